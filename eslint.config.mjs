@@ -1,0 +1,25 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+import reactHooks from "eslint-plugin-react-hooks";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "dist/", "build/", "coverage/", "bin/", "**/*.js", "**/*.mjs", "test/tmp/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["src/**/*.{ts,tsx}", "test/**/*.{ts,tsx}", "scripts/**/*.ts", "bench/**/*.ts"],
+    plugins: { "office-addins": officeAddins, "react-hooks": reactHooks },
+    rules: {
+      // Office.js misuse: reading a property that was not loaded, load/sync in loops, etc.
+      "office-addins/no-navigational-load": "warn",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/no-office-initialize": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
+      "react-hooks/rules-of-hooks": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+);
