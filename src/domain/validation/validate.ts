@@ -1,0 +1,63 @@
+/**
+ * Runs every validation rule over the recognised roadmap tables (and the workbook's text).
+ * Each family of rules lives in its own file; this only gathers, filters and orders their findings.
+ */
+import { parseA1, type WorkbookGrid } from "../grid";
+import type { Finding, IsoDate, RoadmapTable, Severity } from "../model";
+import type { PeopleDirectory } from "../people-directory";
+import { deadlineFindings } from "./deadline-rules";
+import { numberingFindings } from "./numbering-rules";
+import { responsibleFindings } from "./responsible-rules";
+import { periodFindings } from "./period-rules";
+import { organisationFindings, placeholderFindings } from "./text-rules";
+
+export interface ValidationOptions {
+  /** For overdue checks; null skips them. */
+  today: IsoDate | null;
+  /** The whole workbook, for rules over the document's text (placeholders, organisation names). */
+  workbook?: WorkbookGrid;
+  /** The people directory (sheet «Ответственные»), when the user has one. */
+  directory?: PeopleDirectory | null;
+  /** How loud «only a vague role, no named person» is; users tune it. */
+  vagueRoleSeverity?: Severity;
+  /** Keys (findingKey) of findings the user dismissed. */
+  dismissed?: readonly string[];
+}
+
+export function findingKey(f: Pick<Finding, "rule" | "sheet" | "cell">): string {
+  return `${f.rule}|${f.sheet}|${f.cell ?? ""}`;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function validateWorkbook(tables: RoadmapTable[], opts: ValidationOptions): Finding[] {
+  const findings: Finding[] = [
+    ...periodFindings(tables),
+    ...numberingFindings(tables),
+    ...tables.flatMap((t) => deadlineFindings(t, { today: opts.today })),
+    ...responsibleFindings(tables, {
+      directory: opts.directory ?? null,
+      vagueRoleSeverity: opts.vagueRoleSeverity ?? "info",
+    }),
+  ];
+  if (opts.workbook) findings.push(...placeholderFindings(opts.workbook), ...organisationFindings(opts.workbook));
+
+  const dismissed = new Set(opts.dismissed ?? []);
+  const sheetOrder = new Map<string, number>();
+  (opts.workbook?.sheets ?? []).forEach((s, i) => sheetOrder.set(s.name, i));
+  tables.forEach((t) => sheetOrder.has(t.sheet) || sheetOrder.set(t.sheet, sheetOrder.size));
+
+  // Reading order: sheet, row, column; then severity. Stable for equal keys.
+  const pos = (f: Finding) => {
+    const r = f.cell ? parseA1(f.cell) : null;
+    return [sheetOrder.get(f.sheet) ?? 0, r?.top ?? -1, r?.left ?? -1, SEVERITY_ORDER[f.severity]];
+  };
+  return findings
+    .filter((f) => !dismissed.has(findingKey(f)))
+    .map((f, i) => ({ f, i, p: pos(f) }))
+    .sort((a, b) => {
+      for (let k = 0; k < a.p.length; k++) if (a.p[k] !== b.p[k]) return a.p[k] - b.p[k];
+      return a.i - b.i;
+    })
+    .map(({ f }) => f);
+}
