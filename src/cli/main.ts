@@ -1,0 +1,71 @@
+/**
+ * Entry point bundled into build/cli.js (scripts/build-cli.mjs) and run by bin/roadmap.js.
+ * Catches everything: the user sees one Russian line and exit code 2, never a stack trace
+ * (set ROADMAP_DEBUG=1 to see it).
+ */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { UserFacingError } from "../domain/host";
+import { EXIT_FAIL, GENERIC_FAILURE, runCli, type CliIo } from "./run";
+
+function localToday(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Node's file errors as one Russian sentence. */
+export async function readFileForCli(file: string): Promise<Uint8Array> {
+  try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) throw new UserFacingError(`Это папка, а не файл: ${file}`);
+    return await fs.readFile(file);
+  } catch (e) {
+    if (e instanceof UserFacingError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new UserFacingError(`Файл не найден: ${file}`);
+    if (code === "EACCES" || code === "EPERM") throw new UserFacingError(`Нет доступа к файлу: ${file}`);
+    if (code === "EISDIR") throw new UserFacingError(`Это папка, а не файл: ${file}`);
+    throw new UserFacingError(`Не удалось прочитать файл: ${file}`);
+  }
+}
+
+const debug = Boolean(process.env.ROADMAP_DEBUG);
+
+function fail(e: unknown): void {
+  if (debug) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+  process.stderr.write(`${e instanceof UserFacingError ? e.message : GENERIC_FAILURE}\n`);
+  process.exitCode = EXIT_FAIL;
+}
+
+// A reader that closes the pipe early (`| head`) is not an error worth a stack trace.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EPIPE") fail(e);
+});
+process.on("uncaughtException", (e) => {
+  fail(e);
+  process.exit(EXIT_FAIL);
+});
+process.on("unhandledRejection", (e) => {
+  fail(e);
+  process.exit(EXIT_FAIL);
+});
+
+const io: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  readFile: readFileForCli,
+  baseName: (file) => path.basename(file),
+  today: localToday,
+  debug: (e) => {
+    if (debug) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
+  },
+};
+
+runCli(process.argv.slice(2), io).then(
+  (code) => {
+    // exitCode, not exit(): a large JSON on a pipe must be flushed before the process ends.
+    process.exitCode = code;
+  },
+  (e) => fail(e),
+);

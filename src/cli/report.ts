@@ -1,0 +1,109 @@
+/** The readable Russian report of `roadmap check` (without --json). */
+import type { CheckReport, Finding, RoadmapTable, Severity } from "../domain/model";
+
+export interface TextReportOptions {
+  today: string;
+  notices?: readonly { sheet: string; message: string }[];
+}
+
+function ruDate(iso: string | null): string {
+  if (!iso) return "—";
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** "1 таблица", "2 таблицы", "5 таблиц". */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const n10 = n % 10;
+  const n100 = n % 100;
+  const word = n10 === 1 && n100 !== 11 ? one : n10 >= 2 && n10 <= 4 && (n100 < 12 || n100 > 14) ? few : many;
+  return `${n} ${word}`;
+}
+
+const COLUMN_NAMES: [keyof RoadmapTable["columns"], string][] = [
+  ["number", "№"],
+  ["activity", "мероприятие"],
+  ["form", "форма"],
+  ["deadline", "сроки"],
+  ["responsible", "ответственные"],
+  ["result", "результат"],
+  ["evidence", "подтверждающий документ"],
+  ["status", "статус"],
+  ["doneDate", "дата выполнения"],
+  ["evidenceLink", "ссылка на документ"],
+  ["comment", "комментарий"],
+];
+
+function columnsLine(t: RoadmapTable): string {
+  const parts: string[] = [];
+  for (const [role, label] of COLUMN_NAMES) {
+    const v = t.columns[role];
+    if (Array.isArray(v)) {
+      if (v.length) parts.push(`${label} — ${v.join(", ")}`);
+    } else if (v) parts.push(`${label} — ${v}`);
+  }
+  return parts.length ? parts.join("; ") : "не определены";
+}
+
+function tableBlock(t: RoadmapTable, i: number, total: number): string[] {
+  const count = (kind: string) => t.rows.filter((r) => r.kind === kind).length;
+  const lines = [
+    `Таблица ${i + 1} из ${total}: лист «${t.sheet}», диапазон ${t.range}`,
+    `  Заголовок: ${t.title ?? "не найден"}`,
+    `  Период: ${t.period ? `${ruDate(t.period.start)} – ${ruDate(t.period.end)}` : "не указан"}`,
+    `  Утверждена: ${t.approved ? ruDate(t.approved) : "дата утверждения не найдена"}`,
+    `  Столбцы: ${columnsLine(t)}`,
+    `  Строки: ${plural(count("section"), "раздел", "раздела", "разделов")}, ${plural(
+      count("activity"),
+      "мероприятие",
+      "мероприятия",
+      "мероприятий",
+    )}, ${plural(count("continuation"), "строка-продолжение", "строки-продолжения", "строк-продолжений")}`,
+  ];
+  return lines;
+}
+
+const SEVERITY_TITLES: [Severity, string][] = [
+  ["error", "Ошибки"],
+  ["warning", "Предупреждения"],
+  ["info", "К сведению"],
+];
+
+function findingLine(f: Finding): string {
+  const where = f.cell ? `${f.sheet}!${f.cell}` : `лист «${f.sheet}»`;
+  return `  ${where} — ${f.message}${f.suggestion ? ` Совет: ${f.suggestion}` : ""}`;
+}
+
+export function formatTextReport(report: CheckReport, opts: TextReportOptions): string {
+  const out: string[] = [`Файл: ${report.file}`, `Дата проверки: ${ruDate(opts.today)}`, ""];
+  if (report.tables.length === 0) {
+    out.push(
+      "Дорожная карта не найдена: ни на одном видимом листе нет таблицы с заголовками вроде «Мероприятие», «Сроки», «Ответственные».",
+    );
+  } else {
+    out.push(`Найдено: ${plural(report.tables.length, "таблица", "таблицы", "таблиц")}`, "");
+    report.tables.forEach((t, i) => out.push(...tableBlock(t, i, report.tables.length), ""));
+  }
+  for (const n of opts.notices ?? []) out.push(`Примечание (лист «${n.sheet}»): ${n.message}`);
+  if (opts.notices?.length) out.push("");
+
+  const by = (s: Severity) => report.findings.filter((f) => f.severity === s);
+  if (report.findings.length === 0) {
+    out.push("Замечаний нет.");
+  } else {
+    out.push(
+      `Замечания: ${plural(by("error").length, "ошибка", "ошибки", "ошибок")}, ${plural(
+        by("warning").length,
+        "предупреждение",
+        "предупреждения",
+        "предупреждений",
+      )}, к сведению — ${by("info").length}`,
+    );
+    for (const [severity, title] of SEVERITY_TITLES) {
+      const list = by(severity);
+      if (!list.length) continue;
+      out.push("", `${title}:`, ...list.map(findingLine));
+    }
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,181 @@
+/**
+ * Finding a table header: one row, or two when a top cell is merged over sub-columns («Ответственные
+ * исполнители» over «муниципальный уровень» | «институциональный уровень»), optionally followed by a row of
+ * column numbers (1 2 3 4 5) as Word tables often have.
+ */
+import type { ColumnRole } from "../model";
+import { roleOfHeader } from "./header-roles";
+import type { SheetView } from "./sheet-view";
+import { isNumbering, looksLikeDeadline, looksLikePerson, normalizeText } from "./text";
+
+export interface ColumnAssignment {
+  number: number | null;
+  activity: number | null;
+  form: number | null;
+  deadline: number | null;
+  responsible: number[];
+  result: number | null;
+  evidence: number | null;
+  status: number | null;
+  doneDate: number | null;
+  evidenceLink: number | null;
+  comment: number | null;
+}
+
+export interface HeaderInfo {
+  /** 0-based header rows (the first is the main header row). */
+  rows: number[];
+  left: number;
+  right: number;
+  columns: ColumnAssignment;
+  /** Header text of each column in [left, right] (for notices). */
+  labels: string[];
+}
+
+export function emptyAssignment(): ColumnAssignment {
+  return {
+    number: null,
+    activity: null,
+    form: null,
+    deadline: null,
+    responsible: [],
+    result: null,
+    evidence: null,
+    status: null,
+    doneDate: null,
+    evidenceLink: null,
+    comment: null,
+  };
+}
+
+/** A cell that could be a header cell: short text, not a number, not a date. */
+function headerish(text: string): boolean {
+  if (!text || text.length > 160) return false;
+  if (isNumbering(text)) return false;
+  if (/^\d/.test(text) && looksLikeDeadline(text)) return false;
+  return /[А-Яа-яЁёA-Za-z№]/.test(text);
+}
+
+/** Quick test on one row: at least two cells name distinct roles, and most text cells are header-like. */
+export function headerRoleCount(view: SheetView, r: number): number {
+  const cols = view.nonEmpty(r);
+  if (cols.length < 2 || cols.length > 40) return 0;
+  const roles = new Set<ColumnRole>();
+  let headerLike = 0;
+  for (const c of cols) {
+    const t = view.text(r, c);
+    // A numbered cell, a date or a person's name: a data row, not a header.
+    if (isNumbering(t) || (looksLikeDeadline(t) && !roleOfHeader(t)) || looksLikePerson(t)) return 0;
+    if (!headerish(t)) continue;
+    headerLike++;
+    const m = roleOfHeader(t);
+    if (m) roles.add(m.role);
+  }
+  if (headerLike < Math.ceil(cols.length * 0.6)) return 0;
+  return roles.size;
+}
+
+/** Is row r a row of column numbers «1 | 2 | 3 | 4 | 5»? */
+export function isColumnNumberRow(view: SheetView, r: number, left: number, right: number): boolean {
+  const cols = view.nonEmpty(r, left, right);
+  if (cols.length < 3) return false;
+  let expect = Number(view.text(r, cols[0]).replace(/\.$/, ""));
+  if (!Number.isInteger(expect) || expect > 2) return false;
+  for (const c of cols) {
+    if (Number(view.text(r, c).replace(/\.$/, "")) !== expect) return false;
+    expect++;
+  }
+  return true;
+}
+
+function textWithParent(view: SheetView, r: number, c: number): string {
+  const t = view.text(r, c);
+  if (t) return t;
+  const m = view.coveringMerge(r, c);
+  return m ? view.text(m.top, m.left) : "";
+}
+
+/**
+ * Read the header starting at row r (which must pass headerRoleCount ≥ 2). Returns the header rows, the table's
+ * column span and the role of each column.
+ */
+export function readHeader(view: SheetView, r: number): HeaderInfo {
+  const first = view.nonEmpty(r);
+  let left = first[0];
+  let right = first[first.length - 1];
+  const lastMerge = view.mergeAt(r, right);
+  if (lastMerge) right = Math.max(right, lastMerge.right);
+  for (const c of first) {
+    const m = view.mergeAt(r, c);
+    if (m) right = Math.max(right, m.right);
+  }
+  const rows = [r];
+  // A sub-header row: every cell sits under a parent merged across sub-columns (or under an empty header cell),
+  // at least one under such a parent, and none of it reads like data.
+  const next = r + 1;
+  const sub = view.nonEmpty(next, left, right);
+  if (sub.length > 0 && !isColumnNumberRow(view, next, left, right)) {
+    let underParent = 0;
+    let ok = true;
+    for (const c of sub) {
+      const t = view.text(next, c);
+      const parent = view.coveringMerge(r, c);
+      const merged = parent !== null && parent.right > parent.left;
+      if (!headerish(t) || t.length > 100 || (view.text(r, c) && !merged)) {
+        ok = false;
+        break;
+      }
+      if (merged) underParent++;
+    }
+    if (ok && underParent > 0) rows.push(next);
+  }
+  const afterHeader = rows[rows.length - 1] + 1;
+  if (isColumnNumberRow(view, afterHeader, left, right)) rows.push(afterHeader);
+
+  const labels: string[] = [];
+  const found: { c: number; role: ColumnRole; weight: number }[] = [];
+  for (let c = left; c <= right; c++) {
+    const parts: string[] = [];
+    for (const hr of rows.slice(0, 2)) {
+      if (hr !== r && isColumnNumberRow(view, hr, left, right)) continue;
+      const t = textWithParent(view, hr, c);
+      if (t && !parts.includes(t)) parts.push(t);
+    }
+    const label = parts.join(" ");
+    labels.push(label);
+    const m = roleOfHeader(label) ?? (parts[0] ? roleOfHeader(parts[0]) : null);
+    if (m) found.push({ c, role: m.role, weight: m.weight });
+  }
+  return { rows, left, right, columns: assign(found), labels };
+}
+
+function assign(found: { c: number; role: ColumnRole; weight: number }[]): ColumnAssignment {
+  const a = emptyAssignment();
+  const best = new Map<ColumnRole, { c: number; weight: number }>();
+  for (const f of found) {
+    if (f.role === "responsible") {
+      a.responsible.push(f.c);
+      continue;
+    }
+    const cur = best.get(f.role);
+    if (!cur || f.weight > cur.weight) best.set(f.role, { c: f.c, weight: f.weight });
+  }
+  for (const [role, v] of best) {
+    if (role !== "responsible") (a as unknown as Record<string, number | null>)[role] = v.c;
+  }
+  return a;
+}
+
+export function assignedColumns(a: ColumnAssignment): Set<number> {
+  const s = new Set<number>(a.responsible);
+  for (const [k, v] of Object.entries(a)) if (k !== "responsible" && typeof v === "number") s.add(v);
+  return s;
+}
+
+/** Header label normalised, for comparing a repeated header with the first one. */
+export function headerSignature(view: SheetView, r: number): string {
+  return view
+    .nonEmpty(r)
+    .map((c) => normalizeText(view.text(r, c)))
+    .join("|");
+}

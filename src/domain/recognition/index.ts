@@ -1,0 +1,13 @@
+/** Roadmap table recognition: the public API. See ARCHITECTURE.md («recognition/»). */
+export {
+  recognizeSheet,
+  recognizeWorkbook,
+  type Notice,
+  type Recognition,
+  type RecognizeOptions,
+  type TableOverride,
+} from "./recognize";
+export { planFoldContinuations, backupSheetName, type FoldOptions } from "./fold";
+export { readPeriod, readApprovalDate } from "./period";
+export { applyPlanToGrid } from "./apply-plan";
+export { roleOfHeader } from "./header-roles";

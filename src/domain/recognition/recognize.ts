@@ -1,0 +1,851 @@
+/**
+ * Roadmap table recognition: find every roadmap table in a sheet (anywhere, several per sheet), map its
+ * columns to roles, classify its rows (header, section, activity, continuation), fold continuation rows into
+ * their activity, and read the title, period and approval date above it.
+ */
+import { columnIndex, columnLetter, parseA1, rangeA1, type SheetGrid, type WorkbookGrid } from "../grid";
+import { readDeadline } from "../deadline";
+import type {
+  ActivityRow,
+  ColumnRole,
+  IsoDate,
+  Period,
+  Responsible,
+  RoadmapTable,
+  TableColumns,
+  TableRow,
+} from "../model";
+import { inferNameOrder, readResponsible } from "../responsible";
+import {
+  assignedColumns,
+  emptyAssignment,
+  headerRoleCount,
+  headerSignature,
+  isColumnNumberRow,
+  readHeader,
+  type ColumnAssignment,
+  type HeaderInfo,
+} from "./header";
+import { approvalFromLine, isHeadingLine, readPeriod } from "./period";
+import { SheetView } from "./sheet-view";
+import {
+  collapseSpaces,
+  endsFinished,
+  endsMidPhrase,
+  isNumbering,
+  isRomanNumbering,
+  joinFragments,
+  looksLikeDeadline,
+  looksLikePerson,
+  serialToDateText,
+  startsLowercase,
+  startsUppercase,
+} from "./text";
+
+export interface TableOverride {
+  sheet: string;
+  /** A1, e.g. "A6:F58": the table, header included. */
+  range?: string;
+  /** Column letters per role; null = the table has no such column. */
+  columns?: Partial<Record<ColumnRole, string | string[] | null>>;
+}
+
+export interface Notice {
+  sheet: string;
+  /** Russian, for the user. */
+  message: string;
+}
+
+export interface Recognition {
+  tables: RoadmapTable[];
+  notices: Notice[];
+}
+
+export interface RecognizeOptions {
+  overrides?: TableOverride[];
+}
+
+/** One row of the body as the classifier left it (0-based rows). */
+interface BodyItem {
+  kind: "header" | "section" | "activity";
+  row: number;
+  text?: string;
+  /** activity: its continuation rows (0-based), in order; empty rows sandwiched between included. */
+  continuation?: number[];
+}
+
+interface Body {
+  items: BodyItem[];
+  lastRow: number;
+}
+
+interface TableShape {
+  left: number;
+  right: number;
+  columns: ColumnAssignment;
+}
+
+const MAX_GAP = 3;
+const MAX_PENDING_PROSE = 3;
+const TITLE_WINDOW = 15;
+const CONTEXT_WINDOW = 200;
+
+// ---------------------------------------------------------------------------------------------------------
+// Row classification
+
+function rowCells(view: SheetView, r: number, shape: TableShape): number[] {
+  return view.nonEmpty(r, shape.left, shape.right);
+}
+
+/** Text of a cell in a column of the table, or "" when the role is absent. */
+function roleText(view: SheetView, r: number, c: number | null): string {
+  return c === null ? "" : view.text(r, c);
+}
+
+type RawKind = "empty" | "activity" | "continuation-or-activity" | "single" | "foreign";
+
+function rawKind(view: SheetView, r: number, shape: TableShape): { kind: RawKind; cells: number[] } {
+  const cells = rowCells(view, r, shape);
+  if (cells.length === 0) return { kind: "empty", cells };
+  const numCol = shape.columns.number;
+  const numText = roleText(view, r, numCol);
+  if (cells.length === 1) {
+    if (numCol !== null && cells[0] === numCol && isNumbering(numText)) return { kind: "activity", cells };
+    return { kind: "single", cells };
+  }
+  if (numCol !== null && numText) {
+    if (isNumbering(numText)) return { kind: "activity", cells };
+    // Long text in the «№» column next to other cells: a signature, a note — not a table row.
+    if (numText.length > 6) return { kind: "foreign", cells };
+  }
+  if (numCol === null && cells.length >= 2) {
+    // No «№» column: a numbering typed in the first column still marks an activity.
+    if (isNumbering(view.text(r, shape.left)) && cells[0] === shape.left) return { kind: "activity", cells };
+  }
+  return { kind: "continuation-or-activity", cells };
+}
+
+interface LastActivity {
+  row: number;
+  /** Last non-empty fragment of the activity column, and of the deadline column. */
+  activityTail: string;
+  deadlineTail: string;
+}
+
+/** An unnumbered row after an activity: does it continue that activity's cells (a page break) or start a new one? */
+function isContinuation(
+  view: SheetView,
+  r: number,
+  shape: TableShape,
+  last: LastActivity,
+  numbered: boolean,
+): boolean {
+  const act = roleText(view, r, shape.columns.activity);
+  if (!act) return true;
+  let score = 0;
+  if (startsLowercase(act)) score += 3;
+  else if (startsUppercase(act)) score -= 2;
+  if (endsMidPhrase(last.activityTail)) score += 2;
+  else if (endsFinished(last.activityTail)) score -= 1;
+  else score += 0.5;
+  const dl = roleText(view, r, shape.columns.deadline);
+  if (shape.columns.deadline !== null) {
+    if (!dl) score += 1;
+    else if (looksLikeDeadline(dl) && last.deadlineTail) score -= 1;
+  }
+  if (numbered) score += 1.5;
+  return score > 0;
+}
+
+/** A single non-empty cell in a row: a section title, a continuation, or prose after the table. */
+function singleCellKind(
+  view: SheetView,
+  r: number,
+  c: number,
+  shape: TableShape,
+  last: LastActivity | null,
+): "section" | "continuation" {
+  const text = view.text(r, c);
+  const merge = view.mergeAt(r, c);
+  const spans = merge !== null && merge.right > merge.left;
+  if (spans || c === shape.left || c === shape.columns.number) return "section";
+  if (c !== shape.columns.activity) return last ? "continuation" : "section";
+  if (!last) return "section";
+  if (startsLowercase(text) || endsMidPhrase(last.activityTail)) return "continuation";
+  return "section";
+}
+
+function readBody(
+  view: SheetView,
+  header: HeaderInfo | null,
+  start: number,
+  shape: TableShape,
+  forcedEnd: number | null,
+): Body {
+  const items: BodyItem[] = [];
+  const signature = header ? headerSignature(view, header.rows[0]) : null;
+  let pending: BodyItem[] = [];
+  let last: LastActivity | null = null;
+  let lastItem: BodyItem | null = null;
+  let lastRow = header ? header.rows[header.rows.length - 1] : start - 1;
+  let gap = 0;
+  let emptySince: number[] = [];
+  let numberedCount = 0;
+  const limit = forcedEnd ?? view.height - 1;
+
+  const tailOf = (r: number, c: number | null, prev: string) => {
+    const t = roleText(view, r, c);
+    return t || prev;
+  };
+
+  for (let r = start; r <= limit; r++) {
+    const { kind, cells } = rawKind(view, r, shape);
+    if (kind === "empty") {
+      gap++;
+      emptySince.push(r);
+      if (forcedEnd === null && gap > MAX_GAP) break;
+      continue;
+    }
+    const afterGap = gap;
+    gap = 0;
+    const blanks = emptySince;
+    emptySince = [];
+
+    // A header inside the table: the same header repeated after a page break, or a new table.
+    if (headerRoleCount(view, r) >= 2 && forcedEnd === null) {
+      if (signature !== null && headerSignature(view, r) === signature) {
+        items.push({ kind: "header", row: r });
+        lastRow = r;
+        if (isColumnNumberRow(view, r + 1, shape.left, shape.right)) {
+          items.push({ kind: "header", row: r + 1 });
+          lastRow = r + 1;
+          r++;
+        }
+        continue;
+      }
+      break;
+    }
+    if (
+      isColumnNumberRow(view, r, shape.left, shape.right) &&
+      (lastItem === null || lastItem.kind === "header")
+    ) {
+      items.push({ kind: "header", row: r });
+      lastRow = r;
+      continue;
+    }
+    if (kind === "foreign") {
+      if (forcedEnd === null) break;
+      continue;
+    }
+    if (kind === "single") {
+      const c = cells[0];
+      const text = collapseSpaces(view.text(r, c));
+      const sk = singleCellKind(view, r, c, shape, pending.length === 0 ? last : null);
+      if (sk === "continuation" && last && lastItem && pending.length === 0) {
+        lastItem.continuation!.push(...blanks, r);
+        last.activityTail = tailOf(r, shape.columns.activity, last.activityTail);
+        lastRow = r;
+        continue;
+      }
+      // Prose after a gap of two or more rows ends the table; so do more than a few lines of it in a row.
+      if (forcedEnd === null && (afterGap >= 2 || text.length > 500)) break;
+      pending.push({ kind: "section", row: r, text });
+      if (forcedEnd === null && pending.length > MAX_PENDING_PROSE) break;
+      continue;
+    }
+    if (forcedEnd === null && afterGap >= 2 && items.length > 0 && kind !== "activity") {
+      // After a wide gap only a numbered row keeps the table going.
+      break;
+    }
+    let isActivity = kind === "activity";
+    if (kind === "continuation-or-activity") {
+      const numbered = numberedCount > 0;
+      isActivity = !(last && pending.length === 0 && isContinuation(view, r, shape, last, numbered));
+      if (isActivity && !roleText(view, r, shape.columns.activity) && shape.columns.activity !== null) {
+        // Cells without an activity text and nothing to continue: not a row of this table.
+        if (forcedEnd === null) break;
+      }
+    }
+    if (isActivity) {
+      for (const p of pending) items.push(p);
+      if (pending.length > 0) last = null;
+      pending = [];
+      const item: BodyItem = { kind: "activity", row: r, continuation: [] };
+      items.push(item);
+      lastItem = item;
+      if (isNumbering(roleText(view, r, shape.columns.number))) numberedCount++;
+      last = {
+        row: r,
+        activityTail: roleText(view, r, shape.columns.activity),
+        deadlineTail: roleText(view, r, shape.columns.deadline),
+      };
+    } else if (last && lastItem) {
+      lastItem.continuation!.push(...blanks, r);
+      last.activityTail = tailOf(r, shape.columns.activity, last.activityTail);
+      last.deadlineTail = tailOf(r, shape.columns.deadline, last.deadlineTail);
+    }
+    lastRow = r;
+  }
+  if (forcedEnd !== null) {
+    for (const p of pending) items.push(p);
+    lastRow = Math.max(lastRow, forcedEnd);
+  }
+  // Sections are ordered by row already; pending prose after the last activity is not part of the table.
+  items.sort((a, b) => a.row - b.row);
+  if (forcedEnd === null) {
+    const lastActivityRow = items.reduce(
+      (m, it) => Math.max(m, it.kind === "activity" ? lastRowOf(it) : it.row),
+      -1,
+    );
+    if (lastActivityRow >= 0) lastRow = Math.min(lastRow, lastActivityRow);
+  }
+  return { items, lastRow };
+}
+
+function lastRowOf(it: BodyItem): number {
+  const c = it.continuation;
+  return c && c.length > 0 ? c[c.length - 1] : it.row;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Content-based column roles
+
+/** Fill roles the header did not name (or named slightly off) from what the columns hold. */
+function inferFromContent(view: SheetView, header: HeaderInfo): void {
+  const a = header.columns;
+  const first = header.rows[header.rows.length - 1] + 1;
+  const sample: number[] = [];
+  let blank = 0;
+  for (let r = first; r < view.height && sample.length < 40 && r < first + 120 && blank < 2; r++) {
+    const n = view.nonEmpty(r, header.left, header.right).length;
+    blank = n === 0 ? blank + 1 : 0;
+    if (n >= 2) sample.push(r);
+  }
+  if (sample.length === 0) return;
+  const taken = assignedColumns(a);
+  const stats = (c: number) => {
+    let n = 0;
+    let numbering = 0;
+    let deadline = 0;
+    let person = 0;
+    let len = 0;
+    for (const r of sample) {
+      const v = view.value(r, c);
+      const t = view.text(r, c);
+      if (!t) continue;
+      n++;
+      len += t.length;
+      if (isNumbering(t)) numbering++;
+      if (looksLikeDeadline(t) || (typeof v === "number" && serialToDateText(v))) deadline++;
+      if (looksLikePerson(t)) person++;
+    }
+    return { n, numbering, deadline, person, avgLen: n ? len / n : 0 };
+  };
+  const free: number[] = [];
+  for (let c = header.left; c <= header.right; c++) if (!taken.has(c)) free.push(c);
+  const byCol = new Map(free.map((c) => [c, stats(c)]));
+  const pick = (test: (s: ReturnType<typeof stats>) => boolean): number | null => {
+    for (const c of free) {
+      const s = byCol.get(c)!;
+      if (!taken.has(c) && s.n >= Math.min(3, sample.length) && test(s)) {
+        taken.add(c);
+        return c;
+      }
+    }
+    return null;
+  };
+  // One role named by the header lets content name the others; content alone never makes a roadmap.
+  const namedActivity = a.activity !== null;
+  const namedOther = a.deadline !== null || a.responsible.length > 0;
+  if (a.number === null) a.number = pick((s) => s.numbering / s.n >= 0.6);
+  if (a.deadline === null && namedActivity)
+    a.deadline = pick((s) => s.deadline / s.n >= 0.6 && s.avgLen < 80);
+  if (a.responsible.length === 0 && namedActivity) {
+    const c = pick((s) => s.person / s.n >= 0.5 && s.avgLen < 150);
+    if (c !== null) a.responsible.push(c);
+  }
+  if (a.activity === null && namedOther) {
+    a.activity = pick((s) => s.avgLen >= 40 && s.numbering === 0 && s.deadline / s.n < 0.3);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Title, period, approval
+
+interface Context {
+  title: string | null;
+  period: Period | null;
+  approved: IsoDate | null;
+}
+
+function linesAbove(view: SheetView, top: number, floor: number): { row: number; line: string }[] {
+  const out: { row: number; line: string }[] = [];
+  for (let r = top - 1; r >= Math.max(floor, top - CONTEXT_WINDOW); r--) {
+    const cols = view.nonEmpty(r);
+    if (cols.length === 0) continue;
+    const text = cols.map((c) => view.text(r, c)).join(" ");
+    const parts = text
+      .split(/\r?\n/)
+      .map((s) => collapseSpaces(s))
+      .filter((s) => s.length > 0);
+    for (let i = parts.length - 1; i >= 0; i--) out.push({ row: r, line: parts[i] });
+  }
+  return out; // nearest first
+}
+
+function readContext(view: SheetView, top: number, floor: number): Context {
+  const lines = linesAbove(view, top, floor);
+  // Title: the nearest heading line within the window, then the lines after it that continue the heading.
+  let title: string | null = null;
+  const near = lines.filter((l) => l.row >= top - TITLE_WINDOW);
+  const hi = near.findIndex((l) => isHeadingLine(l.line));
+  if (hi >= 0) {
+    const parts = [near[hi].line];
+    for (let i = hi - 1; i >= 0; i--) {
+      const l = near[i].line;
+      const allCaps = l === l.toUpperCase() && /[А-ЯЁ]/.test(l);
+      if (startsLowercase(l) || allCaps || /^[(«"„“]/.test(l)) parts.push(l);
+      else break;
+    }
+    title = parts.join(" ");
+  }
+  let period = title ? readPeriod(title) : null;
+  if (!period) {
+    for (const l of lines) {
+      if (/дорожн\S* карт|план\S* (мероприят|работ|действ)|комплекс\S* мер/i.test(l.line)) {
+        period = readPeriod(l.line);
+        if (period) break;
+      }
+    }
+  }
+  if (!period) {
+    for (const l of near) {
+      period = readPeriod(l.line);
+      if (period) break;
+    }
+  }
+  let approved: IsoDate | null = null;
+  for (const l of lines) {
+    approved = approvalFromLine(l.line);
+    if (approved) break;
+  }
+  return { title, period, approved };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Building the RoadmapTable
+
+function letters(c: number | null): string | null {
+  return c === null ? null : columnLetter(c);
+}
+
+function toTableColumns(a: ColumnAssignment): TableColumns {
+  return {
+    number: letters(a.number),
+    activity: letters(a.activity),
+    form: letters(a.form),
+    deadline: letters(a.deadline),
+    responsible: a.responsible.map((c) => columnLetter(c)),
+    result: letters(a.result),
+    evidence: letters(a.evidence),
+    status: letters(a.status),
+    doneDate: letters(a.doneDate),
+    evidenceLink: letters(a.evidenceLink),
+    comment: letters(a.comment),
+  };
+}
+
+/** The folded text of one column of an activity: its first row and every continuation row, cell by cell. */
+export function foldedCell(view: SheetView, rows: number[], c: number): string {
+  let out = "";
+  for (const r of rows) out = joinFragments(out, view.text(r, c));
+  return out;
+}
+
+function numberAsWritten(view: SheetView, r: number, c: number | null): string | null {
+  if (c === null) return null;
+  const v = view.value(r, c);
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : null;
+  const t = view.text(r, c);
+  return t ? t : null;
+}
+
+function mergeResponsible(parts: Responsible[]): Responsible {
+  const raw = parts
+    .map((p) => p.raw)
+    .filter((s) => s)
+    .join("; ");
+  const persons: Responsible["persons"] = [];
+  const seen = new Set<string>();
+  for (const p of parts) {
+    for (const person of p.persons) {
+      const key = `${person.surname}|${person.initials}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        persons.push(person);
+      }
+    }
+  }
+  return { raw, persons, roles: parts.flatMap((p) => p.roles) };
+}
+
+/** Sections numbered like activities («1. Нормативное обеспечение» over «1.1», «1.2»): only number and text. */
+function promoteNumberedSections(view: SheetView, items: BodyItem[], shape: TableShape): void {
+  const a = shape.columns;
+  const activities = items.filter((it) => it.kind === "activity");
+  for (let i = 0; i < activities.length; i++) {
+    const it = activities[i];
+    if ((it.continuation?.length ?? 0) > 0) continue;
+    const num = roleText(view, it.row, a.number);
+    if (!num) continue;
+    const others = rowCells(view, it.row, shape).filter((c) => c !== a.number && c !== a.activity);
+    if (others.length > 0) continue;
+    const next = activities[i + 1];
+    const nextNum = next ? roleText(view, next.row, a.number) : "";
+    const stem = num.replace(/[.)]$/, "");
+    const parent = nextNum.startsWith(`${stem}.`) && nextNum.length > stem.length + 1;
+    if (parent || isRomanNumbering(num)) {
+      it.kind = "section";
+      it.text = collapseSpaces(`${num} ${roleText(view, it.row, a.activity)}`);
+      delete it.continuation;
+    }
+  }
+}
+
+function buildTable(
+  view: SheetView,
+  header: HeaderInfo | null,
+  shape: TableShape,
+  body: Body,
+  ctx: Context,
+): RoadmapTable {
+  const a = shape.columns;
+  promoteNumberedSections(view, body.items, shape);
+  const respTexts: string[] = [];
+  for (const it of body.items) {
+    if (it.kind !== "activity") continue;
+    const rows = [it.row, ...(it.continuation ?? [])];
+    for (const c of a.responsible) respTexts.push(foldedCell(view, rows, c));
+  }
+  const nameOrder = inferNameOrder(respTexts.filter((t) => t));
+  const rows: TableRow[] = [];
+  if (header) for (const r of header.rows) rows.push({ row: r + 1, kind: "header" });
+  let section: string | null = null;
+  for (const it of body.items) {
+    if (it.kind === "header") {
+      rows.push({ row: it.row + 1, kind: "header" });
+      continue;
+    }
+    if (it.kind === "section") {
+      section = it.text ?? "";
+      rows.push({ row: it.row + 1, kind: "section", text: section });
+      continue;
+    }
+    const all = [it.row, ...(it.continuation ?? [])];
+    const cell = (c: number | null): string | null => {
+      if (c === null) return null;
+      const t = collapseSpaces(foldedCell(view, all, c));
+      return t ? t : null;
+    };
+    let deadlineRaw = cell(a.deadline) ?? "";
+    if (a.deadline !== null) {
+      const v = view.value(it.row, a.deadline);
+      if (typeof v === "number" && all.every((r) => r === it.row || !view.text(r, a.deadline!))) {
+        deadlineRaw = serialToDateText(v) ?? deadlineRaw;
+      }
+    }
+    const responsible = mergeResponsible(
+      a.responsible
+        .map((c) => cell(c))
+        .filter((t): t is string => t !== null)
+        .map((t) => readResponsible(t, { nameOrder })),
+    );
+    const activity: ActivityRow = {
+      row: it.row + 1,
+      kind: "activity",
+      number: numberAsWritten(view, it.row, a.number),
+      section,
+      rows: all.map((r) => r + 1),
+      activity: cell(a.activity) ?? "",
+      deadline: readDeadline(deadlineRaw, { period: ctx.period, approved: ctx.approved }),
+      responsible: a.responsible.length > 0 ? responsible : readResponsible("", { nameOrder }),
+      result: cell(a.result),
+      evidence: cell(a.evidence),
+      status: cell(a.status),
+    };
+    rows.push(activity);
+    for (const r of it.continuation ?? []) rows.push({ row: r + 1, kind: "continuation" });
+  }
+  rows.sort((x, y) => x.row - y.row);
+  const top = header ? header.rows[0] : (body.items[0]?.row ?? body.lastRow);
+  return {
+    sheet: view.sheet.name,
+    range: rangeA1({ top, left: shape.left, bottom: Math.max(top, body.lastRow), right: shape.right }),
+    headerRows: header ? header.rows.map((r) => r + 1) : [],
+    title: ctx.title,
+    period: ctx.period,
+    approved: ctx.approved,
+    columns: toTableColumns(a),
+    rows,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Overrides
+
+function applyColumnOverride(a: ColumnAssignment, cols: TableOverride["columns"]): ColumnAssignment {
+  if (!cols) return a;
+  const out: ColumnAssignment = { ...a, responsible: [...a.responsible] };
+  for (const [role, v] of Object.entries(cols) as [ColumnRole, string | string[] | null | undefined][]) {
+    if (v === undefined) continue;
+    const list = v === null ? [] : Array.isArray(v) ? v : [v];
+    const idx = list.filter((s) => /^[A-Za-z]{1,3}$/.test(s.trim())).map((s) => columnIndex(s.trim()));
+    if (role === "responsible") out.responsible = idx;
+    else (out as unknown as Record<string, number | null>)[role] = idx.length > 0 ? idx[0] : null;
+  }
+  return out;
+}
+
+function overrideMessage(sheet: string): string {
+  return `На листе «${sheet}» столбцы таблицы заданы вручную (ваши исправления сохранены в книге).`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The sheet scan
+
+function describeForeign(view: SheetView, h: HeaderInfo): string {
+  const labels = h.labels.filter((l) => l).slice(0, 4);
+  return labels.map((l) => (l.length > 40 ? `${l.slice(0, 40)}…` : l)).join(" | ");
+}
+
+function isRoadmap(a: ColumnAssignment): boolean {
+  return a.activity !== null && (a.deadline !== null || a.responsible.length > 0);
+}
+
+/** A numbered row that fits an earlier roadmap's columns: the start of a headerless continuation of that table. */
+function startsHeaderlessPart(view: SheetView, r: number, shape: TableShape): boolean {
+  const a = shape.columns;
+  if (a.number === null || a.activity === null) return false;
+  if (!isNumbering(view.text(r, a.number))) return false;
+  const act = view.text(r, a.activity);
+  if (act.length < 10 || !/[А-Яа-яЁё]/.test(act)) return false;
+  const dl = roleText(view, r, a.deadline);
+  const resp = a.responsible.some((c) => view.text(r, c));
+  if (!(looksLikeDeadline(dl) || resp)) return false;
+  // Nothing outside the table's columns.
+  const outside = view.nonEmpty(r).filter((c) => c < shape.left || c > shape.right);
+  return outside.length === 0;
+}
+
+interface Found {
+  table: RoadmapTable;
+  top: number;
+  bottom: number;
+  continuationRows: number;
+}
+
+function scanSheet(view: SheetView, notices: Notice[]): Found[] {
+  const found: Found[] = [];
+  const name = view.sheet.name;
+  let floor = 0;
+  let previous: { shape: TableShape; ctx: Context; label: string } | null = null;
+  for (let r = 0; r < view.height; r++) {
+    if (headerRoleCount(view, r) >= 2) {
+      const header = readHeader(view, r);
+      inferFromContent(view, header);
+      const shape: TableShape = { left: header.left, right: header.right, columns: header.columns };
+      const start = header.rows[header.rows.length - 1] + 1;
+      if (isRoadmap(header.columns)) {
+        const body = readBody(view, header, start, shape, null);
+        const activities = body.items.filter((it) => it.kind === "activity").length;
+        if (activities > 0) {
+          const ctx = readContext(view, r, floor);
+          const table = buildTable(view, header, shape, body, ctx);
+          found.push({ table, top: r, bottom: body.lastRow, continuationRows: countContinuations(table) });
+          previous = { shape, ctx, label: table.range };
+          floor = body.lastRow + 1;
+          r = body.lastRow;
+          continue;
+        }
+      }
+      // A table, but not a roadmap: say so once, and skip its rows so they are not read as anything else.
+      notices.push({
+        sheet: name,
+        message: isRoadmap(header.columns)
+          ? `На листе «${name}» под шапкой дорожной карты в строке ${r + 1} нет ни одного мероприятия.`
+          : `На листе «${name}» таблица в строке ${r + 1} («${describeForeign(view, header)}») не похожа на дорожную карту: в ней нет столбца мероприятий вместе со столбцом сроков или ответственных. Она пропущена.`,
+      });
+      let end = start;
+      while (end < view.height && view.nonEmpty(end).length > 0) {
+        if (previous && startsHeaderlessPart(view, end, previous.shape)) break;
+        end++;
+      }
+      floor = end;
+      r = end - 1;
+      continue;
+    }
+    if (previous && startsHeaderlessPart(view, r, previous.shape)) {
+      const body = readBody(view, null, r, previous.shape, null);
+      const activities = body.items.filter((it) => it.kind === "activity").length;
+      if (activities >= 2) {
+        const table = buildTable(view, null, previous.shape, body, previous.ctx);
+        found.push({ table, top: r, bottom: body.lastRow, continuationRows: countContinuations(table) });
+        notices.push({
+          sheet: name,
+          message: `На листе «${name}» строки ${r + 1}–${body.lastRow + 1} без шапки прочитаны как продолжение дорожной карты ${previous.label}: у них те же столбцы.`,
+        });
+        floor = body.lastRow + 1;
+        r = body.lastRow;
+      }
+    }
+  }
+  return found;
+}
+
+function countContinuations(t: RoadmapTable): number {
+  return t.rows.filter((x) => x.kind === "continuation").length;
+}
+
+function tableFromOverride(view: SheetView, o: TableOverride, notices: Notice[]): Found | null {
+  const name = view.sheet.name;
+  const range = o.range ? parseA1(o.range) : null;
+  if (!range) {
+    notices.push({
+      sheet: name,
+      message: `Диапазон «${o.range}» для листа «${name}» не распознан: укажите его как A6:F58.`,
+    });
+    return null;
+  }
+  let header: HeaderInfo | null = null;
+  for (let r = range.top; r <= Math.min(range.bottom, range.top + 2); r++) {
+    if (headerRoleCount(view, r) >= 1 && view.nonEmpty(r, range.left, range.right).length >= 2) {
+      const h = readHeader(view, r);
+      h.left = range.left;
+      h.right = range.right;
+      header = h;
+      break;
+    }
+  }
+  const base = header ? header.columns : emptyAssignment();
+  const columns = applyColumnOverride(base, o.columns);
+  if (header) header.columns = columns;
+  const shape: TableShape = { left: range.left, right: range.right, columns };
+  const start = header ? header.rows[header.rows.length - 1] + 1 : range.top;
+  const body = readBody(view, header, start, shape, range.bottom);
+  const ctx = readContext(view, header ? header.rows[0] : range.top, 0);
+  const table = buildTable(view, header, shape, body, ctx);
+  table.range = rangeA1(range);
+  notices.push({ sheet: name, message: overrideMessage(name) });
+  return { table, top: range.top, bottom: range.bottom, continuationRows: countContinuations(table) };
+}
+
+export function recognizeSheet(sheet: SheetGrid, opts: RecognizeOptions = {}): Recognition {
+  const notices: Notice[] = [];
+  const name = sheet.name;
+  const view = new SheetView(sheet);
+  const overrides = (opts.overrides ?? []).filter((o) => o.sheet === name);
+  let found = scanSheet(view, notices);
+
+  const ranged = overrides.filter((o) => o.range);
+  for (const o of ranged) {
+    const f = tableFromOverride(view, o, notices);
+    if (!f) continue;
+    found = found.filter((x) => x.bottom < f.top || x.top > f.bottom);
+    found.push(f);
+  }
+  const columnOnly = overrides.filter((o) => !o.range && o.columns);
+  if (columnOnly.length > 0 && found.length > 0) {
+    const o = columnOnly[columnOnly.length - 1];
+    found = found.map((f) => {
+      if (ranged.some((x) => x.range && parseA1(x.range)?.top === f.top)) return f;
+      const range = parseA1(f.table.range)!;
+      const redo = tableFromOverride(view, { sheet: name, range: rangeA1(range), columns: o.columns }, []);
+      return redo ?? f;
+    });
+    notices.push({ sheet: name, message: overrideMessage(name) });
+  }
+  found.sort((x, y) => x.top - y.top);
+  const tables = found.map((f) => f.table);
+
+  if (view.height === 0 || view.sheet.rows.every((row) => !row || row.every((v) => v === null || v === ""))) {
+    notices.push({ sheet: name, message: `Лист «${name}» пуст.` });
+  } else if (tables.length === 0) {
+    notices.push({
+      sheet: name,
+      message: `На листе «${name}» не найдена таблица дорожной карты. Нужна шапка со столбцом мероприятий и столбцом сроков или ответственных (например, «Наименование мероприятия», «Сроки», «Ответственные»). Если таблица есть, укажите её диапазон и столбцы вручную.`,
+    });
+  }
+  for (const f of found) {
+    if (f.continuationRows > 0) {
+      const cont = f.table.rows.filter((x) => x.kind === "continuation").map((x) => x.row);
+      const shown = cont.slice(0, 8).join(", ") + (cont.length > 8 ? " …" : "");
+      notices.push({
+        sheet: name,
+        message: `На листе «${name}» строки ${shown} — продолжения ячеек, разорванных при переносе из Word; их текст присоединён к мероприятию выше. Команда «Исправить вставку из Word» соединит их в самой таблице.`,
+      });
+    }
+  }
+  if (tables.length > 0) {
+    if (sheet.protected) {
+      notices.push({
+        sheet: name,
+        message: `Лист «${name}» защищён. Таблица прочитана, но чтобы вносить изменения (исправлять вставку, добавлять столбцы), снимите защиту листа: Рецензирование → Снять защиту листа.`,
+      });
+    }
+    const hidden = new Set(sheet.hiddenRows ?? []);
+    const hiddenInTables = found.reduce((n, f) => {
+      let k = 0;
+      for (const h of hidden) if (h >= f.top && h <= f.bottom) k++;
+      return n + k;
+    }, 0);
+    if (hiddenInTables > 0) {
+      notices.push({
+        sheet: name,
+        message: `На листе «${name}» в таблице есть скрытые строки (${hiddenInTables}): они прочитаны наравне с видимыми.`,
+      });
+    }
+    const errors: string[] = [];
+    for (const f of found) {
+      const range = parseA1(f.table.range)!;
+      for (let r = range.top; r <= range.bottom && errors.length < 6; r++) {
+        const row = sheet.rows[r];
+        if (!row) continue;
+        for (let c = range.left; c <= Math.min(range.right, row.length - 1); c++) {
+          if (view.isError(r, c)) errors.push(`${columnLetter(c)}${r + 1}`);
+        }
+      }
+    }
+    if (errors.length > 0) {
+      notices.push({
+        sheet: name,
+        message: `На листе «${name}» в таблице есть ячейки с ошибками (например, #ССЫЛКА!): ${errors.slice(0, 5).join(", ")}${errors.length > 5 ? " …" : ""}. Они прочитаны как пустые.`,
+      });
+    }
+  }
+  return { tables, notices };
+}
+
+export function recognizeWorkbook(wb: WorkbookGrid, opts: RecognizeOptions = {}): Recognition {
+  const sheets = wb?.sheets ?? [];
+  if (sheets.length === 0) {
+    return {
+      tables: [],
+      notices: [{ sheet: "", message: "Книга пуста: в ней нет ни одного листа с данными." }],
+    };
+  }
+  const tables: RoadmapTable[] = [];
+  const notices: Notice[] = [];
+  for (const s of sheets) {
+    const r = recognizeSheet(s, opts);
+    tables.push(...r.tables);
+    notices.push(...r.notices);
+  }
+  if (tables.length === 0 && sheets.length > 1) {
+    notices.push({
+      sheet: "",
+      message:
+        "В книге не найдено ни одной таблицы дорожной карты. Проверьте, что таблица вставлена вместе с шапкой.",
+    });
+  }
+  return { tables, notices };
+}

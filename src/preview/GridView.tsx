@@ -1,0 +1,215 @@
+/** A read-only view of one sheet, Excel-like: column letters, row numbers, merged cells, selection, highlights. */
+import { Caption1, Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, useRef } from "react";
+import { cellText, columnLetter, type CellValue, type SheetGrid } from "../domain/grid";
+import type { SheetInfo } from "../domain/host";
+import { MAX_ROWS, cellsOf, key, layoutSheet } from "./grid-layout";
+import type { CellRef } from "./observable-host";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", height: "100%", minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  scroller: { flexGrow: 1, overflow: "auto", minHeight: 0, position: "relative" },
+  table: {
+    borderCollapse: "separate",
+    borderSpacing: 0,
+    tableLayout: "fixed",
+    fontSize: "12px",
+    lineHeight: "16px",
+    fontFamily: "Calibri, Carlito, 'Segoe UI', sans-serif",
+  },
+  corner: {
+    position: "sticky",
+    top: 0,
+    left: 0,
+    zIndex: 3,
+    width: "44px",
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  colHead: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    height: "22px",
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    textAlign: "center",
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  rowHead: {
+    position: "sticky",
+    left: 0,
+    zIndex: 1,
+    minWidth: "44px",
+    padding: "0 4px",
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    textAlign: "center",
+    verticalAlign: "top",
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  headActive: { backgroundColor: tokens.colorNeutralBackground3Selected, color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  cell: {
+    padding: "2px 4px",
+    verticalAlign: "top",
+    borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  clamp: {
+    display: "-webkit-box",
+    WebkitBoxOrient: "vertical",
+    WebkitLineClamp: 4,
+    overflow: "hidden",
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
+  },
+  number: { textAlign: "right" },
+  highlighted: { backgroundColor: "#FFD8A8" },
+  selected: {
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  note: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground3,
+  },
+  tabs: {
+    flexShrink: 0,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    overflowX: "auto",
+  },
+  empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
+});
+
+function display(v: CellValue): string {
+  if (typeof v === "boolean") return v ? "ИСТИНА" : "ЛОЖЬ";
+  if (typeof v === "string" && v.startsWith("#")) return v; // error values are shown as Excel shows them
+  return cellText(v);
+}
+
+export function GridView({
+  sheets,
+  active,
+  grid,
+  selection,
+  highlights,
+  onSheet,
+}: {
+  sheets: SheetInfo[];
+  active: string | null;
+  grid: SheetGrid | null;
+  selection: CellRef | null;
+  highlights: readonly CellRef[];
+  onSheet: (name: string) => void;
+}) {
+  const s = useStyles();
+  const scroller = useRef<HTMLDivElement>(null);
+  const layout = useMemo(() => (grid ? layoutSheet(grid) : null), [grid]);
+
+  const selected = useMemo(
+    () => (layout && selection && grid && selection.sheet === grid.name ? cellsOf(selection.address, layout) : new Set<string>()),
+    [layout, selection, grid],
+  );
+  const tinted = useMemo(() => {
+    const out = new Set<string>();
+    if (!layout || !grid) return out;
+    for (const h of highlights) if (h.sheet === grid.name) for (const k of cellsOf(h.address, layout)) out.add(k);
+    return out;
+  }, [layout, highlights, grid]);
+  const selRows = useMemo(() => new Set([...selected].map((k) => Number(k.split(",")[0]))), [selected]);
+  const selCols = useMemo(() => new Set([...selected].map((k) => Number(k.split(",")[1]))), [selected]);
+
+  useEffect(() => {
+    if (!selected.size || !scroller.current) return;
+    const first = [...selected][0];
+    const el = scroller.current.querySelector<HTMLElement>(`[data-rc="${first}"]`);
+    el?.scrollIntoView({ block: "center", inline: "center", behavior: "auto" });
+  }, [selected]);
+
+  const visibleSheets = sheets.filter((x) => x.visible);
+  return (
+    <div className={s.root}>
+      <div className={s.scroller} ref={scroller} data-testid="grid" data-sheet={grid?.name ?? ""}>
+        {grid && layout ? (
+          <table className={s.table} aria-label={grid.name}>
+            <colgroup>
+              <col style={{ width: 44 }} />
+              {layout.widths.map((w, c) => (
+                <col key={c} style={{ width: w }} />
+              ))}
+            </colgroup>
+            <thead>
+              <tr>
+                <th className={s.corner} />
+                {layout.widths.map((_w, c) => (
+                  <th key={c} className={mergeClasses(s.colHead, selCols.has(c) && s.headActive)} scope="col">
+                    {columnLetter(c)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {Array.from({ length: layout.rowCount }, (_x, r) => (
+                <tr key={r}>
+                  <th className={mergeClasses(s.rowHead, selRows.has(r) && s.headActive)} scope="row">
+                    {r + 1}
+                  </th>
+                  {Array.from({ length: layout.colCount }, (_y, c) => {
+                    const k = key(r, c);
+                    if (layout.covered.has(k)) return null;
+                    const span = layout.spans.get(k);
+                    const v = grid.rows[r]?.[c] ?? null;
+                    return (
+                      <td
+                        key={c}
+                        rowSpan={span?.rowSpan}
+                        colSpan={span?.colSpan}
+                        data-rc={k}
+                        data-cell={`${columnLetter(c)}${r + 1}`}
+                        data-selected={selected.has(k) ? "true" : undefined}
+                        data-highlighted={tinted.has(k) ? "true" : undefined}
+                        className={mergeClasses(
+                          s.cell,
+                          typeof v === "number" && s.number,
+                          tinted.has(k) && s.highlighted,
+                          selected.has(k) && s.selected,
+                        )}
+                      >
+                        <div className={s.clamp}>{display(v)}</div>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <div className={s.empty}>—</div>
+        )}
+        {layout && layout.hiddenByCap > 0 ? (
+          <Caption1 className={s.note} block>
+            Показаны первые {MAX_ROWS} строк; ещё {layout.hiddenByCap} строк не показаны в предпросмотре (команды
+            работают со всем листом).
+          </Caption1>
+        ) : null}
+      </div>
+      <div className={s.tabs}>
+        <TabList size="small" selectedValue={active ?? undefined} onTabSelect={(_e, d) => onSheet(String(d.value))}>
+          {visibleSheets.map((x) => (
+            <Tab key={x.name} value={x.name} data-testid="sheet-tab" data-name={x.name}>
+              {x.name}
+            </Tab>
+          ))}
+        </TabList>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/** Pure layout of the preview's grid view: what to render, merged spans, widths, selection cells. */
+import { a1, cellText, parseA1, sheetWidth, type SheetGrid } from "../domain/grid";
+
+export const MAX_ROWS = 500;
+export const MAX_COLS = 60;
+
+export interface GridLayout {
+  rowCount: number;
+  colCount: number;
+  /** Rows in the sheet beyond what is rendered (0 when all are shown). */
+  hiddenByCap: number;
+  widths: number[];
+  /** "r,c" of a merge's top-left → its span (clipped to what is rendered). */
+  spans: Map<string, { rowSpan: number; colSpan: number }>;
+  /** "r,c" of a cell covered by a merge → its top-left "r,c". */
+  covered: Map<string, string>;
+}
+
+export const key = (r: number, c: number) => `${r},${c}`;
+
+export function layoutSheet(sheet: SheetGrid, maxRows = MAX_ROWS, maxCols = MAX_COLS): GridLayout {
+  let lastRow = sheet.rows.length;
+  for (const m of sheet.merges) lastRow = Math.max(lastRow, m.bottom + 1);
+  let width = sheetWidth(sheet);
+  for (const m of sheet.merges) width = Math.max(width, m.right + 1);
+  const rowCount = Math.min(Math.max(lastRow, 1), maxRows);
+  const colCount = Math.min(Math.max(width, 1), maxCols);
+
+  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  const covered = new Map<string, string>();
+  for (const m of sheet.merges) {
+    if (m.top >= rowCount || m.left >= colCount) continue;
+    const bottom = Math.min(m.bottom, rowCount - 1);
+    const right = Math.min(m.right, colCount - 1);
+    const owner = key(m.top, m.left);
+    if (spans.has(owner) || covered.has(owner)) continue; // overlapping merges in a broken file: first wins
+    spans.set(owner, { rowSpan: bottom - m.top + 1, colSpan: right - m.left + 1 });
+    for (let r = m.top; r <= bottom; r++)
+      for (let c = m.left; c <= right; c++) if (r !== m.top || c !== m.left) covered.set(key(r, c), owner);
+  }
+
+  const widths: number[] = [];
+  for (let c = 0; c < colCount; c++) {
+    let longest = 0;
+    for (let r = 0; r < rowCount; r++) {
+      if ((spans.get(key(r, c))?.colSpan ?? 1) > 1) continue; // a merged title does not widen its first column
+      const text = cellText(sheet.rows[r]?.[c] ?? null);
+      if (text.length > longest) longest = text.length;
+    }
+    widths.push(Math.max(56, Math.min(280, Math.round(longest * 7.2) + 16)));
+  }
+  return { rowCount, colCount, hiddenByCap: Math.max(0, lastRow - rowCount), widths, spans, covered };
+}
+
+/**
+ * The rendered cells ("r,c") an address covers, each mapped to the cell that is drawn (a merge's top-left).
+ * Large ranges are bounded so a whole-column address cannot freeze the page.
+ */
+export function cellsOf(address: string, layout: GridLayout): Set<string> {
+  const range = parseA1(address);
+  const out = new Set<string>();
+  if (!range) return out;
+  const bottom = Math.min(range.bottom, layout.rowCount - 1);
+  const right = Math.min(range.right, layout.colCount - 1);
+  for (let r = range.top; r <= bottom; r++)
+    for (let c = range.left; c <= right; c++) out.add(layout.covered.get(key(r, c)) ?? key(r, c));
+  return out;
+}
+
+/** The drawn cell's A1 address for "r,c" (for data attributes and tests). */
+export function addressOf(k: string): string {
+  const [r, c] = k.split(",").map(Number);
+  return a1(r, c);
+}
+
+/** "roadmap.xlsx" → "roadmap-обработано.xlsx". */
+export function resultFileName(name: string): string {
+  const base = name.replace(/\.xlsx$/i, "") || "книга";
+  return `${base}-обработано.xlsx`;
+}

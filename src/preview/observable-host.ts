@@ -1,0 +1,95 @@
+/**
+ * The preview's WorkbookHost: delegates to the .xlsx host and tells the grid view what the task pane did
+ * (a plan applied, a cell selected, cells highlighted), as Excel would show it.
+ */
+import type { EditPlan } from "../domain/edit-plan";
+import type { SheetGrid, WorkbookGrid } from "../domain/grid";
+import type { SheetInfo, WorkbookHost } from "../domain/host";
+
+export interface CellRef {
+  sheet: string;
+  address: string;
+}
+
+export type PreviewEvent =
+  | { kind: "changed" }
+  | { kind: "selected"; sheet: string; address: string }
+  | { kind: "highlighted"; cells: CellRef[] };
+
+export class ObservableHost implements WorkbookHost {
+  private readonly listeners = new Set<(e: PreviewEvent) => void>();
+  private highlights: CellRef[] = [];
+  /** The sheet the grid view shows: what «active sheet» means in the preview. */
+  activeSheet: string | null = null;
+
+  constructor(private readonly inner: WorkbookHost) {}
+
+  get name(): string {
+    return this.inner.name;
+  }
+
+  subscribe(listener: (e: PreviewEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: PreviewEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
+  get highlighted(): readonly CellRef[] {
+    return this.highlights;
+  }
+
+  listSheets(): Promise<SheetInfo[]> {
+    return this.inner.listSheets();
+  }
+
+  readSheet(name: string): Promise<SheetGrid> {
+    return this.inner.readSheet(name);
+  }
+
+  readWorkbook(): Promise<WorkbookGrid> {
+    return this.inner.readWorkbook();
+  }
+
+  async activeSheetName(): Promise<string> {
+    return this.activeSheet ?? this.inner.activeSheetName();
+  }
+
+  async apply(plan: EditPlan): Promise<void> {
+    try {
+      await this.inner.apply(plan);
+    } finally {
+      // Even a failed batch may have changed something: the view re-reads either way.
+      this.emit({ kind: "changed" });
+    }
+  }
+
+  async select(sheet: string, address: string): Promise<void> {
+    await this.inner.select(sheet, address);
+    this.activeSheet = sheet;
+    this.emit({ kind: "selected", sheet, address });
+  }
+
+  getSetting<T>(key: string): Promise<T | null> {
+    return this.inner.getSetting<T>(key);
+  }
+
+  setSetting<T>(key: string, value: T): Promise<void> {
+    return this.inner.setSetting<T>(key, value);
+  }
+
+  async highlight(cells: CellRef[]): Promise<void> {
+    await this.inner.highlight(cells);
+    const seen = new Set(this.highlights.map((c) => `${c.sheet}!${c.address}`));
+    for (const c of cells) if (!seen.has(`${c.sheet}!${c.address}`)) this.highlights.push(c);
+    this.emit({ kind: "highlighted", cells: [...this.highlights] });
+  }
+
+  async clearHighlights(): Promise<void> {
+    await this.inner.clearHighlights();
+    this.highlights = [];
+    this.emit({ kind: "highlighted", cells: [] });
+  }
+}

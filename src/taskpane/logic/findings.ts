@@ -1,0 +1,89 @@
+import type { Finding, Severity } from "../../domain/model";
+import type { MessageKey, Translate } from "../i18n";
+
+export const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
+
+/** The key a dismissed finding is remembered by in the workbook (setting "dismissed"): the engine's own. */
+export { findingKey } from "../../domain/validation/validate";
+import { findingKey } from "../../domain/validation/validate";
+
+const FAMILIES = ["deadline", "responsible", "numbering", "period", "text", "organisation", "structure"] as const;
+
+/** A rule's family in the user's words: "deadline.outside-period" → «Сроки». */
+export function ruleFamilyTitle(rule: string, t: Translate): string {
+  const family = rule.split(".")[0] as (typeof FAMILIES)[number];
+  const key: MessageKey = FAMILIES.includes(family) ? `family_${family}` : "family_other";
+  return t(key);
+}
+
+/** The rule id without its family ("outside-period"), shown small for support and for the curious. */
+export function ruleShortName(rule: string): string {
+  const dot = rule.indexOf(".");
+  return dot >= 0 ? rule.slice(dot + 1) : rule;
+}
+
+export interface RuleGroup {
+  rule: string;
+  findings: Finding[];
+}
+
+export interface SeverityGroup {
+  severity: Severity;
+  count: number;
+  rules: RuleGroup[];
+}
+
+/**
+ * Findings grouped by severity (errors first), then by rule (rules in order of first appearance,
+ * findings in their original order). Dismissed ones are left out unless `showDismissed`.
+ */
+export function groupFindings(
+  findings: Finding[],
+  dismissed: ReadonlySet<string>,
+  showDismissed: boolean,
+): SeverityGroup[] {
+  const groups: SeverityGroup[] = [];
+  for (const severity of SEVERITY_ORDER) {
+    const rules = new Map<string, Finding[]>();
+    for (const f of findings) {
+      if (f.severity !== severity) continue;
+      if (!showDismissed && dismissed.has(findingKey(f))) continue;
+      const list = rules.get(f.rule) ?? [];
+      list.push(f);
+      rules.set(f.rule, list);
+    }
+    if (rules.size === 0) continue;
+    const ruleGroups = [...rules].map(([rule, list]) => ({ rule, findings: list }));
+    groups.push({ severity, rules: ruleGroups, count: ruleGroups.reduce((n, g) => n + g.findings.length, 0) });
+  }
+  return groups;
+}
+
+/** Cells to highlight: the visible findings that point at a cell, each cell once. */
+export function highlightTargets(
+  findings: Finding[],
+  dismissed: ReadonlySet<string>,
+): { sheet: string; address: string }[] {
+  const seen = new Set<string>();
+  const out: { sheet: string; address: string }[] = [];
+  for (const f of findings) {
+    if (!f.cell || dismissed.has(findingKey(f))) continue;
+    const k = `${f.sheet}!${f.cell}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ sheet: f.sheet, address: f.cell });
+  }
+  return out;
+}
+
+/** Normalises whatever was stored under "dismissed" (a hand-edited or older workbook) to a set of keys. */
+export function readDismissed(stored: unknown): Set<string> {
+  if (!Array.isArray(stored)) return new Set();
+  return new Set(stored.filter((k): k is string => typeof k === "string"));
+}
+
+/** The local date as ISO "YYYY-MM-DD" (not UTC: on a Vladivostok morning the UTC date is still yesterday). */
+export function localIsoDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,0 +1,175 @@
+/** Pure helpers behind the «Распознать таблицу» pane: counts, column choices, overrides, the fold preview. */
+import { cellText, columnIndex, columnLetter, parseA1, rangeA1, sheetWidth, type SheetGrid } from "../../domain/grid";
+import type { EditPlan } from "../../domain/edit-plan";
+import type { ColumnRole, RoadmapTable, TableColumns } from "../../domain/model";
+import type { TableOverride } from "../../domain/recognition";
+
+export const ROLES: ColumnRole[] = [
+  "number",
+  "activity",
+  "form",
+  "deadline",
+  "responsible",
+  "result",
+  "evidence",
+  "status",
+  "doneDate",
+  "evidenceLink",
+  "comment",
+];
+
+export interface TableCounts {
+  sections: number;
+  activities: number;
+  continuations: number;
+}
+
+export function tableCounts(table: RoadmapTable): TableCounts {
+  const c: TableCounts = { sections: 0, activities: 0, continuations: 0 };
+  for (const r of table.rows) {
+    if (r.kind === "section") c.sections++;
+    else if (r.kind === "activity") c.activities++;
+    else if (r.kind === "continuation") c.continuations++;
+  }
+  return c;
+}
+
+export function tableSections(table: RoadmapTable): string[] {
+  return table.rows.flatMap((r) => (r.kind === "section" ? [r.text] : []));
+}
+
+/** How many activities absorb how many continuation rows when the table is folded. */
+export function foldCounts(table: RoadmapTable): { activities: number; rows: number } {
+  let activities = 0;
+  let rows = 0;
+  for (const r of table.rows) {
+    if (r.kind === "activity" && r.rows.length > 1) activities++;
+    if (r.kind === "continuation") rows++;
+  }
+  return { activities, rows };
+}
+
+/** The backup sheet a fold plan keeps ("Лист1 (исходный)"), read from the plan itself. */
+export function backupSheetName(plan: EditPlan): string | null {
+  for (const op of plan.ops) if (op.op === "copySheet") return op.newName;
+  return null;
+}
+
+export interface ColumnOption {
+  letter: string;
+  /** "B — Наименование мероприятия" */
+  label: string;
+}
+
+const MAX_LABEL = 48;
+
+/**
+ * Every column a role can be pointed at: the sheet's columns (at least the table's), each labelled with
+ * its letter and the header text found in the table's header rows.
+ */
+export function columnOptions(sheet: SheetGrid | undefined, table: RoadmapTable): ColumnOption[] {
+  const range = parseA1(table.range);
+  const width = Math.max(sheet ? sheetWidth(sheet) : 0, range ? range.right + 1 : 0);
+  const headerRows = table.headerRows.map((r) => r - 1);
+  const options: ColumnOption[] = [];
+  for (let c = 0; c < width; c++) {
+    const parts: string[] = [];
+    for (const r of headerRows) {
+      const text = sheet ? cellText(sheet.rows[r]?.[c] ?? null).replace(/\s+/g, " ") : "";
+      if (text && !parts.includes(text)) parts.push(text);
+    }
+    let text = parts.join(" / ");
+    if (text.length > MAX_LABEL) text = `${text.slice(0, MAX_LABEL - 1)}…`;
+    const letter = columnLetter(c);
+    options.push({ letter, label: text ? `${letter} — ${text}` : letter });
+  }
+  return options;
+}
+
+/** The role → column choice the pane edits; responsible may name several columns. */
+export type ColumnChoice = Record<ColumnRole, string | string[] | null>;
+
+export function choiceFromColumns(columns: TableColumns): ColumnChoice {
+  const out = {} as ColumnChoice;
+  for (const role of ROLES) out[role] = role === "responsible" ? [...columns.responsible] : columns[role];
+  return out;
+}
+
+function sameChoice(a: string | string[] | null, b: string | string[] | null): boolean {
+  const norm = (v: string | string[] | null) => (v === null ? [] : Array.isArray(v) ? v : [v]);
+  const x = norm(a);
+  const y = norm(b);
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+/** A1 range typed by the user, normalised ("a6 : f58" → "A6:F58"); null when it is not a range. */
+export function normaliseRange(input: string): string | null {
+  const parsed = parseA1(input.replace(/\s+/g, ""));
+  if (!parsed) return null;
+  return rangeA1(parsed);
+}
+
+/** Does a stored override apply to this recognised table? */
+export function overrideMatches(o: TableOverride, table: Pick<RoadmapTable, "sheet" | "range">): boolean {
+  return o.sheet === table.sheet && (o.range === undefined || o.range === table.range);
+}
+
+/**
+ * The override to store for a table after the user's edits: the previous override's roles kept, the
+ * roles the user changed added, the range when it was changed (or pinned before).
+ * Returns null when there is nothing to remember.
+ */
+export function buildOverride(
+  table: RoadmapTable,
+  choice: ColumnChoice,
+  rangeInput: string,
+  previous: TableOverride | undefined,
+): TableOverride | null {
+  const columns: Partial<ColumnChoice> = { ...(previous?.columns ?? {}) };
+  const recognised = choiceFromColumns(table.columns);
+  for (const role of ROLES) {
+    if (!sameChoice(choice[role], recognised[role])) columns[role] = choice[role];
+  }
+  const range = normaliseRange(rangeInput);
+  const pinnedRange = range && range !== table.range ? range : previous?.range;
+  const hasColumns = Object.keys(columns).length > 0;
+  if (!hasColumns && !pinnedRange) return null;
+  const out: TableOverride = { sheet: table.sheet };
+  if (pinnedRange) out.range = pinnedRange;
+  if (hasColumns) out.columns = columns;
+  return out;
+}
+
+/** The stored list with this table's override replaced (or removed when `next` is null). */
+export function replaceOverride(
+  stored: TableOverride[],
+  table: Pick<RoadmapTable, "sheet" | "range">,
+  next: TableOverride | null,
+): TableOverride[] {
+  const kept = stored.filter((o) => !overrideMatches(o, table));
+  return next ? [...kept, next] : kept;
+}
+
+/** Whatever is stored under "overrides", reduced to well-formed overrides (the setting may be hand-edited). */
+export function readOverrides(stored: unknown): TableOverride[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.filter(
+    (o): o is TableOverride =>
+      !!o &&
+      typeof o === "object" &&
+      typeof (o as TableOverride).sheet === "string" &&
+      ((o as TableOverride).range === undefined || typeof (o as TableOverride).range === "string"),
+  );
+}
+
+/** "2023-03-30" → "30.03.2023". */
+export function ruDate(iso: string | null): string | null {
+  if (!iso) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** Sort letters by column order ("AA" after "Z"). */
+export function sortLetters(letters: string[]): string[] {
+  return [...letters].sort((a, b) => columnIndex(a) - columnIndex(b));
+}

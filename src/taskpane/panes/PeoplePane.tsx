@@ -1,0 +1,116 @@
+/** «Ответственные»: the people named in the roadmap, and the «Ответственные» sheet built from them. */
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { isEmptyPlan } from "../../domain/edit-plan";
+import {
+  DIRECTORY_SHEET,
+  buildPeopleDirectory,
+  planDirectorySheet,
+  type PeopleDirectory,
+} from "../../domain/people-directory";
+import { usePane } from "../context";
+import { useCommand } from "../use-command";
+import { Busy, ErrorBar, InfoBar, PaneIntro, useStyles } from "../ui";
+import { personLines, type PersonLine } from "../logic/people";
+
+const useLocal = makeStyles({
+  people: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  person: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+  },
+  top: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
+  name: { fontWeight: tokens.fontWeightSemibold },
+});
+
+export function PeoplePane() {
+  const { host, t, recognize } = usePane();
+  const s = useStyles();
+  const local = useLocal();
+  const cmd = useCommand(t);
+  const [dir, setDir] = useState<PeopleDirectory | null>(null);
+  const [lines, setLines] = useState<PersonLine[] | null>(null);
+  const [hasSheet, setHasSheet] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  const build = async () => {
+    const r = await recognize();
+    const next = buildPeopleDirectory(r.tables);
+    setDir(next);
+    setLines(personLines(next));
+    setHasSheet((await host.listSheets()).some((x) => x.name === DIRECTORY_SHEET));
+    return next;
+  };
+
+  const onBuild = () =>
+    cmd.run(async () => {
+      setDone(null);
+      await build();
+    });
+
+  const onSheet = () =>
+    cmd.run(async () => {
+      setDone(null);
+      const current = await build();
+      const exists = (await host.listSheets()).some((x) => x.name === DIRECTORY_SHEET);
+      const existing = exists ? await host.readSheet(DIRECTORY_SHEET) : null;
+      const plan = planDirectorySheet(current ?? dir, existing);
+      if (isEmptyPlan(plan)) {
+        setDone(t("peopleSheetNothing"));
+        return;
+      }
+      await host.apply(plan);
+      setHasSheet(true);
+      setDone(t("peopleSheetDone"));
+    });
+
+  return (
+    <div className={s.pane}>
+      <PaneIntro title={t("peopleTitle")} text={t("peopleIntro")} />
+      <div className={s.actions}>
+        <Button appearance={lines ? "secondary" : "primary"} onClick={onBuild} disabled={cmd.busy} data-testid="people-build">
+          {t("peopleButton")}
+        </Button>
+        {lines && lines.length > 0 ? (
+          <Button appearance="primary" onClick={onSheet} disabled={cmd.busy} data-testid="people-sheet">
+            {hasSheet ? t("updatePeopleSheet") : t("createPeopleSheet")}
+          </Button>
+        ) : null}
+      </div>
+      {cmd.busy ? <Busy label={t("working")} /> : null}
+      <ErrorBar message={cmd.error} title={t("errorTitle")} />
+      {done ? (
+        <InfoBar intent="success" testId="people-done">
+          {done}
+        </InfoBar>
+      ) : null}
+      {lines && lines.length === 0 ? <InfoBar intent="warning">{t("peopleNone")}</InfoBar> : null}
+      {lines && lines.length > 0 ? (
+        <>
+          <Text weight="semibold">{t("peopleCount", { count: lines.length })}</Text>
+          <ul className={local.people}>
+            {lines.map((p) => (
+              <li key={p.name} className={local.person} data-testid="person">
+                <div className={local.top}>
+                  <span className={local.name}>{p.name}</span>
+                  <Caption1 className={s.muted}>{t("peopleActivities", { count: p.activities })}</Caption1>
+                </div>
+                {p.positions.length ? <Caption1>{p.positions.join("; ")}</Caption1> : null}
+                {p.variants.length > 0 ? (
+                  <Caption1 className={s.muted}>
+                    {t("peopleVariants")}: {p.variants.join(", ")}
+                  </Caption1>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}

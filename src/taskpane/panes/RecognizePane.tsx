@@ -1,0 +1,371 @@
+/** «Распознать таблицу»: what the engine found, column roles and range correctable, «Исправить вставку из Word». */
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { isEmptyPlan, type EditPlan } from "../../domain/edit-plan";
+import type { ColumnRole, RoadmapTable } from "../../domain/model";
+import type { SheetGrid } from "../../domain/grid";
+import { planFoldContinuations } from "../../domain/recognition";
+import { usePane, type Recognition } from "../context";
+import { useCommand } from "../use-command";
+import { Busy, Count, ErrorBar, InfoBar, KeyValue, PaneIntro, useStyles } from "../ui";
+import {
+  ROLES,
+  backupSheetName,
+  buildOverride,
+  choiceFromColumns,
+  columnOptions,
+  foldCounts,
+  normaliseRange,
+  overrideMatches,
+  readOverrides,
+  replaceOverride,
+  ruDate,
+  sortLetters,
+  tableCounts,
+  tableSections,
+  type ColumnChoice,
+} from "../logic/tables";
+
+const useLocal = makeStyles({
+  roles: {
+    display: "grid",
+    gridTemplateColumns: "minmax(92px, 38%) 1fr",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "center",
+  },
+  roleLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, lineHeight: tokens.lineHeightBase200 },
+  dropdown: { minWidth: 0, width: "100%" },
+  cardHeader: { display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: tokens.spacingHorizontalS },
+  sheetName: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, overflowWrap: "anywhere" },
+});
+
+interface FoldPreview {
+  activities: number;
+  rows: number;
+  backups: string[];
+}
+
+export function RecognizePane() {
+  const { host, t, recognition, recognize } = usePane();
+  const s = useStyles();
+  const cmd = useCommand(t);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [fold, setFold] = useState<FoldPreview | null>(null);
+
+  const onRecognize = () =>
+    cmd.run(async () => {
+      setNotice(null);
+      await recognize();
+    });
+
+  /** Plans for every table with continuation rows; a plan that cannot run (protected sheet) says why. */
+  const planFolds = async (r: Recognition, only?: (table: RoadmapTable) => boolean) => {
+    const existing = (await host.listSheets()).map((x) => x.name);
+    const plans: { table: RoadmapTable; plan: EditPlan }[] = [];
+    const blocked: string[] = [];
+    for (const table of r.tables) {
+      if (foldCounts(table).rows === 0 || (only && !only(table))) continue;
+      const sheet = r.workbook.sheets.find((x) => x.name === table.sheet);
+      if (!sheet) continue;
+      const plan = planFoldContinuations(table, sheet, { existingSheetNames: existing });
+      if (isEmptyPlan(plan)) blocked.push(plan.summary);
+      else plans.push({ table, plan });
+    }
+    return { plans, blocked };
+  };
+
+  const onFoldPreview = () =>
+    cmd.run(async () => {
+      setNotice(null);
+      const { plans, blocked } = await planFolds(await recognize());
+      const preview: FoldPreview = { activities: 0, rows: 0, backups: [] };
+      for (const { table, plan } of plans) {
+        const counts = foldCounts(table);
+        preview.activities += counts.activities;
+        preview.rows += counts.rows;
+        const backup = backupSheetName(plan);
+        if (backup && !preview.backups.includes(backup)) preview.backups.push(backup);
+      }
+      if (blocked.length) cmd.setError(blocked.join(" "));
+      if (preview.rows > 0) setFold(preview);
+      else if (!blocked.length) setNotice(t("foldNothing"));
+    });
+
+  const onFoldConfirm = () => {
+    setFold(null);
+    return cmd.run(async () => {
+      let r = await recognize();
+      let folded = 0;
+      const done = new Set<string>();
+      // One table per pass: folding shifts rows, so each next plan is built on a fresh recognition.
+      for (let pass = 0; pass <= r.tables.length + 2; pass++) {
+        const { plans } = await planFolds(r, (x) => !done.has(tableKey(x)));
+        if (!plans.length) break;
+        const { table, plan } = plans[0];
+        done.add(tableKey(table));
+        await host.apply(plan);
+        folded += foldCounts(table).rows;
+        r = await recognize();
+      }
+      setNotice(folded > 0 ? t("foldDone", { rows: folded }) : t("foldNothing"));
+    });
+  };
+
+  const tables = recognition?.tables ?? [];
+  return (
+    <div className={s.pane}>
+      <PaneIntro title={t("recognizeTitle")} text={t("recognizeIntro")} />
+      <div className={s.actions}>
+        <Button appearance="primary" onClick={onRecognize} disabled={cmd.busy} data-testid="recognize">
+          {recognition ? t("recognizeAgain") : t("recognizeButton")}
+        </Button>
+        <Button onClick={onFoldPreview} disabled={cmd.busy} title={t("foldHint")} data-testid="fold">
+          {t("foldButton")}
+        </Button>
+      </div>
+      {cmd.busy ? <Busy label={t("working")} /> : null}
+      <ErrorBar message={cmd.error} title={t("errorTitle")} />
+      {notice ? (
+        <InfoBar intent="success" testId="notice">
+          {notice}
+        </InfoBar>
+      ) : null}
+
+      {recognition && tables.length === 0 ? (
+        <InfoBar intent="warning" title={t("nothingFoundTitle")} testId="nothing-found">
+          {t("nothingFound")}
+        </InfoBar>
+      ) : null}
+      {recognition && tables.length > 0 ? (
+        <Caption1 className={s.muted} data-testid="tables-found">
+          {t("tablesFound", { count: tables.length })}
+        </Caption1>
+      ) : null}
+      {tables.map((table) => (
+        <TableCard
+          key={`${tableKey(table)}|${JSON.stringify(table.columns)}`}
+          table={table}
+          sheet={recognition?.workbook.sheets.find((x) => x.name === table.sheet)}
+          onSaved={setNotice}
+          busy={cmd.busy}
+          run={cmd.run}
+        />
+      ))}
+      {recognition && recognition.notices.length > 0 ? (
+        <div>
+          <div className={s.sectionTitle}>{t("noticesTitle")}</div>
+          <ul className={s.list} data-testid="notices">
+            {recognition.notices.map((n, i) => (
+              <li key={i}>
+                <Text size={200}>
+                  <b>{n.sheet}</b>: {n.message}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <Dialog open={fold !== null} onOpenChange={(_e, d) => (d.open ? undefined : setFold(null))}>
+        <DialogSurface style={{ maxWidth: 320 }}>
+          <DialogBody>
+            <DialogTitle>{t("foldDialogTitle")}</DialogTitle>
+            <DialogContent>
+              {fold ? (
+                <div style={{ display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS }}>
+                  <Text data-testid="fold-preview">
+                    {t("foldPreview", { activities: fold.activities, rows: fold.rows })}
+                  </Text>
+                  {fold.backups.map((b) => (
+                    <Text key={b}>{t("foldBackup", { name: b })}</Text>
+                  ))}
+                </div>
+              ) : null}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setFold(null)}>
+                {t("cancel")}
+              </Button>
+              <Button appearance="primary" onClick={onFoldConfirm} data-testid="fold-confirm">
+                {t("foldConfirm")}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}
+
+function tableKey(table: RoadmapTable): string {
+  return `${table.sheet}|${table.headerRows[0] ?? table.range}`;
+}
+
+function TableCard({
+  table,
+  sheet,
+  onSaved,
+  busy,
+  run,
+}: {
+  table: RoadmapTable;
+  sheet: SheetGrid | undefined;
+  onSaved: (message: string) => void;
+  busy: boolean;
+  run: (command: () => Promise<void>) => Promise<void>;
+}) {
+  const { host, t, recognize } = usePane();
+  const s = useStyles();
+  const local = useLocal();
+  const [choice, setChoice] = useState<ColumnChoice>(() => choiceFromColumns(table.columns));
+  const [rangeInput, setRangeInput] = useState(table.range);
+  useEffect(() => setRangeInput(table.range), [table.range]);
+
+  const counts = tableCounts(table);
+  const sections = tableSections(table);
+  const options = useMemo(() => columnOptions(sheet, table), [sheet, table]);
+  const labelOf = (letter: string) => options.find((o) => o.letter === letter)?.label ?? letter;
+  const rangeValid = normaliseRange(rangeInput) !== null;
+
+  const period = table.period ? `${ruDate(table.period.start)} – ${ruDate(table.period.end)}` : t("notFound");
+
+  const save = () =>
+    run(async () => {
+      const stored = readOverrides(await host.getSetting<unknown>("overrides"));
+      const previous = stored.find((o) => overrideMatches(o, table));
+      const next = buildOverride(table, choice, rangeInput, previous);
+      await host.setSetting("overrides", replaceOverride(stored, table, next));
+      await recognize();
+      onSaved(t("correctionsSaved"));
+    });
+
+  const reset = () =>
+    run(async () => {
+      const stored = readOverrides(await host.getSetting<unknown>("overrides"));
+      await host.setSetting(
+        "overrides",
+        stored.filter((o) => o.sheet !== table.sheet),
+      );
+      await recognize();
+      onSaved(t("correctionsReset"));
+    });
+
+  const setRole = (role: ColumnRole, selected: string[]) =>
+    setChoice((c) => ({
+      ...c,
+      [role]: role === "responsible" ? sortLetters(selected.filter((x) => x !== "")) : (selected[0] || null),
+    }));
+
+  return (
+    <section className={s.card} data-testid="table-card" aria-label={`${t("sheet")} ${table.sheet}`}>
+      <div className={local.cardHeader}>
+        <span className={local.sheetName}>{table.sheet}</span>
+        <Caption1 className={s.muted}>{table.range}</Caption1>
+      </div>
+      {table.title ? (
+        <Caption1 className={s.muted} style={{ overflowWrap: "anywhere" }}>
+          {table.title}
+        </Caption1>
+      ) : null}
+      <div className={s.counts}>
+        <Count value={counts.activities} label={t("countActivities")} testId="count-activities" />
+        <Count value={counts.sections} label={t("countSections")} testId="count-sections" />
+        <Count value={counts.continuations} label={t("countContinuations")} testId="count-continuations" />
+      </div>
+      <KeyValue
+        items={[
+          [t("headerRows"), table.headerRows.join(", ")],
+          [t("period"), period],
+          [t("approved"), ruDate(table.approved) ?? t("notFound")],
+        ]}
+      />
+
+      <div className={s.sectionTitle}>{t("sectionsTitle")}</div>
+      {sections.length ? (
+        <ol className={s.list} data-testid="sections">
+          {sections.map((x, i) => (
+            <li key={i}>
+              <Text size={200}>{x}</Text>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <Caption1 className={s.muted}>{t("noSections")}</Caption1>
+      )}
+
+      <div className={s.sectionTitle}>{t("columnsTitle")}</div>
+      <Caption1 className={s.muted}>{t("correctionsHint")}</Caption1>
+      <Field
+        label={t("range")}
+        size="small"
+        validationState={rangeValid ? "none" : "error"}
+        validationMessage={rangeValid ? undefined : t("rangeInvalid")}
+      >
+        <Input size="small" value={rangeInput} onChange={(_e, d) => setRangeInput(d.value)} data-testid="range-input" />
+      </Field>
+      <div className={local.roles}>
+        {ROLES.map((role) => {
+          const value = choice[role];
+          const selected = value === null ? [] : Array.isArray(value) ? value : [value];
+          const multi = role === "responsible";
+          const text = selected.length ? selected.map((l) => (multi ? l : labelOf(l))).join(", ") : t("columnNone");
+          return (
+            <RoleRow key={role} label={t(`role_${role}`)} labelClass={local.roleLabel}>
+              <Dropdown
+                size="small"
+                className={local.dropdown}
+                multiselect={multi}
+                value={text}
+                selectedOptions={selected.length ? selected : multi ? [] : [""]}
+                onOptionSelect={(_e, d) => setRole(role, d.selectedOptions)}
+                aria-label={t(`role_${role}`)}
+                data-testid={`role-${role}`}
+              >
+                {multi ? null : <Option value="">{t("columnNone")}</Option>}
+                {options.map((o) => (
+                  <Option key={o.letter} value={o.letter} text={o.label}>
+                    {o.label}
+                  </Option>
+                ))}
+              </Dropdown>
+            </RoleRow>
+          );
+        })}
+      </div>
+      <div className={s.actions}>
+        <Button appearance="primary" size="small" onClick={save} disabled={busy || !rangeValid} data-testid="save-overrides">
+          {t("saveCorrections")}
+        </Button>
+        <Button size="small" appearance="subtle" onClick={reset} disabled={busy}>
+          {t("resetCorrections")}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function RoleRow({ label, labelClass, children }: { label: string; labelClass: string; children: ReactNode }) {
+  return (
+    <>
+      <span className={labelClass}>{label}</span>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,241 @@
+/** «Проверка»: findings grouped by severity then rule; click to select the cell, highlight, dismiss. */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Caption1,
+  CounterBadge,
+  Link,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { Finding, Severity } from "../../domain/model";
+import { checkWorkbook } from "../../domain/check";
+import { usePane } from "../context";
+import { useCommand } from "../use-command";
+import { Busy, ErrorBar, InfoBar, PaneIntro, useStyles } from "../ui";
+import {
+  findingKey,
+  groupFindings,
+  highlightTargets,
+  localIsoDate,
+  readDismissed,
+  ruleFamilyTitle,
+  ruleShortName,
+} from "../logic/findings";
+
+const useLocal = makeStyles({
+  severityHeader: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  ruleHeader: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  ruleTitle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
+  ruleName: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase100,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: "anywhere",
+  },
+  finding: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeft: `3px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
+  info: { borderLeftColor: tokens.colorBrandStroke1 },
+  dismissed: { opacity: 0.6 },
+  findingTop: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
+  findings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  suggestion: { color: tokens.colorNeutralForeground3 },
+});
+
+const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+};
+
+export function ValidatePane() {
+  const { host, t, recognize } = usePane();
+  const s = useStyles();
+  const local = useLocal();
+  const cmd = useCommand(t);
+  const [findings, setFindings] = useState<Finding[] | null>(null);
+  const [noTables, setNoTables] = useState(false);
+  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
+  const [showDismissed, setShowDismissed] = useState(false);
+  const [highlighted, setHighlighted] = useState<number | null>(null);
+
+  const groups = useMemo(
+    () => (findings ? groupFindings(findings, dismissed, showDismissed) : []),
+    [findings, dismissed, showDismissed],
+  );
+  const dismissedCount = findings ? findings.filter((f) => dismissed.has(findingKey(f))).length : 0;
+  const visibleCount = findings ? findings.length - dismissedCount : 0;
+
+  const onValidate = () =>
+    cmd.run(async () => {
+      const r = await recognize();
+      setDismissed(readDismissed(await host.getSetting<unknown>("dismissed")));
+      setNoTables(r.tables.length === 0);
+      // Dismissed findings are filtered here, not by the engine, so «Показать скрытые» can bring them back.
+      const result = checkWorkbook(r.workbook, { today: localIsoDate(new Date()), overrides: r.overrides });
+      setFindings(result.findings);
+    });
+
+  const select = (f: Finding) =>
+    f.cell ? cmd.run(() => host.select(f.sheet, f.cell as string)) : undefined;
+
+  const saveDismissed = (next: Set<string>) =>
+    cmd.run(async () => {
+      await host.setSetting("dismissed", [...next]);
+      setDismissed(next);
+    });
+
+  const toggleDismiss = (f: Finding) => {
+    const next = new Set(dismissed);
+    const key = findingKey(f);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    return saveDismissed(next);
+  };
+
+  const onHighlight = () =>
+    cmd.run(async () => {
+      const cells = highlightTargets(findings ?? [], dismissed);
+      await host.highlight(cells);
+      setHighlighted(cells.length);
+    });
+
+  const onClear = () =>
+    cmd.run(async () => {
+      await host.clearHighlights();
+      setHighlighted(null);
+    });
+
+  return (
+    <div className={s.pane}>
+      <PaneIntro title={t("validateTitle")} text={t("validateIntro")} />
+      <div className={s.actions}>
+        <Button appearance="primary" onClick={onValidate} disabled={cmd.busy} data-testid="validate">
+          {findings ? t("validateAgain") : t("validateButton")}
+        </Button>
+        {findings && findings.length > 0 ? (
+          <>
+            <Button onClick={onHighlight} disabled={cmd.busy} data-testid="highlight">
+              {t("highlight")}
+            </Button>
+            <Button appearance="subtle" onClick={onClear} disabled={cmd.busy} data-testid="clear-highlight">
+              {t("clearHighlight")}
+            </Button>
+          </>
+        ) : null}
+      </div>
+      {cmd.busy ? <Busy label={t("working")} /> : null}
+      <ErrorBar message={cmd.error} title={t("errorTitle")} />
+      {highlighted !== null ? <Caption1 className={s.muted}>{t("highlighted", { count: highlighted })}</Caption1> : null}
+      {noTables ? <InfoBar intent="warning">{t("noTables")}</InfoBar> : null}
+      {findings && findings.length === 0 && !noTables ? <InfoBar intent="success">{t("noFindings")}</InfoBar> : null}
+
+      {findings && findings.length > 0 ? (
+        <div className={s.actions} style={{ justifyContent: "space-between" }}>
+          <Text weight="semibold" data-testid="findings-total">
+            {t("findingsTotal", { count: visibleCount })}
+          </Text>
+          {dismissedCount > 0 ? (
+            <Link as="button" onClick={() => setShowDismissed((v) => !v)} data-testid="toggle-dismissed">
+              {showDismissed ? t("hideDismissed") : t("showDismissed", { count: dismissedCount })}
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+
+      {groups.map((g) => (
+        <section key={g.severity} data-testid={`severity-${g.severity}`}>
+          <div className={local.severityHeader}>
+            <Badge appearance="filled" color={BADGE[g.severity]} size="small" />
+            <Text weight="semibold">{t(`severity_${g.severity}`)}</Text>
+            <CounterBadge count={g.count} appearance="ghost" color="informative" overflowCount={999} />
+          </div>
+          <Accordion multiple collapsible defaultOpenItems={g.severity === "info" ? [] : g.rules.map((r) => r.rule)}>
+            {g.rules.map((rg) => (
+              <AccordionItem key={rg.rule} value={rg.rule}>
+                <AccordionHeader size="small">
+                  <span className={local.ruleHeader}>
+                    <span className={local.ruleTitle}>{ruleFamilyTitle(rg.rule, t)}</span>
+                    <span className={local.ruleName}>{ruleShortName(rg.rule)}</span>
+                    <CounterBadge count={rg.findings.length} size="small" appearance="ghost" color="informative" overflowCount={999} />
+                  </span>
+                </AccordionHeader>
+                <AccordionPanel>
+                  <div className={local.findings}>
+                    {rg.findings.map((f, i) => {
+                      const isDismissed = dismissed.has(findingKey(f));
+                      return (
+                        <div
+                          key={`${findingKey(f)}#${i}`}
+                          className={mergeClasses(local.finding, local[f.severity], isDismissed && local.dismissed)}
+                          role="button"
+                          tabIndex={0}
+                          data-testid="finding"
+                          data-cell={f.cell ?? ""}
+                          data-sheet={f.sheet}
+                          onClick={() => select(f)}
+                          onKeyDown={(e) => (e.key === "Enter" || e.key === " " ? select(f) : undefined)}
+                          title={f.cell ? t("goToCell", { cell: f.cell }) : undefined}
+                        >
+                          <div className={local.findingTop}>
+                            <Text size={300}>{f.message}</Text>
+                            <Button
+                              size="small"
+                              appearance="transparent"
+                              onClick={(e) => {
+                                e.stopPropagation();
+                                toggleDismiss(f);
+                              }}
+                              data-testid="dismiss"
+                            >
+                              {isDismissed ? t("restore") : t("dismiss")}
+                            </Button>
+                          </div>
+                          <Caption1 className={s.muted}>
+                            {f.sheet}
+                            {f.cell ? `!${f.cell}` : ""}
+                            {isDismissed ? ` · ${t("dismissedLabel")}` : ""}
+                          </Caption1>
+                          {f.suggestion ? (
+                            <Caption1 className={local.suggestion}>
+                              {t("suggestion")}: {f.suggestion}
+                            </Caption1>
+                          ) : null}
+                        </div>
+                      );
+                    })}
+                  </div>
+                </AccordionPanel>
+              </AccordionItem>
+            ))}
+          </Accordion>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+/**
+ * WorkbookHost over an in-memory .xlsx (ExcelJS): the browser preview and the CLI work on files through it.
+ * Settings and highlights are stored in the workbook the same way the Office.js adapter stores them
+ * (see settings-format.ts), so a file moves between hosts.
+ */
+import ExcelJS from "exceljs";
+import type { EditPlan } from "../domain/edit-plan";
+import { parseA1, type SheetGrid, type WorkbookGrid } from "../domain/grid";
+import { UserFacingError, type SheetInfo, type WorkbookHost } from "../domain/host";
+import { loadExcelWorkbook, type FileData } from "./load";
+import { isOwnSheet, workbookToGrid, worksheetToGrid } from "./read";
+import { HIGHLIGHT_FILL_ARGB, HIGHLIGHT_FORMULA, SETTINGS_SHEET, chunkSetting } from "./settings-format";
+import { applyPlanToXlsx, isOurHighlight, workbookToBytes } from "./write";
+
+export interface Selection {
+  sheet: string;
+  address: string;
+}
+
+export class XlsxWorkbookHost implements WorkbookHost {
+  private selected: Selection | null = null;
+  private active: string | null = null;
+  private listeners = new Set<() => void>();
+
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    readonly name: string,
+  ) {}
+
+  /** Open a file's bytes; throws UserFacingError (Russian) when it is not a readable .xlsx. */
+  static async open(data: FileData, name: string): Promise<XlsxWorkbookHost> {
+    return new XlsxWorkbookHost(await loadExcelWorkbook(data), name);
+  }
+
+  /** A host over a workbook built in memory (tests, the preview's sample). */
+  static fromWorkbook(wb: ExcelJS.Workbook, name: string): XlsxWorkbookHost {
+    return new XlsxWorkbookHost(wb, name);
+  }
+
+  /** The current state as .xlsx bytes, for download. */
+  async toBuffer(): Promise<Uint8Array> {
+    return workbookToBytes(this.workbook);
+  }
+
+  /** Called after every change (apply, select, highlight, settings), so a preview can redraw. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** The last select() call, for the preview grid. */
+  get selection(): Selection | null {
+    return this.selected;
+  }
+
+  /** The cells currently highlighted by us, per sheet (addresses as given to highlight()). */
+  highlightedCells(): Selection[] {
+    const out: Selection[] = [];
+    for (const ws of this.workbook.worksheets) {
+      for (const cf of conditionalFormats(ws)) {
+        if (!isOurHighlight(cf)) continue;
+        for (const address of cf.ref.split(/\s+/).filter(Boolean)) out.push({ sheet: ws.name, address });
+      }
+    }
+    return out;
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.workbook.worksheets
+      .filter((ws) => !isOwnSheet(ws.name))
+      .map((ws) => ({ name: ws.name, visible: ws.state === undefined || ws.state === "visible" }));
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.worksheets.find((w) => w.name === name);
+    if (!ws || isOwnSheet(ws.name)) throw new UserFacingError(`Лист «${name}» не найден в книге.`);
+    return ws;
+  }
+
+  private date1904(): boolean {
+    return Boolean((this.workbook.properties as { date1904?: boolean } | undefined)?.date1904);
+  }
+
+  async readSheet(name: string): Promise<SheetGrid> {
+    return worksheetToGrid(this.sheet(name), this.date1904());
+  }
+
+  async readWorkbook(): Promise<WorkbookGrid> {
+    return workbookToGrid(this.workbook);
+  }
+
+  async activeSheetName(): Promise<string> {
+    const visible = this.workbook.worksheets.filter(
+      (ws) => !isOwnSheet(ws.name) && (ws.state === undefined || ws.state === "visible"),
+    );
+    if (this.active && visible.some((ws) => ws.name === this.active)) return this.active;
+    const tab = (this.workbook.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0;
+    const byTab = this.workbook.worksheets[tab];
+    if (byTab && visible.includes(byTab)) return byTab.name;
+    if (visible[0]) return visible[0].name;
+    throw new UserFacingError("В книге нет ни одного видимого листа.");
+  }
+
+  async apply(plan: EditPlan): Promise<void> {
+    applyPlanToXlsx(this.workbook, plan);
+    this.changed();
+  }
+
+  async select(sheet: string, address: string): Promise<void> {
+    this.sheet(sheet);
+    if (!parseA1(address)) throw new UserFacingError(`Неверный адрес ячейки «${address}».`);
+    this.selected = { sheet, address: address.replace(/\$/g, "").toUpperCase() };
+    this.active = sheet;
+    this.changed();
+  }
+
+  // --- settings: very hidden sheet, A = key, B… = JSON in chunks -------------------------------------------
+
+  private settingsSheet(create: boolean): ExcelJS.Worksheet | null {
+    const ws = this.workbook.worksheets.find((w) => w.name === SETTINGS_SHEET) ?? null;
+    if (ws || !create) return ws;
+    return this.workbook.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+  }
+
+  private findSettingRow(ws: ExcelJS.Worksheet, key: string): number | null {
+    for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === key) return r;
+    return null;
+  }
+
+  async getSetting<T>(key: string): Promise<T | null> {
+    const ws = this.settingsSheet(false);
+    if (!ws) return null;
+    const r = this.findSettingRow(ws, key);
+    if (r === null) return null;
+    let json = "";
+    for (let c = 2; ; c++) {
+      const v = ws.getCell(r, c).value;
+      if (typeof v !== "string" || v === "") break;
+      json += v;
+    }
+    try {
+      return JSON.parse(json) as T;
+    } catch {
+      // A hand-edited or truncated setting is ignored, not fatal.
+      return null;
+    }
+  }
+
+  async setSetting<T>(key: string, value: T): Promise<void> {
+    const ws = this.settingsSheet(true) as ExcelJS.Worksheet;
+    const r = this.findSettingRow(ws, key) ?? ws.rowCount + 1;
+    const row = ws.getRow(r);
+    const chunks = chunkSetting(JSON.stringify(value ?? null));
+    // Clear the old chunks first: the new value may be shorter.
+    for (let c = 2; c <= Math.max(row.cellCount, chunks.length + 1); c++) row.getCell(c).value = null;
+    row.getCell(1).value = key;
+    row.getCell(1).numFmt = "@";
+    chunks.forEach((chunk, i) => {
+      const cell = row.getCell(i + 2);
+      cell.value = chunk; // always a string cell: "-1" or "=…" never becomes a number or formula
+      cell.numFmt = "@";
+    });
+    this.changed();
+  }
+
+  // --- highlights: conditional formats tagged with HIGHLIGHT_FORMULA ------------------------------------
+
+  /** Replaces our previous highlights with these cells; the cells' own formats are never touched. */
+  async highlight(cells: { sheet: string; address: string }[]): Promise<void> {
+    const bySheet = new Map<ExcelJS.Worksheet, string[]>();
+    for (const { sheet, address } of cells) {
+      const ws = this.sheet(sheet);
+      const range = parseA1(address);
+      if (!range) throw new UserFacingError(`Неверный адрес ячейки «${address}».`);
+      const list = bySheet.get(ws) ?? [];
+      list.push(address.replace(/\$/g, "").toUpperCase());
+      bySheet.set(ws, list);
+    }
+    this.removeHighlights();
+    for (const [ws, addresses] of bySheet) {
+      ws.addConditionalFormatting({
+        ref: [...new Set(addresses)].join(" "),
+        rules: [
+          {
+            type: "expression",
+            priority: 1,
+            formulae: [HIGHLIGHT_FORMULA],
+            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: HIGHLIGHT_FILL_ARGB } } },
+          },
+        ],
+      });
+    }
+    this.changed();
+  }
+
+  async clearHighlights(): Promise<void> {
+    this.removeHighlights();
+    this.changed();
+  }
+
+  private removeHighlights(): void {
+    for (const ws of this.workbook.worksheets) {
+      if (conditionalFormats(ws).some(isOurHighlight))
+        ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => !isOurHighlight(cf));
+    }
+  }
+}
+
+function conditionalFormats(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
+  return (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+}

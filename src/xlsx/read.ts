@@ -1,0 +1,195 @@
+/**
+ * .xlsx → WorkbookGrid, following the conventions of src/domain/grid.ts: dates as "ДД.ММ.ГГГГ" text,
+ * formulas as their cached value, errors as their text, rich text and hyperlinks as plain text, merged
+ * areas with the value in the top-left cell only.
+ */
+import type ExcelJS from "exceljs";
+import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../domain/grid";
+import { loadExcelWorkbook, type FileData } from "./load";
+import { SETTINGS_SHEET, LISTS_SHEET } from "./settings-format";
+
+export interface ReadOptions {
+  /** Also return hidden and very hidden worksheets (our own state sheets are never returned). */
+  includeHidden?: boolean;
+}
+
+/** Read an .xlsx file; throws UserFacingError (Russian) when it is not a readable .xlsx. */
+export async function readXlsx(data: FileData, opts: ReadOptions = {}): Promise<WorkbookGrid> {
+  const wb = await loadExcelWorkbook(data);
+  return workbookToGrid(wb, opts);
+}
+
+export function isOwnSheet(name: string): boolean {
+  return name === SETTINGS_SHEET || name === LISTS_SHEET;
+}
+
+export function workbookToGrid(wb: ExcelJS.Workbook, opts: ReadOptions = {}): WorkbookGrid {
+  const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
+  const sheets = wb.worksheets
+    .filter((ws) => !isOwnSheet(ws.name))
+    .filter((ws) => opts.includeHidden || ws.state === undefined || ws.state === "visible")
+    .map((ws) => worksheetToGrid(ws, date1904));
+  return { sheets };
+}
+
+/** ExcelJS keeps merges in a private map (master address → Range); `ws.model` would rebuild every row. */
+function worksheetMerges(ws: ExcelJS.Worksheet): CellRange[] {
+  const internal = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })
+    ._merges;
+  const out: CellRange[] = [];
+  for (const m of Object.values(internal ?? {})) {
+    if (!m) continue;
+    out.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
+  }
+  out.sort((a, b) => a.top - b.top || a.left - b.left);
+  return out;
+}
+
+export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid {
+  const rows: CellValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // Merged non-top-left cells report the master's value in ExcelJS; the grid wants null there.
+      if (cell.master !== cell) return;
+      const v = cellValue(cell.value, cell.numFmt, date1904);
+      if (v !== null) values[colNumber - 1] = v;
+    });
+    if (values.length === 0) return;
+    for (let c = 0; c < values.length; c++) if (values[c] === undefined) values[c] = null;
+    rows[rowNumber - 1] = values;
+  });
+  for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
+
+  let width = 0;
+  for (const row of rows) width = Math.max(width, row.length);
+  const merges = worksheetMerges(ws);
+  for (const m of merges) {
+    width = Math.max(width, m.right + 1);
+  }
+  const height = Math.max(rows.length, ...merges.map((m) => m.bottom + 1));
+
+  // Hidden rows/columns beyond the used area carry no information for the engine; cap them there.
+  const hiddenRows: number[] = [];
+  for (let r = 1; r <= Math.min(ws.rowCount, height); r++) {
+    const row = ws.findRow(r);
+    if (row?.hidden) hiddenRows.push(r - 1);
+  }
+  const hiddenColumns: number[] = [];
+  const columns = (ws as unknown as { _columns?: (ExcelJS.Column | undefined)[] })._columns ?? [];
+  for (let c = 0; c < Math.min(columns.length, width); c++) {
+    if (columns[c]?.hidden) hiddenColumns.push(c);
+  }
+
+  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+  return {
+    name: ws.name,
+    rows,
+    merges,
+    hiddenRows,
+    hiddenColumns,
+    protected: Boolean(protection?.sheet),
+  };
+}
+
+type RawValue = ExcelJS.CellValue | undefined;
+
+/** One ExcelJS cell value → grid value. */
+export function cellValue(v: RawValue, numFmt: string | undefined, date1904 = false): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") return cleanText(v);
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "boolean") return v;
+  if (v instanceof Date) return dateValue(v, numFmt, date1904);
+  if (typeof v !== "object") return null;
+  const o = v as unknown as Record<string, unknown>;
+  if ("error" in o && typeof o.error === "string") return o.error;
+  if ("richText" in o && Array.isArray(o.richText)) return richText(o.richText);
+  if ("formula" in o || "sharedFormula" in o) {
+    // A formula without a cached result (never calculated, or written by a tool) reads as empty.
+    return "result" in o ? cellValue(o.result as RawValue, numFmt, date1904) : null;
+  }
+  if ("hyperlink" in o || "text" in o) {
+    const t = o.text;
+    if (typeof t === "string") return cleanText(t);
+    if (t && typeof t === "object" && Array.isArray((t as { richText?: unknown }).richText))
+      return richText((t as { richText: unknown[] }).richText);
+    return null;
+  }
+  return null;
+}
+
+function richText(runs: unknown[]): CellValue {
+  const text = runs.map((r) => (r && typeof (r as { text?: unknown }).text === "string" ? (r as { text: string }).text : "")).join("");
+  return cleanText(text);
+}
+
+/** Excel escapes control characters as _xHHHH_ (a Word paste leaves _x000D_ before line breaks). */
+function cleanText(s: string): CellValue {
+  const t = s.includes("_x") ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
+  const normalized = t.replace(/\r\n?/g, "\n");
+  return normalized === "" ? null : normalized;
+}
+
+const MONTHS_RU = [
+  "Январь",
+  "Февраль",
+  "Март",
+  "Апрель",
+  "Май",
+  "Июнь",
+  "Июль",
+  "Август",
+  "Сентябрь",
+  "Октябрь",
+  "Ноябрь",
+  "Декабрь",
+];
+
+/** What a number format shows: a date, a time of day, a month and year only, or (ExcelJS guessed wrong) none. */
+export function dateFormatKind(numFmt: string | undefined): "date" | "month" | "monthOnly" | "time" | "none" {
+  if (!numFmt) return "date"; // ExcelJS only makes Date objects from date formats; keep the convention.
+  const f = numFmt
+    .replace(/\[[^\]]*]/g, "")
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .toLowerCase();
+  const hasD = /d|д/.test(f);
+  const hasY = /y|г/.test(f);
+  const hasM = /m|м/.test(f);
+  const hasTime = /h|s|ч|с/.test(f);
+  if (hasD) return "date";
+  if (hasY && hasM) return "month";
+  if (hasY) return "date";
+  if (hasTime) return "time";
+  if (hasM) return "monthOnly";
+  return "none";
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** ExcelJS builds dates as UTC midnights of the Excel serial; read them back in UTC. */
+function dateValue(d: Date, numFmt: string | undefined, date1904: boolean): CellValue {
+  const t = d.getTime();
+  if (!Number.isFinite(t)) return null;
+  // Round to the minute so 23:59:59.999 artefacts of float serials do not shift the day.
+  const rounded = new Date(Math.round(t / 60000) * 60000);
+  switch (dateFormatKind(numFmt)) {
+    case "time":
+      return `${two(rounded.getUTCHours())}:${two(rounded.getUTCMinutes())}`;
+    case "month":
+      // What the user sees in a Russian Excel for "ММММ ГГГГ": a month, not a day (the deadline reader
+      // must see "Сентябрь 2023", not "01.09.2023").
+      return `${MONTHS_RU[rounded.getUTCMonth()]} ${rounded.getUTCFullYear()}`;
+    case "monthOnly":
+      return MONTHS_RU[rounded.getUTCMonth()];
+    case "none": {
+      const serial = t / 86400000 + (date1904 ? 24107 : 25569);
+      return Math.round(serial * 1e9) / 1e9;
+    }
+    case "date":
+      return `${two(rounded.getUTCDate())}.${two(rounded.getUTCMonth() + 1)}.${rounded.getUTCFullYear()}`;
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * Browser end-to-end test of the preview (run by scripts/e2e.mjs, which builds and serves dist/).
+ * Drives the real task pane over the bundled sample workbook and saves screenshots to test/e2e/screens/.
+ */
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const BASE = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
+const SCREENS = path.resolve(__dirname, "screens");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/**
+ * The sample's content, counted by hand from assets/samples/roadmap-sample.xlsx (sheet «Дорожная карта»):
+ * activities, section rows, and continuation rows (cells split at a page break when pasted from Word).
+ */
+const SAMPLE = {
+  activities: 0,
+  sections: 0,
+  continuations: 0,
+  sectionNames: [] as string[],
+};
+
+let passed = 0;
+let failed = 0;
+
+async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
+  const started = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`✓ ${name} (${Date.now() - started} мс)`);
+    return true;
+  } catch (e) {
+    failed++;
+    const message = e instanceof Error ? e.message.split("\n").slice(0, 6).join("\n   ") : String(e);
+    console.log(`✗ ${name}\n   ${message}`);
+    return false;
+  }
+}
+
+function expectEqual<T>(actual: T, expected: T, what: string): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    throw new Error(`${what}: ожидалось ${JSON.stringify(expected)}, получено ${JSON.stringify(actual)}`);
+}
+
+function expectTrue(cond: boolean, what: string): void {
+  if (!cond) throw new Error(what);
+}
+
+async function countText(page: Page, testId: string): Promise<number> {
+  const text = await page.getByTestId(testId).first().innerText();
+  return Number(text.trim());
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(250); // let Fluent's motion settle
+  await page.screenshot({ path: path.join(SCREENS, name) });
+}
+
+async function sheetTabs(page: Page): Promise<string[]> {
+  return page.getByTestId("sheet-tab").evaluateAll((els) => els.map((e) => e.getAttribute("data-name") ?? ""));
+}
+
+async function gridRowCount(page: Page): Promise<number> {
+  return page.locator('[data-testid="grid"] tbody tr').count();
+}
+
+async function main(): Promise<number> {
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+      timeout: 30_000,
+    });
+  } catch (e) {
+    console.log(`✗ запуск Chromium (${CHROMIUM}): ${e instanceof Error ? e.message.split("\n")[0] : e}`);
+    console.log("0 passed, 1 failed");
+    return 1;
+  }
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: "ru-RU" });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const foreign: string[] = [];
+  const pageErrors: string[] = [];
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(BASE) && !url.startsWith("data:") && !url.startsWith("blob:")) foreign.push(url);
+  });
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+
+  try {
+    const opened = await step("предпросмотр открывается на примере книги", async () => {
+      await page.goto(`${BASE}/`, { waitUntil: "load" });
+      await page.getByTestId("taskpane").waitFor();
+      await page.locator('[data-testid="grid"] td').first().waitFor();
+      expectEqual(await page.getByTestId("file-name").innerText(), "roadmap-sample.xlsx", "имя файла");
+      expectTrue((await sheetTabs(page)).length > 0, "нет ярлычков листов");
+    });
+    if (!opened) return finish();
+
+    let rowsBeforeFold = 0;
+    await step("«Распознать»: числа мероприятий, разделов и строк-продолжений", async () => {
+      await page.getByTestId("recognize").click();
+      await page.getByTestId("table-card").first().waitFor();
+      expectEqual(await countText(page, "count-activities"), SAMPLE.activities, "мероприятий");
+      expectEqual(await countText(page, "count-sections"), SAMPLE.sections, "разделов");
+      expectEqual(await countText(page, "count-continuations"), SAMPLE.continuations, "строк-продолжений");
+      const sections = await page.locator('[data-testid="sections"] li').allInnerTexts();
+      expectEqual(
+        sections.map((s) => s.trim()),
+        SAMPLE.sectionNames,
+        "разделы",
+      );
+      rowsBeforeFold = await gridRowCount(page);
+      await shot(page, "recognize.png");
+    });
+
+    await step("«Проверка»: замечания есть, щелчок выделяет ячейку в книге", async () => {
+      await page.getByTestId("tab-validate").click();
+      await page.getByTestId("validate").click();
+      await page.getByTestId("finding").first().waitFor();
+      const total = await page.getByTestId("finding").count();
+      expectTrue(total > 0, "замечаний нет");
+      const withCell = page.locator('[data-testid="finding"]:not([data-cell=""])').first();
+      const cell = (await withCell.getAttribute("data-cell")) ?? "";
+      const sheet = (await withCell.getAttribute("data-sheet")) ?? "";
+      await withCell.click();
+      const selected = page.locator('[data-testid="grid"] td[data-selected="true"]').first();
+      await selected.waitFor();
+      expectEqual(await page.getByTestId("grid").getAttribute("data-sheet"), sheet, "лист в предпросмотре");
+      const drawn = (await selected.getAttribute("data-cell")) ?? "";
+      // A merged cell is drawn at its top-left: same column letters or same row is enough to be sure.
+      expectTrue(
+        drawn === cell || drawn.replace(/\d+/, "") === cell.replace(/\d+/, "") || drawn.replace(/[A-Z]+/, "") === cell.replace(/[A-Z]+/, ""),
+        `выделена ${drawn}, а замечание про ${cell}`,
+      );
+      expectTrue(await selected.isVisible(), "выделенная ячейка не прокручена в видимую область");
+      await page.getByTestId("highlight").click();
+      await page.locator('[data-testid="grid"] td[data-highlighted="true"]').first().waitFor();
+      await shot(page, "validate.png");
+      await page.getByTestId("clear-highlight").click();
+      await page.waitForFunction(() => !document.querySelector('td[data-highlighted="true"]'));
+    });
+
+    await step("«Скрыть» замечание и «Показать скрытые»", async () => {
+      const before = await page.getByTestId("finding").count();
+      await page.getByTestId("dismiss").first().click();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="finding"]').length === n - 1, before);
+      await page.getByTestId("toggle-dismissed").click();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="finding"]').length === n, before);
+      // Restore it so later screenshots show the workbook as shipped.
+      await page.getByRole("button", { name: "Вернуть" }).first().click();
+      await page.waitForFunction(() => !document.querySelector('[data-testid="toggle-dismissed"]'));
+    });
+
+    await step("«Исправить вставку из Word»: подтверждение, копия листа, строки-продолжения удалены", async () => {
+      await page.getByTestId("tab-recognize").click();
+      const tabsBefore = await sheetTabs(page);
+      await page.getByTestId("fold").click();
+      const preview = page.getByTestId("fold-preview");
+      await preview.waitFor();
+      const text = await preview.innerText();
+      expectTrue(text.includes(String(SAMPLE.continuations)), `в предупреждении нет числа строк: «${text}»`);
+      await page.getByTestId("fold-confirm").click();
+      await page.getByTestId("notice").waitFor();
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="sheet-tab"]').length > n,
+        tabsBefore.length,
+      );
+      const tabs = await sheetTabs(page);
+      expectTrue(
+        tabs.some((n) => /исходн/i.test(n)),
+        `нет копии исходного листа среди ярлычков: ${tabs.join(", ")}`,
+      );
+      expectEqual(await countText(page, "count-continuations"), 0, "строк-продолжений после исправления");
+      expectEqual(await countText(page, "count-activities"), SAMPLE.activities, "мероприятий после исправления");
+      const rowsAfter = await gridRowCount(page);
+      expectTrue(
+        rowsAfter <= rowsBeforeFold - SAMPLE.continuations,
+        `в листе было ${rowsBeforeFold} строк, стало ${rowsAfter}: строки-продолжения не удалены`,
+      );
+      await shot(page, "fold.png");
+    });
+
+    await step("повторное «Исправить вставку из Word» ничего не меняет", async () => {
+      const tabs = await sheetTabs(page);
+      await page.getByTestId("fold").click();
+      await page.getByText("Разорванных строк не найдено").waitFor();
+      expectEqual(await sheetTabs(page), tabs, "ярлычки листов");
+    });
+
+    await step("«Ответственные»: список людей и лист «Ответственные»", async () => {
+      await page.getByTestId("tab-people").click();
+      await page.getByTestId("people-build").click();
+      await page.getByTestId("person").first().waitFor();
+      expectTrue((await page.getByTestId("person").count()) > 0, "список людей пуст");
+      await page.getByTestId("people-sheet").click();
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid="sheet-tab"]')].some(
+          (e) => e.getAttribute("data-name") === "Ответственные",
+        ),
+      );
+      await page.getByTestId("people-done").waitFor();
+      await shot(page, "people.png");
+    });
+
+    await step("переключение на английский", async () => {
+      await page.getByTestId("lang-en").click();
+      expectEqual((await page.getByTestId("tab-recognize").innerText()).trim(), "Table", "вкладка");
+      await page.getByTestId("tab-recognize").click();
+      expectTrue((await page.getByTestId("recognize").innerText()).startsWith("Recognise"), "кнопка не переведена");
+      await shot(page, "en.png");
+      await page.reload({ waitUntil: "load" });
+      await page.getByTestId("taskpane").waitFor();
+      expectEqual((await page.getByTestId("tab-recognize").innerText()).trim(), "Table", "язык не запомнился");
+      await page.getByTestId("lang-ru").click();
+    });
+
+    await step("никаких обращений к сети и ошибок на странице", async () => {
+      expectEqual(foreign, [], "запросы не к своему серверу");
+      expectEqual(pageErrors, [], "ошибки JavaScript");
+    });
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+  return finish();
+}
+
+function finish(): number {
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    failed++;
+    console.log(`✗ e2e: ${e instanceof Error ? e.message.split("\n")[0] : e}`);
+    finish();
+    process.exit(1);
+  },
+);
