@@ -9,7 +9,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "dist");
+const DIST = process.env.DIST_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "dist");
 const TASKPANE_BUDGET_KB = 350;
 const PAGES = [
   { html: "taskpane.html", label: "Панель задач (taskpane.html)", budgetKb: TASKPANE_BUDGET_KB },

@@ -38,9 +38,14 @@ const THIN: Partial<ExcelJS.Borders> = {
 };
 
 /** Rows 1-based, first..last, that form the roadmap table of a sheet (from the seed spec, or guessed). */
-function tableRows(sheet: SheetGrid, seed: string, layout: "clean" | "pasted"): { first: number; last: number; width: number }[] {
+function tableRows(
+  sheet: SheetGrid,
+  seed: string,
+  layout: "clean" | "pasted",
+): { first: number; last: number; width: number }[] {
   const spec = SEED_SPECS.find((s) => s.seed === seed);
-  if (layout === "pasted" && spec) return spec.tables.map((t) => ({ first: t.first, last: t.last, width: t.width }));
+  if (layout === "pasted" && spec)
+    return spec.tables.map((t) => ({ first: t.first, last: t.last, width: t.width }));
   // Clean layout: the table starts at the first row with three or more filled cells and runs to the end.
   const filled = (r: number) => (sheet.rows[r] ?? []).filter((v) => v !== null && v !== "").length;
   const first = sheet.rows.findIndex((_, r) => filled(r) >= 3);
@@ -124,7 +129,9 @@ async function writeHostile(): Promise<void> {
 
   const soffice = findSoffice();
   if (!soffice) {
-    console.warn("soffice не найден: old-format.xls и roadmap.ods не пересозданы (остались прежние, если были).");
+    console.warn(
+      "soffice не найден: old-format.xls и roadmap.ods не пересозданы (остались прежние, если были).",
+    );
     return;
   }
   const work = mkdtempSync(path.join(tmpdir(), "roadmap-fixtures-"));
@@ -136,7 +143,15 @@ async function writeHostile(): Promise<void> {
     ] as const) {
       execFileSync(
         soffice,
-        [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", format, "--outdir", work, path.join(fixturesDir, "000-clean.xlsx")],
+        [
+          `-env:UserInstallation=${profile}`,
+          "--headless",
+          "--convert-to",
+          format,
+          "--outdir",
+          work,
+          path.join(fixturesDir, "000-clean.xlsx"),
+        ],
         { stdio: "pipe", timeout: 120000 },
       );
       renameSync(path.join(work, `000-clean.${format}`), path.join(hostileDir, name));

@@ -1,5 +1,6 @@
 /** Command line of `roadmap`: parsed into what to do, or a one-line Russian usage error. */
-export const USAGE = "Использование: roadmap check <файл.xlsx> [--json] [--today ГГГГ-ММ-ДД]. Справка: roadmap --help";
+export const USAGE =
+  "Использование: roadmap check <файл.xlsx> [--json] [--today ГГГГ-ММ-ДД]. Справка: roadmap --help";
 
 export const HELP = `roadmap — проверка дорожных карт в книгах Excel (.xlsx)
 
@@ -29,7 +30,11 @@ export function isRealIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  );
 }
 
 export function parseArgs(argv: readonly string[]): CliCommand {
@@ -54,7 +59,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     } else if (a === "--today" || a.startsWith("--today=")) {
       const value = a === "--today" ? rest[++i] : a.slice("--today=".length);
       if (value === undefined || value === "")
-        return { kind: "error", message: `После --today нужна дата ГГГГ-ММ-ДД, например 2024-03-15. ${USAGE}` };
+        return {
+          kind: "error",
+          message: `После --today нужна дата ГГГГ-ММ-ДД, например 2024-03-15. ${USAGE}`,
+        };
       if (!isRealIsoDate(value))
         return {
           kind: "error",
@@ -66,6 +74,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     }
   }
   if (files.length === 0) return { kind: "error", message: `Не указан файл. ${USAGE}` };
-  if (files.length > 1) return { kind: "error", message: `Укажите один файл, а не ${files.length}. ${USAGE}` };
+  if (files.length > 1)
+    return { kind: "error", message: `Укажите один файл, а не ${files.length}. ${USAGE}` };
   return { kind: "check", file: files[0], json, today };
 }

@@ -69,9 +69,16 @@ const SEVERITY_TITLES: [Severity, string][] = [
   ["info", "К сведению"],
 ];
 
+/** Excel's own notation, so the address can be pasted into the Name Box: 'Горячий Ключ 2023'!D49. */
+export function cellRef(sheet: string, cell: string): string {
+  const plain = /^[A-Za-zА-Яа-яЁё_][\wА-Яа-яЁё.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
+}
+
 function findingLine(f: Finding): string {
-  const where = f.cell ? `${f.sheet}!${f.cell}` : `лист «${f.sheet}»`;
-  return `  ${where} — ${f.message}${f.suggestion ? ` Совет: ${f.suggestion}` : ""}`;
+  const where = f.cell ? cellRef(f.sheet, f.cell) : `лист «${f.sheet}»`;
+  const line = `  ${where} — ${f.message}`;
+  return f.suggestion ? `${line}\n      → ${f.suggestion}` : line;
 }
 
 export function formatTextReport(report: CheckReport, opts: TextReportOptions): string {

@@ -10,7 +10,9 @@
  *    only a space between them ("01.09. 31.10") make a range, anything else (",", ";", a space
  *    between months) makes separate points. "до/не позднее/к/по" before a piece → by_date;
  *    "с/не ранее/после" before a single piece → range from it to the period's end (null without
- *    a period). School terms (четверти) are not dated: terms differ between schools.
+ *    a period). "до декабря" is due by the end of December (the lenient reading: no false overdue).
+ *    Seasons ("летний период", "зима 2024") are their three months. School terms (четверти) are not
+ *    dated: terms differ between schools, so "до 4 четверти" is event_based.
  * 4. whole period ("в течение года", "весь период", "постоянно") → whole_period; someone else's
  *    schedule or a request ("по графику ИРО", "по запросу") → unspecified; an event ("после
  *    проведения…", "в конце четверти") → event_based; a bare year ("2023 год") → whole_period.
@@ -107,18 +109,19 @@ export function readDeadlineUnguarded(rawText: string, ctx: DeadlineContext): De
   // Only dashes, dots or other marks ("-", "—", "…") mean nothing was written.
   if (!/[0-9a-zа-я]/.test(text)) return result(raw, "missing", null, null);
   const atoms = scanAtoms(text);
-  const frame = frameOf(atoms, ctx);
+  const { pieces, freeYears } = attachYears(atoms);
+  const frame = frameOf(atoms, freeYears, ctx);
   const localSpan = spanFromText(atoms);
 
   const rec = findRecurrence(text);
   if (rec) {
-    const points = buildPoints(text, atoms, frame, ctx);
+    const points = buildPoints(text, atoms, pieces, frame, ctx);
     const stated = points.length === 1 && points[0].atoms.length > 1 ? points[0] : null;
     const bounds = stated?.window ?? localSpan ?? ctx.period;
     return result(raw, "recurring", bounds?.start ?? null, bounds?.end ?? null, rec.recurrence);
   }
 
-  const points = buildPoints(text, atoms, frame, ctx);
+  const points = buildPoints(text, atoms, pieces, frame, ctx);
   if (points.length > 0) return fromPoints(raw, points, ctx);
 
   if (isWholePeriodPhrase(text)) {
@@ -129,7 +132,7 @@ export function readDeadlineUnguarded(rawText: string, ctx: DeadlineContext): De
   if (isEventPhrase(text)) return result(raw, "event_based", null, null);
 
   const yearish = atoms.filter((a) => !isPoint(a));
-  if (yearish.length === 1 && isYearFiller(withoutAtoms(text, atoms))) {
+  if (yearish.length > 0 && isYearFiller(withoutAtoms(text, atoms))) {
     const span = localSpan as Period;
     if (BY_PREFIX.test(text.slice(0, yearish[0].from))) return result(raw, "by_date", null, span.end);
     return result(raw, "whole_period", span.start, span.end);
@@ -139,24 +142,33 @@ export function readDeadlineUnguarded(rawText: string, ctx: DeadlineContext): De
 
 /** The years the text itself names as its span: "2023-2024 уч. год", "в 2023 году". */
 function spanFromText(atoms: Atom[]): Period | null {
+  let span: Period | null = null;
+  // "в течение 2022-2023, 2023-2024 учебных годов": from the first span's start to the last one's end.
   for (const a of atoms) {
-    if (a.kind === "yearSpan") {
-      return a.school
-        ? schoolYearBounds(a.first)
-        : { start: calendarYearBounds(a.first).start, end: calendarYearBounds(a.last).end };
-    }
+    if (a.kind !== "yearSpan") continue;
+    const p = a.school
+      ? schoolYearBounds(a.first)
+      : { start: calendarYearBounds(a.first).start, end: calendarYearBounds(a.last).end };
+    span = span ? { start: minIso(span.start, p.start), end: maxIso(span.end, p.end) } : p;
   }
-  for (const a of atoms) if (a.kind === "year") return calendarYearBounds(a.year);
-  return null;
+  if (span) return span;
+  for (const a of atoms) {
+    if (a.kind !== "year") continue;
+    const p = calendarYearBounds(a.year);
+    span = span ? { start: minIso(span.start, p.start), end: maxIso(span.end, p.end) } : p;
+  }
+  return span;
 }
 
-function frameOf(atoms: Atom[], ctx: DeadlineContext): Frame | null {
+/** The year frame: a span the text names, a bare year it names ("в 2024 году: март"), the period, the approval. */
+function frameOf(atoms: Atom[], freeYears: number[], ctx: DeadlineContext): Frame | null {
   const span = atoms.find((a) => a.kind === "yearSpan");
   if (span && span.kind === "yearSpan") {
     return span.school
       ? { ...schoolYearBounds(span.first), school: true }
       : { start: toIso(span.first, 1, 1), end: toIso(span.last, 12, 31), school: false };
   }
+  if (freeYears.length > 0) return { ...calendarYearBounds(freeYears[0]), school: false };
   if (ctx.period) return frameOfPeriod(ctx.period);
   if (ctx.approved) return frameOfApproval(ctx.approved);
   return null;
@@ -184,9 +196,16 @@ function withoutAtoms(text: string, atoms: Atom[], from = 0, to = text.length): 
 const RANGE_GAP = /^[\s.]*(?:-|по|до)\s*$/;
 const SPACE_GAP = /^\s*$/;
 
-function buildPoints(text: string, atoms: Atom[], frame: Frame | null, ctx: DeadlineContext): Point[] {
+function buildPoints(
+  text: string,
+  atoms: Atom[],
+  attached: PointAtom[],
+  frame: Frame | null,
+  ctx: DeadlineContext,
+): Point[] {
   const yearAtoms = atoms.filter((a) => a.kind === "year");
-  const pieces = attachYears(atoms);
+  // Years get inferred in place: work on copies so a second reading starts clean.
+  const pieces = attached.map((a) => ({ ...a }));
   if (pieces.length === 0) return [];
   const gapText = (a: PointAtom, b: PointAtom) => withoutAtoms(text, yearAtoms, a.to, b.from);
 
@@ -240,20 +259,21 @@ function buildPoints(text: string, atoms: Atom[], frame: Frame | null, ctx: Dead
   return points;
 }
 
-/** Bare years after dates ("01.11 2023 года") become those dates' years; the rest are dropped. */
-function attachYears(atoms: Atom[]): PointAtom[] {
+/** Bare years after dates ("01.11 2023 года") become those dates' years; the others are free years. */
+function attachYears(atoms: Atom[]): { pieces: PointAtom[]; freeYears: number[] } {
   const pieces: PointAtom[] = [];
+  const freeYears: number[] = [];
   for (const a of atoms) {
     if (isPoint(a)) pieces.push({ ...a });
     else if (a.kind === "year") {
       const prev = pieces[pieces.length - 1];
-      if (prev && prev.year === null && prev.kind !== "yearEnd" && prev.to <= a.from) {
+      if (prev && prev.year === null && prev.kind !== "yearEnd") {
         prev.year = a.year;
         prev.yearExplicit = true;
-      }
+      } else freeYears.push(a.year);
     }
   }
-  return pieces;
+  return { pieces, freeYears };
 }
 
 /** Month and day of a piece's start, for ordering pieces of one cell within a year. */
@@ -295,7 +315,8 @@ function inferMissingYears(groups: PointAtom[][], frame: Frame | null, approved:
     if (open.length === 0 || group.length < 2) continue;
     const first = group[0];
     const last = group[group.length - 1];
-    if (first.year === null || last.year === null || first.kind === "yearEnd" || last.kind === "yearEnd") continue;
+    if (first.year === null || last.year === null || first.kind === "yearEnd" || last.kind === "yearEnd")
+      continue;
     if (windowAt(first, first.year, frame).start <= windowAt(last, last.year, frame).end) continue;
     const candidates: Array<[number, number]> = [];
     if (!first.yearExplicit) candidates.push([first.year - 1, last.year]);
@@ -330,8 +351,9 @@ function windowAt(a: PointAtom, year: number, frame: Frame | null): Period {
     case "month": {
       const m = a.month ?? 1;
       if (!a.days) return { start: monthStart(year, m), end: monthEnd(year, m) };
-      const last = Math.min(a.days[1], daysInMonth(year, m));
-      return { start: toIso(year, m, a.days[0]), end: toIso(year, m, last) };
+      const dim = daysInMonth(year, m);
+      const first = a.days[0] < 0 ? dim + a.days[0] + 1 : Math.min(a.days[0], dim);
+      return { start: toIso(year, m, first), end: toIso(year, m, Math.min(a.days[1], dim)) };
     }
     case "quarter":
       return quarterBounds(year, a.part ?? 1);

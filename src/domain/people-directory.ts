@@ -73,7 +73,8 @@ export function editDistance(a: string, b: string, cap = 3): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2][j - 2] + 1);
       d[i][j] = v;
     }
   }
@@ -120,9 +121,15 @@ export function collectOccurrences(tables: RoadmapTable[]): PersonOccurrence[] {
     const order = inferNameOrder(activities.map((a) => a.responsible.raw));
     const column = table.columns.responsible[0];
     if (!column) return;
+    const cache = new Map<string, ReturnType<typeof readResponsibleDetails>>();
     for (const a of activities) {
       const first = a.rows[0] ?? a.row;
-      const details = readResponsibleDetails(a.responsible.raw, { nameOrder: order });
+      let details = cache.get(a.responsible.raw);
+      if (!details)
+        cache.set(
+          a.responsible.raw,
+          (details = readResponsibleDetails(a.responsible.raw, { nameOrder: order })),
+        );
       for (const p of details.persons) {
         out.push({
           sheet: table.sheet,
@@ -191,7 +198,10 @@ export function clusterOccurrences(occurrences: PersonOccurrence[]): PersonClust
     })[0];
     const occ = members.flatMap((k) => byKey.get(k)!);
     occ.sort((a, b) => a.table - b.table || a.activityRow - b.activityRow);
-    clusters.push({ canonical: { surname: mostCommonSpelling(byKey.get(best)!), initials: person(best).initials }, occurrences: occ });
+    clusters.push({
+      canonical: { surname: mostCommonSpelling(byKey.get(best)!), initials: person(best).initials },
+      occurrences: occ,
+    });
   }
   return clusters;
 }
@@ -220,17 +230,15 @@ function distinct(values: (string | null)[]): string[] {
 
 /** The people directory of a workbook's roadmaps, sorted by name. */
 export function buildPeopleDirectory(tables: RoadmapTable[]): PeopleDirectory {
-  const people = clusterOccurrences(collectOccurrences(tables)).map(
-    (c): DirectoryPerson => ({
-      name: personName(c.canonical),
-      surname: c.canonical.surname,
-      initials: c.canonical.initials,
-      positions: distinct(c.occurrences.map((o) => o.position)),
-      activities: new Set(c.occurrences.map((o) => `${o.table}:${o.activityRow}`)).size,
-      sections: distinct(c.occurrences.map((o) => o.section)),
-      variants: distinct(c.occurrences.map((o) => o.written)),
-    }),
-  );
+  const people = clusterOccurrences(collectOccurrences(tables)).map((c): DirectoryPerson => ({
+    name: personName(c.canonical),
+    surname: c.canonical.surname,
+    initials: c.canonical.initials,
+    positions: distinct(c.occurrences.map((o) => o.position)),
+    activities: new Set(c.occurrences.map((o) => `${o.table}:${o.activityRow}`)).size,
+    sections: distinct(c.occurrences.map((o) => o.section)),
+    variants: distinct(c.occurrences.map((o) => o.written)),
+  }));
   people.sort((a, b) => a.name.localeCompare(b.name, "ru"));
   return { people };
 }
@@ -244,10 +252,16 @@ export interface DirectoryMatch {
   close: DirectoryPerson | null;
 }
 
+const entryPersonsCache = new WeakMap<DirectoryPerson, Person[]>();
+
+/** The persons an entry stands for: its name and every listed spelling (read once per entry). */
 function entryPersons(e: DirectoryPerson): Person[] {
+  const cached = entryPersonsCache.get(e);
+  if (cached) return cached;
   const out: Person[] = [];
   if (e.initials) out.push({ surname: e.surname, initials: e.initials });
   for (const v of e.variants) for (const p of readResponsibleDetails(v).persons) out.push(p);
+  entryPersonsCache.set(e, out);
   return out;
 }
 
@@ -311,7 +325,10 @@ export function readDirectorySheet(sheet: SheetGrid): PeopleDirectory {
       positions: splitList(at(1)),
       activities: Number.isFinite(count) && count >= 0 ? Math.floor(count) : 0,
       sections: splitList(at(3)),
-      variants: distinct([...(parsed && nameText !== personName(parsed) ? [nameText] : []), ...splitList(at(4))]),
+      variants: distinct([
+        ...(parsed && nameText !== personName(parsed) ? [nameText] : []),
+        ...splitList(at(4)),
+      ]),
     });
   }
   return { people };
@@ -322,7 +339,8 @@ function rowValues(p: DirectoryPerson): CellValue[] {
 }
 
 function lastUsedRow(sheet: SheetGrid): number {
-  for (let r = sheet.rows.length - 1; r >= 0; r--) if ((sheet.rows[r] ?? []).some((v) => cellText(v) !== "")) return r;
+  for (let r = sheet.rows.length - 1; r >= 0; r--)
+    if ((sheet.rows[r] ?? []).some((v) => cellText(v) !== "")) return r;
   return -1;
 }
 
@@ -343,6 +361,8 @@ function peopleWord(n: number): string {
  */
 export function planDirectorySheet(dir: PeopleDirectory, existing: SheetGrid | null): EditPlan {
   const sheet = DIRECTORY_SHEET;
+  if (!existing && dir.people.length === 0)
+    return { summary: "В дорожных картах не найдено ни одного человека с фамилией и инициалами", ops: [] };
   if (!existing) {
     const values: CellValue[][] = [[...DIRECTORY_HEADER], ...dir.people.map(rowValues)];
     return {
@@ -356,7 +376,8 @@ export function planDirectorySheet(dir: PeopleDirectory, existing: SheetGrid | n
   }
   const last = lastUsedRow(existing);
   if (last < 0) {
-    if (existing.protected) return { summary: `Лист «${sheet}» защищён от изменений — справочник не записан`, ops: [] };
+    if (existing.protected)
+      return { summary: `Лист «${sheet}» защищён от изменений — справочник не записан`, ops: [] };
     const values: CellValue[][] = [[...DIRECTORY_HEADER], ...dir.people.map(rowValues)];
     return {
       summary: `Заполнить лист «${sheet}»: ${dir.people.length} ${peopleWord(dir.people.length)}`,

@@ -64,16 +64,20 @@ function fixHomoglyphs(word: string): string {
 }
 
 function normalizeText(raw: string): string {
-  return raw
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, " ")
-    .replace(/&nbsp;/gi, " ")
-    .replace(/&laquo;/gi, "«")
-    .replace(/&raquo;/gi, "»")
-    .replace(/&quot;/gi, '"')
-    .replace(/&amp;/gi, "&")
-    .replace(/[\u00A0\u2007\u202F\u2009\u200A\t\f\v]/g, " ")
-    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
-    .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n");
+  return (
+    raw
+      // Paragraph-like tags from an HTML/Word export are line breaks; inline tags (<i>, <b>) are spaces.
+      .replace(/<\/?(?:p|br|div|li|tr|ul|ol|h[1-6])\b[^<>]*>/gi, "\n")
+      .replace(/<\/?[a-zA-Z][^<>]*>/g, " ")
+      .replace(/&nbsp;/gi, " ")
+      .replace(/&laquo;/gi, "«")
+      .replace(/&raquo;/gi, "»")
+      .replace(/&quot;/gi, '"')
+      .replace(/&amp;/gi, "&")
+      .replace(/[\u00A0\u2007\u202F\u2009\u200A\t\f\v]/g, " ")
+      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
+      .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
+  );
 }
 
 /** Lower case, ё → е: the form words are compared in. */
@@ -295,6 +299,54 @@ const ROLE_STEMS = [
   "делопроизвод",
   "контрол",
   "согласован",
+  "комисси",
+  "совещани",
+  "собрани",
+  "штаб",
+  "гимнази",
+  "лице",
+  "колледж",
+  "филиал",
+  "региональн",
+  "районн",
+  "городск",
+  "краев",
+  "областн",
+  "республиканск",
+  "федеральн",
+  "государствен",
+  "ректор",
+  "проректор",
+  "декан",
+  "доцент",
+  "профессор",
+  "педагогическ",
+  "воспитательн",
+  "учебн",
+  "научн",
+  "кадров",
+  "медицинск",
+  "медработник",
+  "фельдшер",
+  "врач",
+  "медсестр",
+  "инструктор",
+  "тренер",
+  "вожат",
+  "лаборант",
+  "завхоз",
+  "губернатор",
+  "депутат",
+  "представительств",
+  "юрисконсульт",
+  "программист",
+  "техник",
+  "оператор",
+  "соцпедагог",
+  "замдиректор",
+  "замначальник",
+  "замглав",
+  "исполняющ",
   "январ",
   "феврал",
   "март",
@@ -358,6 +410,9 @@ const FUNCTION_WORDS = new Set([
   "всего",
   "им",
   "имени",
+  "глава",
+  "мэр",
+  "врио",
   "г",
   "гор",
   "ул",
@@ -372,19 +427,32 @@ const FUNCTION_WORDS = new Set([
 /** Endings that make a capitalised word look like a surname even when it starts like a role word ("Школьников"). */
 const SURNAME_ENDING = /(ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|енко|ук|юк|ский|цкий|ская|цкая)$/;
 /** Endings a surname written in capitals must have ("ИВАНОВА И.И."), so that abbreviations never pass. */
-const CAPS_SURNAME_ENDING = /(ов|ова|ев|ева|ин|ина|ын|ына|енко|ко|ук|юк|ский|ская|цкий|цкая|ых|их|ян|дзе|швили|ец|ич|ай|ей|ой|ая)$/;
+const CAPS_SURNAME_ENDING =
+  /(ов|ова|ев|ева|ин|ина|ын|ына|енко|ко|ук|юк|ский|ская|цкий|цкая|ых|их|ян|дзе|швили|ец|ич|ай|ей|ой|ая)$/;
+
+function startsWithRoleStem(folded: string): boolean {
+  const first = folded.split("-")[0];
+  return ROLE_STEMS.some((stem) => first.startsWith(stem));
+}
 
 function isRoleWord(folded: string): boolean {
   if (FUNCTION_WORDS.has(folded)) return true;
-  const first = folded.split("-")[0];
-  for (const stem of ROLE_STEMS) if (first.startsWith(stem)) return !SURNAME_ENDING.test(first);
-  return false;
+  return startsWithRoleStem(folded) && !SURNAME_ENDING.test(folded.split("-")[0]);
 }
 
 /** An org's legal form (МБОУ, МКОУ, МОАУ, ГАУ ДПО, МБУДО…): it starts a unit of its own. */
 function isLegalForm(w: string): boolean {
   return /^(?:[МГФЧН][А-Я]{0,4}У|[МГ][А-Я]{0,3}УДО|АНО|ФГБОУ)$/.test(w) && w.length >= 3;
 }
+
+/** Abbreviations of the domain that a capitals-only surname test could mistake for a name ("ЦОКО", "ВСОКО"). */
+const KNOWN_ABBREVIATIONS = new Set(
+  (
+    "ЦОКО ВСОКО ЛОИРО ТИРО ИРО МИМС ММС ЦРО МКУО ВШК ГМО РМО ШМО МНЦ МТКП ФГОС ИКОП ШНОР ШССУ ШФСОР ШФЗР ШПУН " +
+    "ИМЦ РМЦ ЦНППМ ЦНППМПР ППМС ПМПК КДН ОДН ИПК ИППК ПКК ЦДО ДДТ ЦДТ ДЮСШ ГИА ОГЭ ЕГЭ ВПР НИКО РЭШ МЭШ ЦОС " +
+    "КОИПО МОАУ МОБУ МБДОУ МАДОУ МКДОУ УМО РУМО СОШ ООШ НОШ КЦСОН ГБУДПО АКИПКРО ИРОКО ЦЕНТР"
+  ).split(" "),
+);
 
 function isAllCaps(w: string): boolean {
   return /^[A-ZА-ЯЁ][A-ZА-ЯЁ-]*$/.test(w) && /[A-ZА-ЯЁ]{2}/.test(w);
@@ -403,9 +471,15 @@ function surnameForm(token: Token): string | null {
     if (isRoleWord(foldWord(w))) return null;
     return w;
   }
-  if (isAllCaps(w) && /^[А-ЯЁ-]+$/.test(w) && w.replace(/-/g, "").length >= 4) {
+  if (
+    isAllCaps(w) &&
+    /^[А-ЯЁ-]+$/.test(w) &&
+    w.replace(/-/g, "").length >= 5 &&
+    !KNOWN_ABBREVIATIONS.has(w)
+  ) {
     const lower = foldWord(w);
-    if (!CAPS_SURNAME_ENDING.test(lower) || isRoleWord(lower)) return null;
+    // In capitals there is no case to tell "Школьников" from a role word: any role stem rules it out.
+    if (!CAPS_SURNAME_ENDING.test(lower) || isRoleWord(lower) || startsWithRoleStem(lower)) return null;
     const vowels = (lower.match(/[аеиоуыэюя]/g) ?? []).length;
     if (vowels < 2) return null;
     return w
@@ -455,7 +529,13 @@ function findFullNames(tokens: Token[], used: boolean[]): Found[] {
     const before = tokens[i - 2];
     const after = tokens[i + 1];
     const initials = `${given.text[0]}.${t.text[0]}.`;
-    if (before && !used[i - 2] && given.spaceBefore && surnameForm(before) && !afterNamesakeWord(tokens, i - 2)) {
+    if (
+      before &&
+      !used[i - 2] &&
+      given.spaceBefore &&
+      surnameForm(before) &&
+      !afterNamesakeWord(tokens, i - 2)
+    ) {
       used[i - 2] = used[i - 1] = used[i] = true;
       out.push({ first: i - 2, last: i, surname: surnameForm(before)!, initials });
     } else if (after && !used[i + 1] && after.spaceBefore && surnameForm(after)) {
@@ -481,7 +561,8 @@ function initSlots(tokens: Token[], used: boolean[]): InitSlot[] {
     let left = -1;
     let right = -1;
     const p = tokens[i - 1];
-    if (p && !used[i - 1] && t.spaceBefore && surnameForm(p) && !afterNamesakeWord(tokens, i - 1)) left = i - 1;
+    if (p && !used[i - 1] && t.spaceBefore && surnameForm(p) && !afterNamesakeWord(tokens, i - 1))
+      left = i - 1;
     const n = tokens[i + 1];
     if (n && !used[i + 1] && !namesake && surnameForm(n)) right = i + 1;
     slots.push({ idx: i, left, right, glued: right >= 0 && !n.spaceBefore });
@@ -571,13 +652,15 @@ function orderEvidence(tokens: Token[]): { sf: number; inf: number } {
 
 /** The name order of a document, from all its responsible cells. Ties → surname first (the usual order). */
 export function inferNameOrder(cells: string[]): NameOrder {
+  // Roadmaps repeat the same cells a lot: weigh each distinct text by how often it occurs.
+  const counts = new Map<string, number>();
+  for (const c of cells) if (typeof c === "string" && c) counts.set(c, (counts.get(c) ?? 0) + 1);
   let sf = 0;
   let inf = 0;
-  for (const c of cells) {
-    if (typeof c !== "string" || !c) continue;
+  for (const [c, n] of counts) {
     const e = orderEvidence(tokenize(normalizeText(c)));
-    sf += e.sf;
-    inf += e.inf;
+    sf += e.sf * n;
+    inf += e.inf * n;
   }
   return inf > sf ? "initials-first" : "surname-first";
 }
@@ -695,10 +778,27 @@ const GROUP_FIRST_WORDS = new Set([
 
 const LABEL_RE =
   /^(?:ответственн(?:ый|ая|ые|ое лицо|ые лица)(?: исполнител(?:ь|и))?|исполнител(?:ь|и)|отв\.?|ответств\.?|контроль)$/i;
-const DROP_RE = /^(?:и|а также|также|совместно с|при участии|с|и др\.?|\(?по согласованию\)?|\(?по согл\.?\)?)$/i;
+const DROP_RE =
+  /^(?:и|а также|также|совместно с|при участии|с|и др\.?|\(?по согласованию\)?|\(?по согл\.?\)?)$/i;
 const PLACEHOLDER_RE =
   /^(?:[-–—‐‑_?.…x×хХ0]+|нет|не указан[аоы]?|не назначен[аоы]?|отсутству(?:ет|ют)|н\/д|н\/а|—\s*|)$/i;
-const PREPOSITIONS = new Set(["в", "во", "на", "с", "со", "по", "для", "из", "от", "до", "при", "к", "у", "и", "за"]);
+const PREPOSITIONS = new Set([
+  "в",
+  "во",
+  "на",
+  "с",
+  "со",
+  "по",
+  "для",
+  "из",
+  "от",
+  "до",
+  "при",
+  "к",
+  "у",
+  "и",
+  "за",
+]);
 
 interface Unit {
   first: number; // token indexes
@@ -727,6 +827,14 @@ function cleanUnit(text: string): string {
     if (t === before) break;
   }
   if (/^\([^()]*\)$/.test(t)) t = t.slice(1, -1).trim();
+  // A bracket left open by a name inside it ("ШМО учителей (рук. Иванова И.И.)"): drop the bracket and its label.
+  const open = t.lastIndexOf("(");
+  if (open >= 0 && t.indexOf(")", open) < 0) {
+    const tail = t.slice(open + 1).trim();
+    const head = t.slice(0, open).trim();
+    t = head && tail.split(/\s+/).length <= 2 ? cleanUnit(head) : `${head} ${tail}`.trim();
+  }
+  if (/^[^(]*\)/.test(t)) t = cleanUnit(t.replace(")", " "));
   return t;
 }
 
@@ -741,7 +849,8 @@ function splitUnits(s: string, tokens: Token[], from: number, to: number): Unit[
   let depth = 0;
   let afterColon = false;
   const close = (end: number) => {
-    if (start >= 0 && end >= start) units.push({ first: start, last: end, text: sliceText(s, tokens, start, end) });
+    if (start >= 0 && end >= start)
+      units.push({ first: start, last: end, text: sliceText(s, tokens, start, end) });
     start = -1;
     afterColon = false;
   };
@@ -759,14 +868,14 @@ function splitUnits(s: string, tokens: Token[], from: number, to: number): Unit[
       if (t.kind === "punct" && t.text !== "(") continue;
       start = i;
     }
-    if (t.kind === "punct" && t.text === ":" && depth === 0) {
-      // "Исполнители: руководители ОО, педагоги" — a label, then the list; otherwise keep the enumeration.
-      const head = sliceText(s, tokens, start, i - 1 >= start ? i - 1 : start);
-      if (i - 1 >= start && LABEL_RE.test(cleanUnit(head))) {
+    if (t.kind === "punct" && /^[:–—-]$/.test(t.text) && depth === 0 && i - 1 >= start) {
+      // "Исполнители: руководители ОО", "Ответственный – начальник отдела": a label, then what it labels.
+      if (LABEL_RE.test(cleanUnit(sliceText(s, tokens, start, i - 1)))) {
         start = -1;
         continue;
       }
-      afterColon = true;
+      // Otherwise a colon keeps its enumeration together ("Профильные направления: …, …").
+      if (t.text === ":") afterColon = true;
     }
   }
   close(to);
@@ -800,7 +909,10 @@ function boundaryBefore(tokens: Token[], i: number, unitStart: number, afterColo
   // A capitalised nominative head mid-phrase starts a new unit ("Рабочая группа Руководитель ОО").
   if (isTitleCase(t.text) && UNIT_HEADS.has(foldWord(t.text))) return true;
   // A legal form after an abbreviation or a quoted name starts a new organisation ("МИМС МКОУ «…»").
-  if (isLegalForm(t.text) && (prev.kind === "quote" || (prev.kind === "word" && isAllCaps(prev.text)) || prev.kind === "other"))
+  if (
+    isLegalForm(t.text) &&
+    (prev.kind === "quote" || (prev.kind === "word" && isAllCaps(prev.text)) || prev.kind === "other")
+  )
     return true;
   return false;
 }
@@ -895,7 +1007,8 @@ function gapHasComma(tokens: Token[], a: number, b: number): boolean {
 
 function attachable(text: string): boolean {
   const firstWord = text.split(/[\s,]+/)[0] ?? "";
-  if (!firstWord || isAllCaps(firstWord) || isLegalForm(firstWord)) return false;
+  if (!firstWord || isLegalForm(firstWord)) return false;
+  if (isAllCaps(firstWord) && !isRoleWord(foldWord(firstWord))) return false; // "МИМС", not "ДИРЕКТОР"
   return !GROUP_FIRST_WORDS.has(foldWord(firstWord.split(/[-‐‑]/)[0])) && !/^[«"(]/.test(firstWord);
 }
 

@@ -39,13 +39,13 @@ export const MONTHS_GENITIVE = [
 
 /**
  * Every spelling of a month seen in roadmaps, as a regex source (lower case, ё already folded to е):
- * full stems in any case ending ("сентябрь", "сентября", "сентябре") and the usual abbreviations
- * ("янв.", "февр", "сент.", "нояб", "дек"). Abbreviations must not be followed by a letter, so
- * "декада" or "маршрут" are not months.
+ * the noun in any case ("сентябрь", "сентября", "сентябре", "сентябрем") and the usual abbreviations
+ * ("янв.", "февр", "сент.", "нояб", "дек"). Nothing may follow but a non-letter, so adjectives
+ * ("августовское совещание"), "декада" or "маршрут" are not months.
  */
 export const MONTH_PATTERN =
-  "(?:январ[а-я]*|феврал[а-я]*|март[а-я]*|апрел[а-я]*|ма[йяе](?![а-я])|июн[а-я]*|июл[а-я]*|август[а-я]*|сентябр[а-я]*|октябр[а-я]*|ноябр[а-я]*|декабр[а-я]*" +
-  "|(?:янв|фев|февр|мар|апр|июн|июл|авг|сен|сент|окт|ноя|нояб|дек)(?![а-я])\\.?)";
+  "(?:(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ем)?|(?:март|август)(?:а|е|у|ом)?|ма(?:й|я|е|ю|ем))(?![а-я])" +
+  "|(?:янв|фев|февр|мар|апр|авг|сен|сент|окт|ноя|нояб|дек)(?![а-я])\\.?)";
 
 const MONTH_PREFIXES: ReadonlyArray<[string, number]> = [
   ["янв", 1],
@@ -198,17 +198,20 @@ export function excelSerialToIso(serial: number): IsoDate | null {
  * made plain, spaces collapsed. Line breaks become spaces.
  */
 export function normalizeRuText(raw: string): string {
-  const text = raw
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&nbsp;|&#160;/gi, " ")
-    .replace(/&[a-z]+;|&#\d+;/gi, " ")
-    .toLowerCase()
-    .replace(/ё/g, "е")
-    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, "-")
-    .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF\t\r\n\v\f]/g, " ")
-    .replace(/\s+/g, " ")
-    .replace(/\u0456/g, "i")
-    .trim();
+  let text = raw;
+  if (text.includes("<")) text = text.replace(/<[^>]*>/g, " ");
+  if (text.includes("&")) text = text.replace(/&nbsp;|&#160;/gi, " ").replace(/&[a-z]+;|&#\d+;/gi, " ");
+  text = text.toLowerCase();
+  // Fast path: plain Cyrillic, digits, ASCII punctuation and single spaces need nothing more.
+  if (/[^ -~а-я]/.test(text)) {
+    text = text
+      .replace(/ё/g, "е")
+      .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, "-")
+      .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF\t\r\n\v\f]/g, " ")
+      .replace(/\u0456/g, "i")
+      .replace(/\s+/g, " ");
+  }
+  if (/\s\s|^\s|\s$/.test(text)) text = text.replace(/\s+/g, " ").trim();
   return /[a-z]/.test(text) ? text.replace(/[a-zа-я]+/g, foldHomoglyphs) : text;
 }
 

@@ -28,7 +28,6 @@ const SAMPLE_URL = "assets/samples/roadmap-sample.xlsx";
 const SAMPLE_NAME = "roadmap-sample.xlsx";
 
 const useStyles = makeStyles({
-  provider: { height: "100%" },
   page: { height: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground2 },
   toolbar: {
     display: "flex",
@@ -190,7 +189,7 @@ export function PreviewApp() {
   };
 
   return (
-    <FluentProvider theme={webLightTheme} className={s.provider}>
+    <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
       <div className={s.page}>
         <div className={s.toolbar}>
           <span className={s.brand}>Мониторинг дорожных карт</span>

@@ -30,8 +30,13 @@ import { RecognizePane } from "./panes/RecognizePane";
 import { ValidatePane } from "./panes/ValidatePane";
 
 const useStyles = makeStyles({
-  provider: { height: "100%", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground2 },
-  root: { height: "100%", display: "flex", flexDirection: "column", minWidth: 0 },
+  root: {
+    height: "100%",
+    display: "flex",
+    flexDirection: "column",
+    minWidth: 0,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   header: {
     display: "flex",
     alignItems: "center",
@@ -86,7 +91,8 @@ export function TaskPane({ host }: { host: WorkbookHost }) {
   };
 
   return (
-    <FluentProvider theme={webLightTheme} className={s.provider} lang={lang}>
+    // No className on the provider: Fluent copies it onto its portal nodes (dialogs, tooltips).
+    <FluentProvider theme={webLightTheme} lang={lang} style={{ height: "100%" }}>
       <PaneCtx.Provider value={ctx}>
         <div className={s.root} data-testid="taskpane">
           <header className={s.header}>

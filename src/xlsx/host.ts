@@ -3,6 +3,7 @@
  * Settings and highlights are stored in the workbook the same way the Office.js adapter stores them
  * (see settings-format.ts), so a file moves between hosts.
  */
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- ExcelJS objects, not Office.js proxies: nothing to load or sync. */
 import ExcelJS from "exceljs";
 import type { EditPlan } from "../domain/edit-plan";
 import { parseA1, type SheetGrid, type WorkbookGrid } from "../domain/grid";
@@ -76,7 +77,10 @@ export class XlsxWorkbookHost implements WorkbookHost {
   }
 
   private sheet(name: string): ExcelJS.Worksheet {
-    const ws = this.workbook.worksheets.find((w) => w.name === name);
+    // Excel sheet names are unique regardless of case; prefer the exact spelling.
+    const ws =
+      this.workbook.worksheets.find((w) => w.name === name) ??
+      this.workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
     if (!ws || isOwnSheet(ws.name)) throw new UserFacingError(`Лист «${name}» не найден в книге.`);
     return ws;
   }
@@ -111,7 +115,12 @@ export class XlsxWorkbookHost implements WorkbookHost {
   }
 
   async select(sheet: string, address: string): Promise<void> {
-    this.sheet(sheet);
+    const ws = this.sheet(sheet);
+    // As in Excel: a hidden sheet cannot be shown selected.
+    if (ws.state === "hidden" || ws.state === "veryHidden")
+      throw new UserFacingError(
+        `Лист «${ws.name}» скрыт: покажите его (правый щелчок по ярлычку листа → Показать) и повторите.`,
+      );
     if (!parseA1(address)) throw new UserFacingError(`Неверный адрес ячейки «${address}».`);
     this.selected = { sheet, address: address.replace(/\$/g, "").toUpperCase() };
     this.active = sheet;
@@ -174,6 +183,11 @@ export class XlsxWorkbookHost implements WorkbookHost {
     const bySheet = new Map<ExcelJS.Worksheet, string[]>();
     for (const { sheet, address } of cells) {
       const ws = this.sheet(sheet);
+      // Excel refuses conditional formats on a protected sheet; the preview behaves the same.
+      if ((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet)
+        throw new UserFacingError(
+          `Лист «${ws.name}» защищён: снимите защиту (Рецензирование → Снять защиту листа) и повторите.`,
+        );
       const range = parseA1(address);
       if (!range) throw new UserFacingError(`Неверный адрес ячейки «${address}».`);
       const list = bySheet.get(ws) ?? [];
@@ -211,5 +225,8 @@ export class XlsxWorkbookHost implements WorkbookHost {
 }
 
 function conditionalFormats(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
-  return (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+  return (
+    (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings ?? []
+  );
 }

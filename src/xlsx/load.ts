@@ -106,7 +106,8 @@ export function sniffFile(bytes: Uint8Array): FileKind {
   if (containsBytes(bytes, asciiBytes("xl/workbook.xml"))) return "xlsx";
   if (containsBytes(bytes, asciiBytes("xl/workbook.bin"))) return "xlsb";
   if (containsBytes(bytes, asciiBytes("word/document.xml"))) return "word";
-  if (containsBytes(bytes, asciiBytes("content.xml")) && containsBytes(bytes, asciiBytes("mimetype"))) return "ods";
+  if (containsBytes(bytes, asciiBytes("content.xml")) && containsBytes(bytes, asciiBytes("mimetype")))
+    return "ods";
   return "zip-other";
 }
 
@@ -166,15 +167,28 @@ export function messageForKind(kind: FileKind): string | null {
   }
 }
 
+export interface LoadOptions {
+  /**
+   * Only reading values: skip the parts a grid does not need. ExcelJS expands every data validation into
+   * one entry per cell, so a drop-down over whole columns (sqref="D1:H1048576", common in real files)
+   * costs seconds and hundreds of MB, and one over the whole sheet never finishes.
+   */
+  valuesOnly?: boolean;
+}
+
+const SKIPPED_WHEN_READING = ["dataValidations", "conditionalFormatting", "extLst"];
+
 /** Load an .xlsx into an ExcelJS workbook, or throw UserFacingError with one Russian sentence. */
-export async function loadExcelWorkbook(data: FileData): Promise<ExcelJS.Workbook> {
+export async function loadExcelWorkbook(data: FileData, opts: LoadOptions = {}): Promise<ExcelJS.Workbook> {
   const bytes = toBytes(data);
   const problem = messageForKind(sniffFile(bytes));
   if (problem) throw new UserFacingError(problem);
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS types say Buffer; JSZip underneath accepts any Uint8Array / ArrayBuffer.
-    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0], {
+      ignoreNodes: opts.valuesOnly ? SKIPPED_WHEN_READING : [],
+    });
   } catch {
     throw new UserFacingError(MESSAGES.corrupt);
   }

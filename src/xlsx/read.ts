@@ -15,7 +15,7 @@ export interface ReadOptions {
 
 /** Read an .xlsx file; throws UserFacingError (Russian) when it is not a readable .xlsx. */
 export async function readXlsx(data: FileData, opts: ReadOptions = {}): Promise<WorkbookGrid> {
-  const wb = await loadExcelWorkbook(data);
+  const wb = await loadExcelWorkbook(data, { valuesOnly: true });
   return workbookToGrid(wb, opts);
 }
 
@@ -34,8 +34,11 @@ export function workbookToGrid(wb: ExcelJS.Workbook, opts: ReadOptions = {}): Wo
 
 /** ExcelJS keeps merges in a private map (master address → Range); `ws.model` would rebuild every row. */
 function worksheetMerges(ws: ExcelJS.Worksheet): CellRange[] {
-  const internal = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })
-    ._merges;
+  const internal = (
+    ws as unknown as {
+      _merges?: Record<string, { top: number; left: number; bottom: number; right: number }>;
+    }
+  )._merges;
   const out: CellRange[] = [];
   for (const m of Object.values(internal ?? {})) {
     if (!m) continue;
@@ -52,7 +55,11 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetG
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // Merged non-top-left cells report the master's value in ExcelJS; the grid wants null there.
       if (cell.master !== cell) return;
-      const v = cellValue(cell.value, cell.numFmt, date1904);
+      const raw = cell.value;
+      if (raw === null || raw === undefined) return;
+      // The number format is only needed to tell dates from times and months (a style lookup per cell).
+      const needsFormat = raw instanceof Date || (typeof raw === "object" && "formula" in raw);
+      const v = cellValue(raw, needsFormat ? cell.numFmt : undefined, date1904);
       if (v !== null) values[colNumber - 1] = v;
     });
     if (values.length === 0) return;
@@ -120,14 +127,15 @@ export function cellValue(v: RawValue, numFmt: string | undefined, date1904 = fa
 }
 
 function richText(runs: unknown[]): CellValue {
-  const text = runs.map((r) => (r && typeof (r as { text?: unknown }).text === "string" ? (r as { text: string }).text : "")).join("");
+  const text = runs
+    .map((r) => (r && typeof (r as { text?: unknown }).text === "string" ? (r as { text: string }).text : ""))
+    .join("");
   return cleanText(text);
 }
 
-/** Excel escapes control characters as _xHHHH_ (a Word paste leaves _x000D_ before line breaks). */
+/** ExcelJS already decodes _xHHHH_ escapes; Windows line breaks become plain "\n" for the engine. */
 function cleanText(s: string): CellValue {
-  const t = s.includes("_x") ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
-  const normalized = t.replace(/\r\n?/g, "\n");
+  const normalized = s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s;
   return normalized === "" ? null : normalized;
 }
 

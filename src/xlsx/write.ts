@@ -2,6 +2,7 @@
  * Applying an EditPlan to an in-memory ExcelJS workbook, and writing a WorkbookGrid to a real .xlsx.
  * Strings are always written as text: "=HYPERLINK(…)" lands in the file as a string cell, never a formula.
  */
+/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- ExcelJS objects, not Office.js proxies: nothing to load or sync. */
 import ExcelJS from "exceljs";
 import type { EditOp, EditPlan } from "../domain/edit-plan";
 import { a1, isErrorValue, rangeA1, type CellRange, type CellValue, type WorkbookGrid } from "../domain/grid";
@@ -14,9 +15,16 @@ import { HIGHLIGHT_FORMULA, LISTS_SHEET } from "./settings-format";
 const BAD_NAME_CHARS = /[:\\/?*[\]]/;
 
 export function sheetNameProblem(name: string): string | null {
-  if (!name.trim() || name.length > 31 || BAD_NAME_CHARS.test(name) || name.startsWith("'") || name.endsWith("'"))
+  if (
+    !name.trim() ||
+    name.length > 31 ||
+    BAD_NAME_CHARS.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'")
+  )
     return `Недопустимое имя листа «${name}»: нужно от 1 до 31 символа, без : \\ / ? * [ ] и без апострофа по краям.`;
-  if (name.toLowerCase() === "history") return `Имя листа «${name}» зарезервировано в Excel: выберите другое.`;
+  if (name.toLowerCase() === "history")
+    return `Имя листа «${name}» зарезервировано в Excel: выберите другое.`;
   return null;
 }
 
@@ -36,7 +44,13 @@ function isProtected(ws: ExcelJS.Worksheet): boolean {
   return Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet);
 }
 
-const MODIFYING_OPS = new Set<EditOp["op"]>(["setValues", "deleteRows", "unmerge", "setListValidation", "setColumnWidths"]);
+const MODIFYING_OPS = new Set<EditOp["op"]>([
+  "setValues",
+  "deleteRows",
+  "unmerge",
+  "setListValidation",
+  "setColumnWidths",
+]);
 
 /**
  * Check the whole plan before touching anything, so a bad plan leaves the workbook as it was
@@ -101,7 +115,8 @@ function applyOp(wb: ExcelJS.Workbook, op: EditOp): void {
     case "setColumnWidths": {
       const ws = requireSheet(wb, op.sheet);
       for (const { col, width } of op.widths) {
-        if (col >= 0 && Number.isFinite(width) && width > 0) ws.getColumn(col + 1).width = Math.min(width, 255);
+        if (col >= 0 && Number.isFinite(width) && width > 0)
+          ws.getColumn(col + 1).width = Math.min(width, 255);
       }
       return;
     }
@@ -145,7 +160,9 @@ function placeAfter(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, anchor: ExcelJS
 
 export function isOurHighlight(cf: ExcelJS.ConditionalFormattingOptions): boolean {
   return (cf.rules ?? []).some(
-    (r) => r.type === "expression" && (r.formulae ?? []).some((f) => String(f).replace(/^=/, "") === HIGHLIGHT_FORMULA),
+    (r) =>
+      r.type === "expression" &&
+      (r.formulae ?? []).some((f) => String(f).replace(/^=/, "") === HIGHLIGHT_FORMULA),
   );
 }
 
@@ -185,8 +202,11 @@ function toExcelValue(v: CellValue): ExcelJS.CellValue {
 // merges
 
 function mergeRanges(ws: ExcelJS.Worksheet): CellRange[] {
-  const internal = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })
-    ._merges;
+  const internal = (
+    ws as unknown as {
+      _merges?: Record<string, { top: number; left: number; bottom: number; right: number }>;
+    }
+  )._merges;
   return Object.values(internal ?? {})
     .filter(Boolean)
     .map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
@@ -200,7 +220,8 @@ function intersects(a: CellRange, b: CellRange): boolean {
 function unmergeRange(ws: ExcelJS.Worksheet, m: CellRange): void {
   const styles: { r: number; c: number; style: Partial<ExcelJS.Style> }[] = [];
   for (let r = m.top; r <= m.bottom; r++)
-    for (let c = m.left; c <= m.right; c++) styles.push({ r, c, style: { ...ws.getCell(r + 1, c + 1).style } });
+    for (let c = m.left; c <= m.right; c++)
+      styles.push({ r, c, style: { ...ws.getCell(r + 1, c + 1).style } });
   ws.unMergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (const s of styles) ws.getCell(s.r + 1, s.c + 1).style = s.style;
 }
@@ -292,7 +313,8 @@ function deleteRows(ws: ExcelJS.Worksheet, rows0: number[]): void {
   // Shared-formula children name their master cell; a child whose master goes keeps its cached value.
   const masters = new Map<string, string | null>();
   for (const row of model.rows)
-    for (const cell of row.cells) if (cell.formula !== undefined) masters.set(cell.address, mapAddress(cell.address));
+    for (const cell of row.cells)
+      if (cell.formula !== undefined) masters.set(cell.address, mapAddress(cell.address));
 
   const rows: RowModel[] = [];
   for (const row of model.rows) {
@@ -393,7 +415,12 @@ function listSheetFormula(wb: ExcelJS.Workbook, list: string[]): string {
   return `'${LISTS_SHEET}'!$${letters}$1:$${letters}$${Math.max(list.length, 1)}`;
 }
 
-function setListValidation(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, range: CellRange, list: string[]): void {
+function setListValidation(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  range: CellRange,
+  list: string[],
+): void {
   const formula = inlineListFormula(list) ?? listSheetFormula(wb, list);
   const validation: ExcelJS.DataValidation = {
     type: "list",
@@ -434,7 +461,10 @@ function gridValueForFile(v: CellValue, opts: BuildOptions): { value: ExcelJS.Ce
 }
 
 /** A grid as an ExcelJS workbook (values, merges, hidden rows/columns, protection). */
-export async function buildExcelWorkbook(grid: WorkbookGrid, opts: BuildOptions = {}): Promise<ExcelJS.Workbook> {
+export async function buildExcelWorkbook(
+  grid: WorkbookGrid,
+  opts: BuildOptions = {},
+): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Мониторинг дорожных карт";
   for (const sheet of grid.sheets) {

@@ -13,20 +13,87 @@ const CONTEXTS: DeadlineContext[] = [
 
 // Pieces users really type, so random strings often look like deadlines.
 const FRAGMENTS = [
-  "до", "с", "по", "не позднее", "к", "в течение", "года", "г.", "гг.", "уч.", "учебного", "весь период",
-  "сентябрь", "Сентября", "сент.", "дек", "янв.", "май", "мая", "Июнь", "квартал", "кв.", "полугодие",
-  "четверть", "четверти", "ежемесячно", "1 раз в", "ежеквартально", "По графику", "ИРО", "после", "конца",
-  "I", "II", "IV", "2023", "2024", "23", "15", "01", "31", "29.02", "15.09.", "01.09.2023", "45000",
-  "-", "–", "—", ".", ",", ";", ":", " ", "\n", "\t", "\u00a0", "<p>", "</p>", "&nbsp;", "(", ")",
+  "до",
+  "с",
+  "по",
+  "не позднее",
+  "к",
+  "в течение",
+  "года",
+  "г.",
+  "гг.",
+  "уч.",
+  "учебного",
+  "весь период",
+  "сентябрь",
+  "Сентября",
+  "сент.",
+  "дек",
+  "янв.",
+  "май",
+  "мая",
+  "Июнь",
+  "квартал",
+  "кв.",
+  "полугодие",
+  "четверть",
+  "четверти",
+  "ежемесячно",
+  "1 раз в",
+  "ежеквартально",
+  "По графику",
+  "ИРО",
+  "после",
+  "конца",
+  "I",
+  "II",
+  "IV",
+  "2023",
+  "2024",
+  "23",
+  "15",
+  "01",
+  "31",
+  "29.02",
+  "15.09.",
+  "01.09.2023",
+  "45000",
+  "-",
+  "–",
+  "—",
+  ".",
+  ",",
+  ";",
+  ":",
+  " ",
+  "\n",
+  "\t",
+  "\u00a0",
+  "<p>",
+  "</p>",
+  "&nbsp;",
+  "(",
+  ")",
 ];
 
 const deadlineLike = fc
-  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 }), fc.string({ unit: "grapheme", maxLength: 4 })), {
-    maxLength: 12,
-  })
+  .array(
+    fc.oneof(
+      fc.constantFrom(...FRAGMENTS),
+      fc.string({ maxLength: 4 }),
+      fc.string({ unit: "grapheme", maxLength: 4 }),
+    ),
+    {
+      maxLength: 12,
+    },
+  )
   .map((parts) => parts.join(" "));
 
-const anyText = fc.oneof(deadlineLike, fc.string({ maxLength: 60 }), fc.string({ unit: "binary", maxLength: 60 }));
+const anyText = fc.oneof(
+  deadlineLike,
+  fc.string({ maxLength: 60 }),
+  fc.string({ unit: "binary", maxLength: 60 }),
+);
 const context = fc.constantFrom(...CONTEXTS);
 
 function reading(d: Deadline) {

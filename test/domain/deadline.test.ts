@@ -12,7 +12,12 @@ describe("readDeadline: the hand-written table", () => {
   test.each(ALL_CASES.map((c) => [c.source, c.raw, c] as const))("%s: «%s»", (_source, raw, c) => {
     const d = readDeadline(raw, c.ctx);
     expect(Deadline.parse(d)).toEqual(d);
-    const got: Record<string, unknown> = { type: d.type, start: d.start, end: d.end, recurrence: d.recurrence };
+    const got: Record<string, unknown> = {
+      type: d.type,
+      start: d.start,
+      end: d.end,
+      recurrence: d.recurrence,
+    };
     if (c.expected.points) got.points = d.points;
     expect(got).toEqual(c.expected);
     if (!c.expected.points) expect(d.points).toBeUndefined();
@@ -25,12 +30,21 @@ describe("readDeadline: details", () => {
   });
 
   test("null and undefined are missing", () => {
-    expect(readDeadline(null, SEED_000)).toEqual({ raw: "", type: "missing", start: null, end: null, recurrence: null });
+    expect(readDeadline(null, SEED_000)).toEqual({
+      raw: "",
+      type: "missing",
+      start: null,
+      end: null,
+      recurrence: null,
+    });
     expect(readDeadline(undefined, SEED_000).type).toBe("missing");
   });
 
   test("the same cell folded with a line break reads the same", () => {
-    const folded = readDeadline("для педагогов: 11.10\n01.11 2023 года; для руководителей 14.11. 01.12. 2023 год", SEED_002);
+    const folded = readDeadline(
+      "для педагогов: 11.10\n01.11 2023 года; для руководителей 14.11. 01.12. 2023 год",
+      SEED_002,
+    );
     expect(folded.points).toEqual([
       { start: "2023-10-11", end: "2023-11-01" },
       { start: "2023-11-14", end: "2023-12-01" },

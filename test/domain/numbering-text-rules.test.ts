@@ -1,7 +1,11 @@
 import { sheetFromRows } from "../../src/domain/grid";
 import type { ActivityRow, RoadmapTable } from "../../src/domain/model";
 import { numberingFindings, parseNumber } from "../../src/domain/validation/numbering-rules";
-import { editDistance, organisationFindings, placeholderFindings } from "../../src/domain/validation/text-rules";
+import {
+  editDistance,
+  organisationFindings,
+  placeholderFindings,
+} from "../../src/domain/validation/text-rules";
 import { periodFindings } from "../../src/domain/validation/period-rules";
 
 function activity(row: number, number: string | null, text = "Мероприятие"): ActivityRow {
@@ -54,7 +58,9 @@ describe("parseNumber", () => {
     ["3)", [3]],
     [" 4 . 2 ", [4, 2]],
   ])("%s → %j", (text, expected) => expect(parseNumber(text)).toEqual(expected));
-  it.each(["", "IV", "п. 3", "1-2", null])("%s is not a number", (text) => expect(parseNumber(text)).toBeNull());
+  it.each(["", "IV", "п. 3", "1-2", null])("%s is not a number", (text) =>
+    expect(parseNumber(text)).toBeNull(),
+  );
 });
 
 describe("numbering rules", () => {
@@ -76,7 +82,27 @@ describe("numbering rules", () => {
   });
 
   it("seed 003's scrambled numbering (1–6, 16–19, then 7–15) is out of order, not a gap", () => {
-    const numbers = ["1", "2", "3", "4", "5", "6", "16", "17", "18", "19", "7", "8", "9", "10", "11", "12", "13", "14", "15"];
+    const numbers = [
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "16",
+      "17",
+      "18",
+      "19",
+      "7",
+      "8",
+      "9",
+      "10",
+      "11",
+      "12",
+      "13",
+      "14",
+      "15",
+    ];
     const first = table(numbers.slice(0, 10), "Лист1", 10);
     const second = table(numbers.slice(10), "Лист1", 40);
     const f = numberingFindings([first, second]);
@@ -161,7 +187,14 @@ describe("organisation names", () => {
 
   it("does not flag different case forms of one name, nor clearly different names", () => {
     const wb = {
-      sheets: [sheetFromRows("ДК", [["в Шумской СОШ"], ["МКОУ «Шумская СОШ»"], ["Мгинская СОШ"], ["Назиевская СОШ"]])],
+      sheets: [
+        sheetFromRows("ДК", [
+          ["в Шумской СОШ"],
+          ["МКОУ «Шумская СОШ»"],
+          ["Мгинская СОШ"],
+          ["Назиевская СОШ"],
+        ]),
+      ],
     };
     expect(organisationFindings(wb)).toEqual([]);
   });

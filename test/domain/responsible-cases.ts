@@ -152,7 +152,11 @@ export const SEED_002_MUNICIPAL: ResponsibleCase[] = [
     roles: [TRUFANOVA_POS, "методист МИМС", "МКОУ «Путиловская ООШ»"],
     note: "'информационно- методической' is a line-break artefact and is joined",
   },
-  { text: "МИМС МБОУ «Шлиссельбургска я СОШ № 1»", persons: [], roles: ["МИМС", "МБОУ «Шлиссельбургска я СОШ № 1»"] },
+  {
+    text: "МИМС МБОУ «Шлиссельбургска я СОШ № 1»",
+    persons: [],
+    roles: ["МИМС", "МБОУ «Шлиссельбургска я СОШ № 1»"],
+  },
   {
     text: "Труфанова А.А. руководитель муниципальной информационно-",
     persons: ["Труфанова А.А."],
@@ -181,7 +185,11 @@ export const SEED_002_INSTITUTIONAL: ResponsibleCase[] = [
     persons: ["Калинова С.А."],
     roles: ["методист МИМС"],
   },
-  { text: "Руководители школьных сетевых команд", persons: [], roles: ["Руководители школьных сетевых команд"] },
+  {
+    text: "Руководители школьных сетевых команд",
+    persons: [],
+    roles: ["Руководители школьных сетевых команд"],
+  },
   {
     text: "Руководители ОО, ответственные в ОО за данное направление работы",
     persons: [],
@@ -330,8 +338,14 @@ export const SEED_004: ResponsibleCase[] = [
  */
 export const FOLDED: { parts: string[]; expected: Omit<ResponsibleCase, "text"> }[] = [
   // seed 000, activities 11 and 19
-  { parts: ["Батюк Н.В.", "Огурцова Т.Н."], expected: { persons: ["Батюк Н.В.", "Огурцова Т.Н."], roles: [] } },
-  { parts: ["Огурцова Т.Н.", "Сучкова А.А."], expected: { persons: ["Огурцова Т.Н.", "Сучкова А.А."], roles: [] } },
+  {
+    parts: ["Батюк Н.В.", "Огурцова Т.Н."],
+    expected: { persons: ["Батюк Н.В.", "Огурцова Т.Н."], roles: [] },
+  },
+  {
+    parts: ["Огурцова Т.Н.", "Сучкова А.А."],
+    expected: { persons: ["Огурцова Т.Н.", "Сучкова А.А."], roles: [] },
+  },
   // seed 002, municipal column
   {
     parts: [
@@ -421,7 +435,10 @@ export const FOLDED: { parts: string[]; expected: Omit<ResponsibleCase, "text"> 
   // seed 003, activity 15 (its continuation row was printed after activity 6)
   {
     parts: ["Школьный отдел Управления образования, образовательные", "организации, ММС"],
-    expected: { persons: [], roles: ["Школьный отдел Управления образования", "образовательные организации", "ММС"] },
+    expected: {
+      persons: [],
+      roles: ["Школьный отдел Управления образования", "образовательные организации", "ММС"],
+    },
   },
 ];
 
@@ -500,7 +517,12 @@ export const EXTRA: ResponsibleCase[] = [
     note: "a role word never becomes a surname",
   },
   { text: "педагог-психолог Смирнова Т.И.", persons: ["Смирнова Т.И."], roles: ["педагог-психолог"] },
-  { text: "Кузнецова О.В. (директор)", persons: ["Кузнецова О.В."], roles: ["директор"], positions: ["директор"] },
+  {
+    text: "Кузнецова О.В. (директор)",
+    persons: ["Кузнецова О.В."],
+    roles: ["директор"],
+    positions: ["директор"],
+  },
   { text: "Иванов И.И. (по согласованию)", persons: ["Иванов И.И."], roles: [] },
   {
     text: "МБОУ ООШ № 9 им. Корницкого М.М.",
@@ -521,7 +543,11 @@ export const EXTRA: ResponsibleCase[] = [
   },
   { text: "Классные руководители", persons: [], roles: ["Классные руководители"] },
   { text: "Специалисты управления образования", persons: [], roles: ["Специалисты управления образования"] },
-  { text: "руководители ОО\nпедагоги-наставники", persons: [], roles: ["руководители ОО", "педагоги-наставники"] },
+  {
+    text: "руководители ОО\nпедагоги-наставники",
+    persons: [],
+    roles: ["руководители ОО", "педагоги-наставники"],
+  },
   {
     text: "О.В. Кузнецова – директор МБОУ «СОШ № 1»",
     persons: ["Кузнецова О.В."],
@@ -577,7 +603,12 @@ export const EXTRA: ResponsibleCase[] = [
     roles: ["и.о. начальника управления образования"],
     positions: ["и.о. начальника управления образования"],
   },
-  { text: "Школьников А.А.", persons: ["Школьников А.А."], roles: [], note: "a surname that starts like a role word" },
+  {
+    text: "Школьников А.А.",
+    persons: ["Школьников А.А."],
+    roles: [],
+    note: "a surname that starts like a role word",
+  },
   {
     text: "Иванов Н.Е. Петров",
     persons: ["Петров Н.Е."],
@@ -604,11 +635,89 @@ export const EXTRA: ResponsibleCase[] = [
     roles: [],
     nameOrder: "surname-first",
   },
-  { text: "Администрация школы, Совет родителей", persons: [], roles: ["Администрация школы", "Совет родителей"] },
+  {
+    text: "Администрация школы, Совет родителей",
+    persons: [],
+    roles: ["Администрация школы", "Совет родителей"],
+  },
   {
     text: "МКУ «Управление образования» Ивановского района",
     persons: [],
     roles: ["МКУ «Управление образования» Ивановского района"],
+  },
+  {
+    text: "ШМО учителей начальных классов (рук. Иванова И.И.)",
+    persons: ["Иванова И.И."],
+    roles: ["ШМО учителей начальных классов"],
+  },
+  {
+    text: "руководитель ОО (Петрова А.А.)",
+    persons: ["Петрова А.А."],
+    roles: ["руководитель ОО"],
+    positions: ["руководитель ОО"],
+  },
+  {
+    text: "Петрова А.А. (руководитель ОО), Сидоров Б.Б. (методист)",
+    persons: ["Петрова А.А.", "Сидоров Б.Б."],
+    roles: ["руководитель ОО", "методист"],
+    positions: ["руководитель ОО", "методист"],
+  },
+  {
+    text: "ИВАНОВ И.И. - ДИРЕКТОР",
+    persons: ["Иванов И.И."],
+    roles: ["ДИРЕКТОР"],
+    positions: ["ДИРЕКТОР"],
+  },
+  {
+    text: "Ответственный исполнитель – начальник отдела",
+    persons: [],
+    roles: ["начальник отдела"],
+  },
+  {
+    text: "Зам. директора по УВР Петрова А.А., Сидорова Б.Б.",
+    persons: ["Петрова А.А.", "Сидорова Б.Б."],
+    roles: ["Зам. директора по УВР"],
+  },
+  {
+    text: "Ооржак А.М., Монгуш Ч.Б., Кара-оол Е.В.",
+    persons: ["Ооржак А.М.", "Монгуш Ч.Б.", "Кара-оол Е.В."],
+    roles: [],
+  },
+  { text: "Иванов И.И.Петров П.П.", persons: ["Иванов И.И.", "Петров П.П."], roles: [] },
+  { text: "Ивaнова И.И.", persons: ["Иванова И.И."], roles: [], note: "a Latin «a» inside the surname" },
+  { text: "Иванов И.И. и др.", persons: ["Иванов И.И."], roles: [] },
+  {
+    text: "Иванова И.И.\nдиректор",
+    persons: ["Иванова И.И."],
+    roles: ["директор"],
+    positions: ["директор"],
+  },
+  {
+    text: "<p>Калинова С.А. методист МИМС</p> <p>МИМС</p>",
+    persons: ["Калинова С.А."],
+    roles: ["методист МИМС", "МИМС"],
+    positions: ["методист МИМС"],
+    note: "HTML paragraphs are line breaks",
+  },
+  {
+    text: "специалист ЦОКО И.И. Петров",
+    persons: ["Петров И.И."],
+    roles: ["специалист ЦОКО"],
+    positions: ["специалист ЦОКО"],
+    note: "a capitals abbreviation with a surname-like ending is still not a surname",
+  },
+  { text: "Комиссия И.И. Петров", persons: ["Петров И.И."], roles: ["Комиссия"] },
+  { text: "ПЕТРОВ П.П., СИДОРОВА С.С.", persons: ["Петров П.П.", "Сидорова С.С."], roles: [] },
+  {
+    text: "МБОУ СОШ имени А.С. Пушкина",
+    persons: [],
+    roles: ["МБОУ СОШ имени А.С. Пушкина"],
+    note: "the namesake written initials first",
+  },
+  {
+    text: "Юрисконсульт И.И. Петров, Замдиректора П.П. Сидоров",
+    persons: ["Петров И.И.", "Сидоров П.П."],
+    roles: ["Юрисконсульт", "Замдиректора"],
   },
   {
     text: "Ответственные: Иванов И.И., Петров П.П.",
@@ -626,7 +735,6 @@ export const SEED_CASES: Record<string, ResponsibleCase[]> = {
 };
 
 // ---------------------------------------------------------------- hand-built tables for directory and rule tests
-
 
 export interface ActivitySpec {
   /** First sheet row (1-based). */
@@ -657,8 +765,14 @@ export function roadmapTable(
     evidence: null,
     status: null,
   }));
-  const sections: TableRow[] = (opts.sections ?? []).map((s) => ({ row: s.row, kind: "section", text: s.text }));
-  const rows: TableRow[] = [{ row: 1, kind: "header" as const }, ...sections, ...activities].sort((a, b) => a.row - b.row);
+  const sections: TableRow[] = (opts.sections ?? []).map((s) => ({
+    row: s.row,
+    kind: "section",
+    text: s.text,
+  }));
+  const rows: TableRow[] = [{ row: 1, kind: "header" as const }, ...sections, ...activities].sort(
+    (a, b) => a.row - b.row,
+  );
   const last = Math.max(1, ...specs.flatMap((s) => s.rows ?? [s.row]));
   return {
     sheet: opts.sheet ?? "Лист1",

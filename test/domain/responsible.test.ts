@@ -12,7 +12,8 @@ function check(c: ResponsibleCase) {
   expect(r.persons.map((p) => `${p.surname} ${p.initials}`)).toEqual(c.persons);
   expect(r.roles).toEqual(c.roles);
   expect(r.raw).toBe(c.text.trim());
-  if (c.positions) expect(readResponsibleDetails(c.text, ctx).persons.map((p) => p.position)).toEqual(c.positions);
+  if (c.positions)
+    expect(readResponsibleDetails(c.text, ctx).persons.map((p) => p.position)).toEqual(c.positions);
 }
 
 describe("readResponsible: every responsible cell of the seeds", () => {
@@ -24,20 +25,27 @@ describe("readResponsible: every responsible cell of the seeds", () => {
 });
 
 describe("readResponsible: cells folded from continuation rows", () => {
-  test.each(FOLDED.map((f) => [f.parts.join(" ⏎ ").slice(0, 80), f] as const))("joined by a space: %s", (_l, f) =>
-    check({ text: f.parts.join(" "), ...f.expected }),
+  test.each(FOLDED.map((f) => [f.parts.join(" ⏎ ").slice(0, 80), f] as const))(
+    "joined by a space: %s",
+    (_l, f) => check({ text: f.parts.join(" "), ...f.expected }),
   );
-  test.each(FOLDED.map((f) => [f.parts.join(" ⏎ ").slice(0, 80), f] as const))("joined by a line break: %s", (_l, f) =>
-    check({ text: f.parts.join("\n"), ...f.expected }),
+  test.each(FOLDED.map((f) => [f.parts.join(" ⏎ ").slice(0, 80), f] as const))(
+    "joined by a line break: %s",
+    (_l, f) => check({ text: f.parts.join("\n"), ...f.expected }),
   );
 });
 
 describe("readResponsible: what users elsewhere write", () => {
   test("there are at least 40 extra cases", () => expect(EXTRA.length).toBeGreaterThanOrEqual(40));
-  test.each(EXTRA.map((c, i) => [`${i + 1}. ${JSON.stringify(c.text).slice(0, 70)}${c.nameOrder ? ` (${c.nameOrder})` : ""}`, c] as const))(
-    "%s",
-    (_label, c) => check(c),
-  );
+  test.each(
+    EXTRA.map(
+      (c, i) =>
+        [
+          `${i + 1}. ${JSON.stringify(c.text).slice(0, 70)}${c.nameOrder ? ` (${c.nameOrder})` : ""}`,
+          c,
+        ] as const,
+    ),
+  )("%s", (_label, c) => check(c));
 });
 
 describe("readResponsible: contract details", () => {
@@ -63,7 +71,9 @@ describe("readResponsible: contract details", () => {
   });
 
   test("the output is valid against the contract schema", () => {
-    expect(() => Responsible.parse(readResponsible(SEED_CASES["seed 002 «…на муниципальном уровне»"][1].text))).not.toThrow();
+    expect(() =>
+      Responsible.parse(readResponsible(SEED_CASES["seed 002 «…на муниципальном уровне»"][1].text)),
+    ).not.toThrow();
   });
 
   test("never pairs one person's initials with the next person's surname", () => {
@@ -87,7 +97,19 @@ describe("readResponsible: contract details", () => {
       "КО Е.В.",
     ]) {
       const surnames = readResponsible(text).persons.map((p) => p.surname);
-      for (const s of surnames) expect(["Руководитель", "МИМС", "Председатель", "КО", "методист", "Специалист", "ОО", "Мимс", "Ко", "Оо"]).not.toContain(s);
+      for (const s of surnames)
+        expect([
+          "Руководитель",
+          "МИМС",
+          "Председатель",
+          "КО",
+          "методист",
+          "Специалист",
+          "ОО",
+          "Мимс",
+          "Ко",
+          "Оо",
+        ]).not.toContain(s);
     }
     expect(names("Специалист А.А.")).toEqual([]);
     expect(names("МИМС А.А. Петров")).toEqual(["Петров А.А."]);
@@ -95,21 +117,29 @@ describe("readResponsible: contract details", () => {
 
   test("a position is attached to the person it follows, a preceding role when none follows", () => {
     const d = readResponsibleDetails("Гокова В.Я., руководитель рабочей группы");
-    expect(d.persons[0]).toMatchObject({ surname: "Гокова", initials: "В.Я.", position: "руководитель рабочей группы" });
+    expect(d.persons[0]).toMatchObject({
+      surname: "Гокова",
+      initials: "В.Я.",
+      position: "руководитель рабочей группы",
+    });
     expect(readResponsibleDetails("Н.В. Грицина").persons[0].written).toBe("Н.В. Грицина");
   });
 });
 
 describe("inferNameOrder", () => {
   test("seed 000 and seed 002 write the surname first", () => {
-    expect(inferNameOrder(SEED_CASES["seed 000 «Ответственные лица»"].map((c) => c.text))).toBe("surname-first");
-    expect(inferNameOrder(SEED_CASES["seed 002 «…на муниципальном уровне»"].map((c) => c.text))).toBe("surname-first");
+    expect(inferNameOrder(SEED_CASES["seed 000 «Ответственные лица»"].map((c) => c.text))).toBe(
+      "surname-first",
+    );
+    expect(inferNameOrder(SEED_CASES["seed 002 «…на муниципальном уровне»"].map((c) => c.text))).toBe(
+      "surname-first",
+    );
   });
 
   test("a document writing initials first", () => {
-    expect(inferNameOrder(["Н.Е. Иванов К.А. Петрова", "И.В. Носова", "Е.В. Куприенко, методист", "Т.И.Смирнова"])).toBe(
-      "initials-first",
-    );
+    expect(
+      inferNameOrder(["Н.Е. Иванов К.А. Петрова", "И.В. Носова", "Е.В. Куприенко, методист", "Т.И.Смирнова"]),
+    ).toBe("initials-first");
   });
 
   test("no evidence → surname first; junk is ignored", () => {

@@ -10,15 +10,19 @@ const SCREENS = path.resolve(__dirname, "screens");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /**
- * The sample's content, counted by hand from assets/samples/roadmap-sample.xlsx (sheet «Дорожная карта»):
- * activities, section rows, and continuation rows (cells split at a page break when pasted from Word).
+ * The sample's content, counted by hand from assets/samples/roadmap-sample.xlsx. Sheet «Горячий Ключ 2023»
+ * (seed 000): activities numbered 1.–48., three section rows, and four activities (7, 11, 19, 44) split at a
+ * page break, each into an empty row plus a row continuing the text: 8 continuation rows (57–58, 62–63,
+ * 73–74, 104–105 of the sheet). Sheet «Зея 2022» (seed 004): 31 numbered activities, no sections.
  */
+const SHEET = "Горячий Ключ 2023";
 const SAMPLE = {
-  activities: 0,
-  sections: 0,
-  continuations: 0,
-  sectionNames: [] as string[],
+  activities: 48,
+  sections: 3,
+  continuations: 8,
+  sectionNames: ["Краевой уровень", "Муниципальный уровень", "Уровень образовательной организации"],
 };
+const SECOND = { sheet: "Зея 2022", activities: 31, sections: 0, continuations: 0 };
 
 let passed = 0;
 let failed = 0;
@@ -47,9 +51,16 @@ function expectTrue(cond: boolean, what: string): void {
   if (!cond) throw new Error(what);
 }
 
-async function countText(page: Page, testId: string): Promise<number> {
-  const text = await page.getByTestId(testId).first().innerText();
+/** A count shown on the card of the table on `sheet`. */
+async function countText(page: Page, testId: string, sheet = SHEET): Promise<number> {
+  const card = page.locator(`[data-testid="table-card"][data-sheet="${sheet}"]`);
+  const text = await card.getByTestId(testId).innerText();
   return Number(text.trim());
+}
+
+async function showSheet(page: Page, name: string): Promise<void> {
+  await page.locator(`[data-testid="sheet-tab"][data-name="${name}"]`).click();
+  await page.waitForFunction((n) => document.querySelector('[data-testid="grid"]')?.getAttribute("data-sheet") === n, name);
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -108,26 +119,37 @@ async function main(): Promise<number> {
     });
     if (!opened) return finish();
 
-    let rowsBeforeFold = 0;
     await step("«Распознать»: числа мероприятий, разделов и строк-продолжений", async () => {
       await page.getByTestId("recognize").click();
       await page.getByTestId("table-card").first().waitFor();
+      expectEqual(await page.getByTestId("table-card").count(), 2, "таблиц");
       expectEqual(await countText(page, "count-activities"), SAMPLE.activities, "мероприятий");
       expectEqual(await countText(page, "count-sections"), SAMPLE.sections, "разделов");
       expectEqual(await countText(page, "count-continuations"), SAMPLE.continuations, "строк-продолжений");
-      const sections = await page.locator('[data-testid="sections"] li').allInnerTexts();
+      expectEqual(await countText(page, "count-activities", SECOND.sheet), SECOND.activities, `мероприятий (${SECOND.sheet})`);
+      expectEqual(await countText(page, "count-sections", SECOND.sheet), SECOND.sections, `разделов (${SECOND.sheet})`);
+      expectEqual(
+        await countText(page, "count-continuations", SECOND.sheet),
+        SECOND.continuations,
+        `строк-продолжений (${SECOND.sheet})`,
+      );
+      const sections = await page
+        .locator(`[data-testid="table-card"][data-sheet="${SHEET}"] [data-testid="sections"] li`)
+        .allInnerTexts();
       expectEqual(
         sections.map((s) => s.trim()),
         SAMPLE.sectionNames,
         "разделы",
       );
-      rowsBeforeFold = await gridRowCount(page);
       await shot(page, "recognize.png");
     });
 
     await step("«Проверка»: замечания есть, щелчок выделяет ячейку в книге", async () => {
       await page.getByTestId("tab-validate").click();
       await page.getByTestId("validate").click();
+      await page.getByTestId("findings-total").waitFor();
+      // A long list starts collapsed to rules: open the first rule group.
+      if (!(await page.getByTestId("finding").count())) await page.locator(".fui-AccordionHeader__button").first().click();
       await page.getByTestId("finding").first().waitFor();
       const total = await page.getByTestId("finding").count();
       expectTrue(total > 0, "замечаний нет");
@@ -165,6 +187,8 @@ async function main(): Promise<number> {
 
     await step("«Исправить вставку из Word»: подтверждение, копия листа, строки-продолжения удалены", async () => {
       await page.getByTestId("tab-recognize").click();
+      await showSheet(page, SHEET);
+      const rowsBeforeFold = await gridRowCount(page);
       const tabsBefore = await sheetTabs(page);
       await page.getByTestId("fold").click();
       const preview = page.getByTestId("fold-preview");
@@ -184,6 +208,7 @@ async function main(): Promise<number> {
       );
       expectEqual(await countText(page, "count-continuations"), 0, "строк-продолжений после исправления");
       expectEqual(await countText(page, "count-activities"), SAMPLE.activities, "мероприятий после исправления");
+      await showSheet(page, SHEET);
       const rowsAfter = await gridRowCount(page);
       expectTrue(
         rowsAfter <= rowsBeforeFold - SAMPLE.continuations,

@@ -621,17 +621,28 @@ export class FakeWorksheet
   get position(): number {
     return this.read("position");
   }
+  set position(index: number) {
+    this.ctx.command({ position: index }, () => {
+      const s = this.requireTarget("Worksheet.position");
+      const sheets = this.world.workbook.sheets;
+      sheets.splice(sheets.indexOf(s), 1);
+      sheets.splice(Math.max(0, Math.min(index, sheets.length)), 0, s);
+    });
+  }
 
   get id(): string {
     return this.read("id");
   }
 
+  private protectionProxy: FakeWorksheetProtection | null = null;
+
   get protection(): Excel.WorksheetProtection {
-    return new FakeWorksheetProtection(
-      this.ctx,
-      () => this.target(),
-      this.nullable,
-    ) as unknown as Excel.WorksheetProtection;
+    this.protectionProxy ??= new FakeWorksheetProtection(this.ctx, () => this.target(), this.nullable);
+    return this.protectionProxy as unknown as Excel.WorksheetProtection;
+  }
+
+  protected override child(name: string): FakeProxy<unknown> | null {
+    return name === "protection" ? (this.protection as unknown as FakeProxy<unknown>) : null;
   }
 
   getRange(address?: string): Excel.Range {

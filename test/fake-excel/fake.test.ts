@@ -239,3 +239,38 @@ describe("FakeExcel enforces Office.js rules", () => {
     expect(out).toEqual({ used: "Лист1!C3", all: "Лист1!C3:J10", blank: true });
   });
 });
+
+describe("FakeExcel conditional formats and validation", () => {
+  test("add a Custom format, read its rule after load + sync, clearAll removes formats on the range", async () => {
+    const excel = new FakeExcel();
+    const sheet = excel.addSheet("Лист1");
+    const formula = await excel.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem("Лист1").getRange("B2");
+      const cf = range.conditionalFormats.add("Custom");
+      cf.custom.rule.formula = "=TRUE";
+      cf.custom.format.fill.color = "#FFFF00";
+      const rule = cf.custom.rule.load("formula");
+      await ctx.sync();
+      return rule.formula;
+    });
+    expect(formula).toBe("=TRUE");
+    expect(sheet.conditionalFormats.map((cf) => [cf.type, cf.fill])).toEqual([["Custom", "#FFFF00"]]);
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Лист1").getRange("A1:C3").conditionalFormats.clearAll();
+      await ctx.sync();
+    });
+    expect(sheet.conditionalFormats).toEqual([]);
+  });
+
+  test("data validation needs ExcelApi 1.8", async () => {
+    const excel = new FakeExcel({ excelApi: "1.7" });
+    excel.addSheet("Лист1");
+    const run = excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Лист1").getRange("A1").dataValidation.rule = {
+        list: { inCellDropDown: true, source: "a,b" },
+      };
+      await ctx.sync();
+    });
+    await expect(run).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});

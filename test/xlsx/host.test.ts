@@ -65,11 +65,16 @@ describe("XlsxWorkbookHost", () => {
     expect(host.selection).toEqual({ sheet: "Лист1", address: "C2" });
     await expect(host.select("Лист1", "не адрес")).rejects.toThrow("Неверный адрес ячейки «не адрес».");
     await expect(host.select("Нет", "A1")).rejects.toThrow("Лист «Нет» не найден в книге.");
+    await expect(host.select("Архив", "A1")).rejects.toThrow(
+      "Лист «Архив» скрыт: покажите его (правый щелчок по ярлычку листа → Показать) и повторите.",
+    );
   });
 
   it("keeps settings in a very hidden sheet that survives saving, chunking long JSON", async () => {
     const host = await sampleHost();
-    const big = { dismissed: Array.from({ length: 4000 }, (_, i) => `deadline.outside-period|Лист1|D${i + 1}`) };
+    const big = {
+      dismissed: Array.from({ length: 4000 }, (_, i) => `deadline.outside-period|Лист1|D${i + 1}`),
+    };
     await host.setSetting("dismissed", big);
     await host.setSetting("overrides", [{ sheet: "Лист1", range: "A1:C2" }]);
     await host.setSetting("overrides", { short: "-1" });
@@ -127,5 +132,18 @@ describe("XlsxWorkbookHost", () => {
     expect(after).toContain("<formula>A1=1</formula>");
     expect(after).not.toContain("RoadmapMonitor");
     expect(JSON.stringify(ws.getCell("B2").fill)).toBe(fillBefore);
+  });
+});
+
+describe("XlsxWorkbookHost on a protected sheet", () => {
+  it("refuses to highlight there, as Excel does", async () => {
+    const wb = await buildExcelWorkbook({
+      sheets: [{ ...sheetFromRows("Защищён", [["x"]]), protected: true }],
+    });
+    const host = await XlsxWorkbookHost.open(await workbookToBytes(wb), "p.xlsx");
+    await expect(host.highlight([{ sheet: "Защищён", address: "A1" }])).rejects.toThrow(
+      "Лист «Защищён» защищён: снимите защиту (Рецензирование → Снять защиту листа) и повторите.",
+    );
+    expect(host.highlightedCells()).toEqual([]);
   });
 });

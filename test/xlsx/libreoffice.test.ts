@@ -91,17 +91,21 @@ describe("LibreOffice opens what we write", () => {
       );
     // A private profile: other soffice processes on the machine must not lock ours.
     const profile = pathToFileURL(path.join(dir, "profile")).href;
-    execFileSync(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", to, "--outdir", dir, file], {
-      stdio: "pipe",
-      timeout: 120000,
-    });
+    execFileSync(
+      soffice,
+      [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", to, "--outdir", dir, file],
+      {
+        stdio: "pipe",
+        timeout: 120000,
+      },
+    );
   }
 
   it("converts our .xlsx to CSV with Cyrillic intact and strings kept as text", async () => {
     const file = path.join(dir, "roadmap.xlsx");
     writeFileSync(file, await writeWorkbookGrid(grid, { realDates: true }));
     // 44 = comma, 34 = quote, 76 = UTF-8.
-    convert(file, 'csv:Text - txt - csv (StarCalc):44,34,76,1');
+    convert(file, "csv:Text - txt - csv (StarCalc):44,34,76,1");
     const csv = readFileSync(path.join(dir, "roadmap.csv"), "utf8");
     expect(parseCsv(csv)).toEqual([
       ["Дорожная карта по работе со школами с низкими результатами на 2023 год", "", "", ""],
@@ -121,7 +125,12 @@ describe("LibreOffice opens what we write", () => {
     convert(ours, "xlsx");
     const back = await readXlsx(readFileSync(path.join(dir, "resaved.xlsx")));
     expect(back.sheets[0].name).toBe("Дорожная карта");
-    expect(back.sheets[0].rows[3]).toEqual(["1.", "Совещание с руководителями ОО «ШНОР»", "30.03.2023", "Грицина Н.В., Ёлкина Е.Ё."]);
+    expect(back.sheets[0].rows[3]).toEqual([
+      "1.",
+      "Совещание с руководителями ОО «ШНОР»",
+      "30.03.2023",
+      "Грицина Н.В., Ёлкина Е.Ё.",
+    ]);
     expect(back.sheets[0].rows[4][1]).toBe(INJECTED);
     expect(back.sheets[0].merges).toEqual(grid.sheets[0].merges);
   }, 180000);

@@ -102,6 +102,21 @@ describe("readXlsx: values", () => {
     expect(rows[2][0]).toBe("строка 1\nстрока 2");
   });
 
+  it("decodes a Word paste's _x000D_ line breaks once, keeping an escaped literal", async () => {
+    const JSZip = (await import("jszip")).default;
+    const data = await oneSheet((ws) => {
+      ws.getCell("A1").value = "MARK";
+    });
+    const zip = await JSZip.loadAsync(data);
+    const strings = (await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "";
+    zip.file(
+      "xl/sharedStrings.xml",
+      strings.replace("MARK", "Огурцова Т.Н._x000D_\nЛеусенко А.Н. _x005F_x000D_"),
+    );
+    const rows = (await readXlsx(await zip.generateAsync({ type: "uint8array" }))).sheets[0].rows;
+    expect(rows[0][0]).toBe("Огурцова Т.Н.\nЛеусенко А.Н. _x000D_");
+  });
+
   it("keeps a merged area's value only in its top-left cell and lists the merges", async () => {
     const data = await oneSheet((ws) => {
       ws.getCell("A2").value = "Краевой уровень";
@@ -148,6 +163,27 @@ describe("readXlsx: values", () => {
     ]);
   });
 
+  it("is not slowed down by a drop-down list over the whole sheet", async () => {
+    const JSZip = (await import("jszip")).default;
+    const data = await oneSheet((ws) => {
+      ws.getCell("A1").value = "Статус";
+      ws.getCell("A2").dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: ['"выполнено,не выполнено"'],
+      };
+    });
+    const zip = await JSZip.loadAsync(data);
+    const xml = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    expect(xml).toContain('sqref="A2"');
+    // ExcelJS expands validations cell by cell: 17 billion cells if it parsed this one.
+    zip.file("xl/worksheets/sheet1.xml", xml.replace('sqref="A2"', 'sqref="A1:XFD1048576"'));
+    const hostile = await zip.generateAsync({ type: "uint8array" });
+    const t0 = Date.now();
+    expect((await readXlsx(hostile)).sheets[0].rows).toEqual([["Статус"]]);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
   it("reads a 20,000-row sheet", async () => {
     const data = await oneSheet((ws) => {
       for (let r = 1; r <= 20000; r++) ws.addRow([r, `Мероприятие ${r}`, "До 15.04.2023", "Иванов И.И."]);
@@ -189,7 +225,10 @@ describe("readXlsx: files that are not a readable .xlsx", () => {
   });
 
   it("a password-protected .xlsx (OLE container with EncryptionInfo)", async () => {
-    await expectUserError(ole([...utf16("EncryptionInfo"), 0, 0, ...utf16("EncryptedPackage")]), MESSAGES.encrypted);
+    await expectUserError(
+      ole([...utf16("EncryptionInfo"), 0, 0, ...utf16("EncryptedPackage")]),
+      MESSAGES.encrypted,
+    );
   });
 
   it("a Word .doc", async () => {

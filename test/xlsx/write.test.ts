@@ -4,7 +4,12 @@ import { sheetFromRows, type WorkbookGrid } from "../../src/domain/grid";
 import { UserFacingError } from "../../src/domain/host";
 import { loadExcelWorkbook } from "../../src/xlsx/load";
 import { readXlsx, workbookToGrid } from "../../src/xlsx/read";
-import { applyPlanToXlsx, buildExcelWorkbook, workbookToBytes, writeWorkbookGrid } from "../../src/xlsx/write";
+import {
+  applyPlanToXlsx,
+  buildExcelWorkbook,
+  workbookToBytes,
+  writeWorkbookGrid,
+} from "../../src/xlsx/write";
 import { cellXml, sheetXml, zipPart } from "./helpers";
 
 const plan = (...ops: EditPlan["ops"]): EditPlan => ({ summary: "тест", ops });
@@ -30,7 +35,12 @@ function roadmapGrid(): WorkbookGrid {
           ["2.", "Мониторинг", "#REF!"],
           ["3.", "Семинар", "Май 2023"],
         ],
-        { merges: [{ top: 2, left: 0, bottom: 2, right: 2 }], hiddenRows: [4], hiddenColumns: [], protected: false },
+        {
+          merges: [{ top: 2, left: 0, bottom: 2, right: 2 }],
+          hiddenRows: [4],
+          hiddenColumns: [],
+          protected: false,
+        },
       ),
     ],
   };
@@ -56,10 +66,7 @@ describe("writeWorkbookGrid → readXlsx round trip", () => {
     const back = await readXlsx(await writeWorkbookGrid(grid));
     expect(back.sheets[0]).toEqual({
       name: "План",
-      rows: [
-        ["Утверждено", "30.03.2023", 12.5],
-        ["#N/A"],
-      ],
+      rows: [["Утверждено", "30.03.2023", 12.5], ["#N/A"]],
       merges: [{ top: 0, left: 2, bottom: 1, right: 3 }],
       hiddenRows: [1],
       hiddenColumns: [0],
@@ -86,21 +93,36 @@ describe("applyPlanToXlsx", () => {
     const injected = '=HYPERLINK("http://evil.example","жми")';
     const { bytes, grid } = await applyAndReread(
       wb,
-      plan({ op: "setValues", sheet: "Лист1", row: 7, col: 0, values: [[injected, "+7 900 000", "-1", "@SUM(A1)"]] }),
+      plan({
+        op: "setValues",
+        sheet: "Лист1",
+        row: 7,
+        col: 0,
+        values: [[injected, "+7 900 000", "-1", "@SUM(A1)"]],
+      }),
     );
     expect(grid.sheets[0].rows[7]).toEqual([injected, "+7 900 000", "-1", "@SUM(A1)"]);
     const xml = await sheetXml(bytes);
     expect(xml).not.toContain("<f>");
     expect(cellXml(xml, "A8")).toContain('t="s"');
     expect(cellXml(xml, "C8")).toContain('t="s"');
-    expect(await zipPart(bytes, "xl/sharedStrings.xml")).toContain("HYPERLINK(&quot;http://evil.example&quot;");
+    expect(await zipPart(bytes, "xl/sharedStrings.xml")).toContain(
+      "HYPERLINK(&quot;http://evil.example&quot;",
+    );
   });
 
   it("setValues writes numbers with the number format, and null clears", async () => {
     const wb = await buildExcelWorkbook(roadmapGrid());
     const { bytes, grid } = await applyAndReread(
       wb,
-      plan({ op: "setValues", sheet: "Лист1", row: 3, col: 1, values: [[45015, null]], numberFormat: "dd.mm.yyyy" }),
+      plan({
+        op: "setValues",
+        sheet: "Лист1",
+        row: 3,
+        col: 1,
+        values: [[45015, null]],
+        numberFormat: "dd.mm.yyyy",
+      }),
     );
     expect(grid.sheets[0].rows[3]).toEqual(["1.", "30.03.2023"]);
     expect(cellXml(await sheetXml(bytes), "B4")).toContain("<v>45015</v>");
@@ -108,7 +130,10 @@ describe("applyPlanToXlsx", () => {
 
   it("setValues into a merged area leaves the merge's value alone when writing null", async () => {
     const wb = await buildExcelWorkbook(roadmapGrid());
-    const { grid } = await applyAndReread(wb, plan({ op: "setValues", sheet: "Лист1", row: 2, col: 1, values: [[null]] }));
+    const { grid } = await applyAndReread(
+      wb,
+      plan({ op: "setValues", sheet: "Лист1", row: 2, col: 1, values: [[null]] }),
+    );
     expect(grid.sheets[0].rows[2]).toEqual(["Муниципальный уровень"]);
     expect(grid.sheets[0].merges).toEqual([{ top: 2, left: 0, bottom: 2, right: 2 }]);
   });
@@ -136,12 +161,33 @@ describe("applyPlanToXlsx", () => {
     ws.mergeCells("B2:B5");
     applyPlanToXlsx(
       wb,
-      plan({ op: "setListValidation", sheet: "Л", range: { top: 5, left: 2, bottom: 5, right: 2 }, list: ["Да", "Нет"] }),
+      plan({
+        op: "setListValidation",
+        sheet: "Л",
+        range: { top: 5, left: 2, bottom: 5, right: 2 },
+        list: ["Да", "Нет"],
+      }),
     );
     const { bytes, grid } = await applyAndReread(wb, plan({ op: "deleteRows", sheet: "Л", rows: [2, 3] }));
     expect(grid.sheets[0].rows).toEqual([["r1"], ["r2", "объединено"], ["r5"], ["r6"]]);
     expect(grid.sheets[0].merges).toEqual([{ top: 1, left: 1, bottom: 2, right: 1 }]);
     expect(await sheetXml(bytes)).toMatch(/<dataValidation [^>]*sqref="C4"/);
+  });
+
+  it("deleteRows keeps the cached values of shared formulas whose master row goes", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Л");
+    [1, 2, 3, 4].forEach((v, i) => (ws.getCell(i + 1, 1).value = v));
+    ws.fillFormula("B1:B4", "A1*2", [2, 4, 6, 8]);
+    const reopened = await loadExcelWorkbook(await workbookToBytes(wb));
+    const { bytes, grid } = await applyAndReread(reopened, plan({ op: "deleteRows", sheet: "Л", rows: [0] }));
+    expect(grid.sheets[0].rows).toEqual([
+      [2, 4],
+      [3, 6],
+      [4, 8],
+    ]);
+    // LibreOffice/Excel must still open it: no shared formula pointing at a deleted master.
+    expect(await sheetXml(bytes)).not.toMatch(/<f t="shared" si="\d+"\/>/);
   });
 
   it("unmerge removes merges intersecting the range; the value stays top-left", async () => {
@@ -171,7 +217,10 @@ describe("applyPlanToXlsx", () => {
     expect(grid.sheets[1].rows).toEqual(grid.sheets[0].rows);
     expect(grid.sheets[1].merges).toEqual([{ top: 2, left: 0, bottom: 2, right: 2 }]);
     // Changing the copy leaves the original alone.
-    applyPlanToXlsx(again, plan({ op: "setValues", sheet: "Лист1 (копия)", row: 0, col: 0, values: [["другое"]] }));
+    applyPlanToXlsx(
+      again,
+      plan({ op: "setValues", sheet: "Лист1 (копия)", row: 0, col: 0, values: [["другое"]] }),
+    );
     expect(workbookToGrid(again).sheets[0].rows[0]).toEqual(["Дорожная карта на 2023 год"]);
   });
 
@@ -197,8 +246,18 @@ describe("applyPlanToXlsx", () => {
     const { bytes } = await applyAndReread(
       wb,
       plan(
-        { op: "setListValidation", sheet: "Лист1", range: { top: 3, left: 3, bottom: 6, right: 3 }, list: ["выполнено", "не выполнено"] },
-        { op: "setListValidation", sheet: "Лист1", range: { top: 3, left: 4, bottom: 6, right: 4 }, list: long },
+        {
+          op: "setListValidation",
+          sheet: "Лист1",
+          range: { top: 3, left: 3, bottom: 6, right: 3 },
+          list: ["выполнено", "не выполнено"],
+        },
+        {
+          op: "setListValidation",
+          sheet: "Лист1",
+          range: { top: 3, left: 4, bottom: 6, right: 4 },
+          list: long,
+        },
       ),
       true,
     );

@@ -19,7 +19,10 @@ export interface PointAtom {
   day?: number;
   month?: number;
   part?: number;
-  /** Part of a month: days [from, to] (to 31 = the month's end) for "начало/конец сентября", декады. */
+  /**
+   * Part of a month, days [from, to] ("начало/конец сентября", декады, недели): to 31 means the month's
+   * end, a negative from counts back from it ("последняя неделя" = [-7, 31]).
+   */
   days?: [number, number];
   /** yearEnd: "конца учебного года" (school) or of a calendar year. */
   school?: boolean;
@@ -35,11 +38,18 @@ export function isPoint(a: Atom): a is PointAtom {
 
 const M = MONTH_PATTERN;
 const YEAR4 = "((?:19|20)\\d{2})(?!\\d)";
+// A year after a month or a quarter, unless it opens a span ("1 полугодие 2023-2024 уч.г.").
+const OWN_YEAR = "((?:19|20)\\d{2})(?!\\d|\\s*[-/]\\s*\\d)";
 const ROMAN4 = "(iv|i{1,3}|[1-4])";
 const ROMAN2 = "(ii|i|[12])";
 
 // Sticky patterns, tried in order at every word start. Each returns atoms or null (no match).
-type Rule = { re: RegExp; make: (m: RegExpExecArray, at: number) => PointAtom[] | Atom[] | null };
+type Rule = {
+  /** Which characters the pattern can start at; absent = both. */
+  at?: "digit" | "letter";
+  re: RegExp;
+  make: (m: RegExpExecArray, at: number) => PointAtom[] | Atom[] | null;
+};
 
 function point(
   kind: PointAtom["kind"],
@@ -59,6 +69,14 @@ function roman(s: string): number {
 }
 
 function monthPart(word: string): [number, number] | null {
+  if (/недел/.test(word)) {
+    // "2-я неделя сентября": days 8–14; "последняя неделя": the last seven days.
+    if (/^последн/.test(word)) return [-7, 31];
+    const n = /^\d/.test(word)
+      ? Number(word[0])
+      : ORDINALS[word.slice(0, word.startsWith("четверт") ? 7 : 4)];
+    return n >= 1 && n <= 5 ? [(n - 1) * 7 + 1, Math.min(n * 7, 31)] : null;
+  }
   if (/^начал/.test(word) || /^(1|перв)/.test(word)) return [1, 10];
   if (/^середин/.test(word) || /^(2|втор)/.test(word)) return [11, 20];
   if (/^кон/.test(word) || /^(3|трет)/.test(word)) return [21, 31];
@@ -68,16 +86,16 @@ function monthPart(word: string): [number, number] | null {
 const RULES: Rule[] = [
   // 2023-09-15
   {
+    at: "digit",
     re: /(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/y,
     make: (m, at) => {
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      return isValidYmd(y, mo, d)
-        ? [point("day", at, at + m[0].length, { day: d, month: mo }, y)]
-        : null;
+      return isValidYmd(y, mo, d) ? [point("day", at, at + m[0].length, { day: d, month: mo }, y)] : null;
     },
   },
   // 2023-2024 уч. год, 2023/24, 2023-2025 гг.
   {
+    at: "digit",
     re: /((?:19|20)\d{2})\s*[-/]\s*((?:19|20)\d{2}|\d{2})(?![\d.])(\s*(?:уч[а-я]*\.?|гг\.?|годы|годах|годов))?/y,
     make: (m, at) => {
       const first = Number(m[1]);
@@ -91,6 +109,7 @@ const RULES: Rule[] = [
   },
   // 1-15 сентября, с 1 по 15 сентября 2023, 1, 15 сентября
   {
+    at: "digit",
     re: new RegExp(`(\\d{1,2})\\s*(-|по|и|,)\\s*(\\d{1,2})(?:-?(?:го|е))?\\s*(${M})(?:\\s*${YEAR4})?`, "y"),
     make: (m, at) => {
       const month = monthNumber(m[4]);
@@ -108,6 +127,7 @@ const RULES: Rule[] = [
   },
   // 01-15.09.2023: days 1 to 15 of one month
   {
+    at: "digit",
     re: /(\d{1,2})\s*-\s*(\d{1,2})\.(\d{1,2})(?:\.(\d{4})(?!\d)|\.(\d{2})(?![\d.])|\.(?!\d))?/y,
     make: (m, at) => {
       const [d1, d2, mo] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -121,8 +141,19 @@ const RULES: Rule[] = [
       ];
     },
   },
+  // 09.2023: a month written as digits
+  {
+    at: "digit",
+    re: /(\d{1,2})\s?[./]\s?((?:19|20)\d{2})(?![\d.]\d)/y,
+    make: (m, at) => {
+      const month = Number(m[1]);
+      if (month < 1 || month > 12) return null;
+      return [point("month", at, at + m[0].length, { month }, Number(m[2]))];
+    },
+  },
   // 15.09.2023, 15.09.23, 15.09., 15.09, 15/09/2023, "15.09. 2023"
   {
+    at: "digit",
     re: /(\d{1,2})\s?[./]\s?(\d{1,2})(?:\.(\d{4})(?!\d)|\.(\d{2})(?![\d.])|\/(\d{4}|\d{2})(?!\d)|\.\s((?:19|20)\d{2})(?!\d)|\.(?!\d))?/y,
     make: (m, at) => {
       const d = Number(m[1]);
@@ -135,7 +166,11 @@ const RULES: Rule[] = [
   },
   // 15 сентября 2023, 1-го декабря
   {
-    re: new RegExp(`(\\d{1,2})(?:-?(?:го|е|ое))?\\s*(${M})(?:\\s*${YEAR4}|\\s*'?(\\d{2})(?=\\s*г(?![а-я])))?`, "y"),
+    at: "digit",
+    re: new RegExp(
+      `(\\d{1,2})(?:-?(?:го|е|ое))?\\s*(${M})(?:\\s*${YEAR4}|\\s*'?(\\d{2})(?=\\s*г(?![а-я])))?`,
+      "y",
+    ),
     make: (m, at) => {
       const month = monthNumber(m[2]);
       const year = m[3] ? Number(m[3]) : m[4] ? expandYear(Number(m[4])) : null;
@@ -147,7 +182,7 @@ const RULES: Rule[] = [
   // II квартал 2024, 1 кв., I-II квартал, 2-й квартал
   {
     re: new RegExp(
-      `(?:${ROMAN4}\\s*(-|и|,)\\s*)?${ROMAN4}\\s*-?\\s*(?:[а-я]{1,2}\\s*)?(?:квартал[а-я]*|кв(?![а-я])\\.?)(?:\\s*${YEAR4})?`,
+      `(?:${ROMAN4}\\s*(-|и|,)\\s*)?${ROMAN4}\\s*-?\\s*(?:[а-я]{1,2}\\s*)?(?:квартал[а-я]*|кв(?![а-я])\\.?)(?:\\s*${OWN_YEAR})?`,
       "y",
     ),
     make: (m, at) => quarterAtoms("quarter", m[1], m[2], m[3], m[4], at, m[0].length),
@@ -155,14 +190,15 @@ const RULES: Rule[] = [
   // I полугодие, 2 полугодие 2023
   {
     re: new RegExp(
-      `(?:${ROMAN2}\\s*(-|и|,)\\s*)?${ROMAN2}\\s*-?\\s*(?:[а-я]{1,2}\\s*)?полугод[а-я]*(?:\\s*${YEAR4})?`,
+      `(?:${ROMAN2}\\s*(-|и|,)\\s*)?${ROMAN2}\\s*-?\\s*(?:[а-я]{1,2}\\s*)?полугод[а-я]*(?:\\s*${OWN_YEAR})?`,
       "y",
     ),
     make: (m, at) => quarterAtoms("half", m[1], m[2], m[3], m[4], at, m[0].length),
   },
   // первый квартал, второе полугодие 2023
   {
-    re: new RegExp(`(перв|втор|трет|четверт)[а-я]*\\s+(квартал|полугод)[а-я]*(?:\\s*${YEAR4})?`, "y"),
+    at: "letter",
+    re: new RegExp(`(перв|втор|трет|четверт)[а-я]*\\s+(квартал|полугод)[а-я]*(?:\\s*${OWN_YEAR})?`, "y"),
     make: (m, at) => {
       const n = ORDINALS[m[1]];
       const kind = m[2] === "квартал" ? "quarter" : "half";
@@ -173,7 +209,7 @@ const RULES: Rule[] = [
   // начало сентября, конец мая 2024, 1 декада октября, вторая декада ноября
   {
     re: new RegExp(
-      `(начал[оаеу]|середин[аеуы]|конец|конц[аеу]|(?:[123]|перв|втор|трет)[а-я]*\\s*-?\\s*[а-я]{0,2}\\s*декад[а-я]*)\\s+(${M})(?:\\s*${YEAR4})?`,
+      `(начал[оаеу]|середин[аеуы]|конец|конц[аеу]|(?:[123]|перв|втор|трет)[а-я]*\\s*-?\\s*[а-я]{0,2}\\s*декад[а-я]*|(?:[1-5]|перв|втор|трет|четверт|последн)[а-я]*\\s*-?\\s*[а-я]{0,2}\\s*недел[а-я]*)\\s+(${M})(?:\\s*${OWN_YEAR})?`,
       "y",
     ),
     make: (m, at) => {
@@ -185,17 +221,42 @@ const RULES: Rule[] = [
   },
   // (до) конца учебного года, конца 2023 года
   {
+    at: "letter",
     re: /(?:конц[аеу]|конец|окончани[яе]|завершени[яе])\s+(?:(учебного|уч\.?|календарного|текущего|отчетного)\s*)?(?:((?:19|20)\d{2})\s*(?:[-/]\s*((?:19|20)?\d{2})\s*)?)?(?:(уч[а-я]*\.?)\s*)?(?:года|год|г\.?)(?![а-я])/y,
     make: (m, at) => {
       const school = (m[1] ?? "").startsWith("уч") || m[3] !== undefined || m[4] !== undefined;
       // A school year is named by the year it ends in: "до конца 2023-2024 уч. года" → 31.08.2024.
-      const year = m[3] ? Math.floor(Number(m[2]) / 100) * 100 + (Number(m[3]) % 100) : m[2] ? Number(m[2]) : null;
+      const year = m[3]
+        ? Math.floor(Number(m[2]) / 100) * 100 + (Number(m[3]) % 100)
+        : m[2]
+          ? Number(m[2])
+          : null;
       return [point("yearEnd", at, at + m[0].length, { school }, year)];
+    },
+  },
+  // лето 2024, в летний период, осенью: the season's months (winter: December to February)
+  {
+    at: "letter",
+    re: new RegExp(
+      `(лет[оа]|летом|летн[а-я]*|осен[ьи]|осенью|осенн[а-я]*|зим[аеуы]|зимой|зимн[а-я]*|весн[аеуы]|весной|весенн[а-я]*)(?![а-я])(?!\\s+каникул)(?:\\s+период[а-я]*)?(?:\\s*${OWN_YEAR})?`,
+      "y",
+    ),
+    make: (m, at) => {
+      const first = { л: 6, о: 9, з: 12, в: 3 }[m[1][0]] ?? 6;
+      const last = first === 12 ? 2 : first + 2;
+      const year = m[2] ? Number(m[2]) : null;
+      const mid = at + m[1].length;
+      return [
+        // A winter's year is the year it ends in: its December belongs to the year before.
+        { ...point("month", at, mid, { month: first }, first === 12 ? null : year), joinNext: "range" },
+        point("month", mid, at + m[0].length, { month: last }, year),
+      ];
     },
   },
   // Сентябрь 2024, сент. 23 г., декабрь
   {
-    re: new RegExp(`(${M})(?:\\s*${YEAR4}|\\s*'?(\\d{2})(?=\\s*г(?![а-я])))?`, "y"),
+    at: "letter",
+    re: new RegExp(`(${M})(?:\\s*${OWN_YEAR}|\\s*'?(\\d{2})(?=\\s*г(?![а-я])))?`, "y"),
     make: (m, at) => {
       const month = monthNumber(m[1]);
       if (!month) return null;
@@ -205,6 +266,7 @@ const RULES: Rule[] = [
   },
   // 2023 (a bare year; it gives its year to the dates before it or stands for the whole year)
   {
+    at: "digit",
     re: new RegExp(YEAR4, "y"),
     make: (m, at) => [{ kind: "year", from: at, to: at + m[0].length, year: Number(m[1]) }],
   },
@@ -236,6 +298,10 @@ function quarterAtoms(
 
 const WORD_CHAR = /[0-9a-zа-я]/;
 const START_CHAR = /[0-9a-zа-я]/;
+const DIGIT = /\d/;
+// A rule is worth trying at a digit or at a letter, by what its pattern can start with.
+const DIGIT_RULES = RULES.filter((r) => r.at !== "letter");
+const LETTER_RULES = RULES.filter((r) => r.at !== "digit");
 
 /** Every atom of a normalised text, in order. */
 export function scanAtoms(text: string): Atom[] {
@@ -248,7 +314,7 @@ export function scanAtoms(text: string): Atom[] {
       continue;
     }
     let matched = false;
-    for (const rule of RULES) {
+    for (const rule of DIGIT.test(ch) ? DIGIT_RULES : LETTER_RULES) {
       rule.re.lastIndex = i;
       const m = rule.re.exec(text);
       if (!m) continue;
@@ -260,9 +326,10 @@ export function scanAtoms(text: string): Atom[] {
       break;
     }
     if (!matched) {
-      // Skip the rest of this word or number.
+      // Skip the rest of this word, or of this dotted number: "31.02.2023" must not become "02.2023".
+      const skip = /\d/.test(ch) ? /[\d./]/ : WORD_CHAR;
       i++;
-      while (i < text.length && WORD_CHAR.test(text[i])) i++;
+      while (i < text.length && skip.test(text[i])) i++;
     }
   }
   return atoms;

@@ -24,8 +24,16 @@ export function isSchoolYearPeriod(period: Period): boolean {
   return s.month >= 7 && s.month <= 9 && e.year === s.year + 1 && e.month >= 5 && e.month <= 8;
 }
 
+// A table's period object is shared by all its rows: build its frame once.
+const FRAMES = new WeakMap<Period, Frame>();
+
 export function frameOfPeriod(period: Period): Frame {
-  return { ...period, school: isSchoolYearPeriod(period) };
+  let frame = FRAMES.get(period);
+  if (!frame || frame.start !== period.start || frame.end !== period.end) {
+    frame = { start: period.start, end: period.end, school: isSchoolYearPeriod(period) };
+    FRAMES.set(period, frame);
+  }
+  return frame;
 }
 
 /**
@@ -34,7 +42,9 @@ export function frameOfPeriod(period: Period): Frame {
  */
 export function frameOfApproval(approved: IsoDate): Frame {
   const { year, month } = fromIso(approved);
-  return month >= 6 ? { ...schoolYearBounds(year), school: true } : { ...calendarYearBounds(year), school: false };
+  return month >= 6
+    ? { ...schoolYearBounds(year), school: true }
+    : { ...calendarYearBounds(year), school: false };
 }
 
 /** The year of a window that starts in `startMonth`, given by `windowOf(year)`. */

@@ -9,7 +9,9 @@ import type { EditOp, EditPlan } from "../edit-plan";
 function cloneSheet(s: SheetGrid, name = s.name): SheetGrid {
   return {
     name,
-    rows: s.rows.map((row) => (row ? [...row] : [])),
+    // Array.from, not map: a sparse rows array (missing rows) must become real empty rows, or deleting rows
+    // later would shift everything below a hole.
+    rows: Array.from(s.rows, (row) => (row ? Array.from(row, (v) => (v === undefined ? null : v)) : [])),
     merges: (s.merges ?? []).map((m) => ({ ...m })),
     hiddenRows: [...(s.hiddenRows ?? [])],
     hiddenColumns: [...(s.hiddenColumns ?? [])],

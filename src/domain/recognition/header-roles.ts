@@ -40,7 +40,7 @@ const PATTERNS: RolePattern[] = [
     re: /^срок|сроки|^дата|период (исполнения|реализации|проведения|выполнения)|^время|^когда|^период$|^срок\w*/,
     weight: 3,
   },
-  { role: "result", re: /результат|показател|ориентир|индикатор|эффект|^целев|^цель|значени/, weight: 3 },
+  { role: "result", re: /результат|показател|ориентир|индикатор|эффект|^цель|значени/, weight: 3 },
   { role: "number", re: /^(№|n|no|номер)( п п| пп)?$|^п п$|^№ п$/, weight: 3 },
   {
     role: "activity",
@@ -59,6 +59,8 @@ export function roleOfHeader(raw: string): { role: ColumnRole; weight: number } 
   }
   const t = normalizeText(trimmed);
   if (!t) return null;
+  // «Число мероприятий», «Количество участников»: a count, not a roadmap column.
+  if (/^(число|количество|кол во|доля|процент|сумма|итого)( |$)/.test(t)) return null;
   for (const p of PATTERNS) {
     if (p.re.test(t)) {
       // An activity named by «мероприятия» beats «задачи» when a table has both.

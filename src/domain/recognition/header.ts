@@ -101,7 +101,7 @@ function textWithParent(view: SheetView, r: number, c: number): string {
  */
 export function readHeader(view: SheetView, r: number): HeaderInfo {
   const first = view.nonEmpty(r);
-  let left = first[0];
+  const left = first[0];
   let right = first[first.length - 1];
   const lastMerge = view.mergeAt(r, right);
   if (lastMerge) right = Math.max(right, lastMerge.right);

@@ -2,6 +2,7 @@
 export {
   recognizeSheet,
   recognizeWorkbook,
+  isBackupSheet,
   type Notice,
   type Recognition,
   type RecognizeOptions,

@@ -7,6 +7,7 @@ import { columnIndex, columnLetter, parseA1, rangeA1, type SheetGrid, type Workb
 import { readDeadline } from "../deadline";
 import type {
   ActivityRow,
+  Deadline,
   ColumnRole,
   IsoDate,
   Period,
@@ -15,6 +16,7 @@ import type {
   TableColumns,
   TableRow,
 } from "../model";
+import { DIRECTORY_SHEET } from "../people-directory";
 import { inferNameOrder, readResponsible } from "../responsible";
 import {
   assignedColumns,
@@ -157,6 +159,18 @@ function isContinuation(
   return score > 0;
 }
 
+/**
+ * Excel pastes a Word cell of several paragraphs as several rows, merging the row's other cells down over them:
+ * a row whose cells are covered by merges that start at the current activity belongs to that activity.
+ */
+function mergedFromActivity(view: SheetView, r: number, shape: TableShape, activityRow: number): boolean {
+  for (let c = shape.left; c <= shape.right; c++) {
+    const m = view.mergeFromAbove(r, c);
+    if (m && m.top >= activityRow) return true;
+  }
+  return false;
+}
+
 /** A single non-empty cell in a row: a section title, a continuation, or prose after the table. */
 function singleCellKind(
   view: SheetView,
@@ -164,6 +178,7 @@ function singleCellKind(
   c: number,
   shape: TableShape,
   last: LastActivity | null,
+  numbered: boolean,
 ): "section" | "continuation" {
   const text = view.text(r, c);
   const merge = view.mergeAt(r, c);
@@ -172,6 +187,9 @@ function singleCellKind(
   if (c !== shape.columns.activity) return last ? "continuation" : "section";
   if (!last) return "section";
   if (startsLowercase(text) || endsMidPhrase(last.activityTail)) return "continuation";
+  // «ШНОР и ШССУ» under a numbered activity: a sentence cut before an abbreviation, not a section title.
+  const firstWord = /^[«"(]?([А-ЯЁA-Z]{2,})(?=[\s,.;:»")]|$)/.exec(text);
+  if (numbered && firstWord) return "continuation";
   return "section";
 }
 
@@ -212,7 +230,7 @@ function readBody(
     emptySince = [];
 
     // A header inside the table: the same header repeated after a page break, or a new table.
-    if (headerRoleCount(view, r) >= 2 && forcedEnd === null) {
+    if (kind !== "activity" && forcedEnd === null && headerRoleCount(view, r) >= 2) {
       if (signature !== null && headerSignature(view, r) === signature) {
         items.push({ kind: "header", row: r });
         lastRow = r;
@@ -225,10 +243,8 @@ function readBody(
       }
       break;
     }
-    if (
-      isColumnNumberRow(view, r, shape.left, shape.right) &&
-      (lastItem === null || lastItem.kind === "header")
-    ) {
+    // «1 | 2 | 3 | 4 | 5» under the header, or repeated after a page break: part of the header, never an activity.
+    if (isColumnNumberRow(view, r, shape.left, shape.right)) {
       items.push({ kind: "header", row: r });
       lastRow = r;
       continue;
@@ -240,7 +256,10 @@ function readBody(
     if (kind === "single") {
       const c = cells[0];
       const text = collapseSpaces(view.text(r, c));
-      const sk = singleCellKind(view, r, c, shape, pending.length === 0 ? last : null);
+      const sk =
+        last && pending.length === 0 && mergedFromActivity(view, r, shape, last.row)
+          ? "continuation"
+          : singleCellKind(view, r, c, shape, pending.length === 0 ? last : null, numberedCount > 0);
       if (sk === "continuation" && last && lastItem && pending.length === 0) {
         lastItem.continuation!.push(...blanks, r);
         last.activityTail = tailOf(r, shape.columns.activity, last.activityTail);
@@ -260,7 +279,11 @@ function readBody(
     let isActivity = kind === "activity";
     if (kind === "continuation-or-activity") {
       const numbered = numberedCount > 0;
-      isActivity = !(last && pending.length === 0 && isContinuation(view, r, shape, last, numbered));
+      isActivity = !(
+        last &&
+        pending.length === 0 &&
+        (mergedFromActivity(view, r, shape, last.row) || isContinuation(view, r, shape, last, numbered))
+      );
       if (isActivity && !roleText(view, r, shape.columns.activity) && shape.columns.activity !== null) {
         // Cells without an activity text and nothing to continue: not a row of this table.
         if (forcedEnd === null) break;
@@ -322,6 +345,16 @@ function inferFromContent(view: SheetView, header: HeaderInfo): void {
     if (n >= 2) sample.push(r);
   }
   if (sample.length === 0) return;
+  // A «№» column whose header cell was left empty sits just left of the header's first text.
+  const before = header.left - 1;
+  if (a.number === null && before >= 0 && !view.text(header.rows[0], before)) {
+    const numbered = sample.filter((r) => isNumbering(view.text(r, before))).length;
+    if (numbered >= Math.max(2, sample.length * 0.6)) {
+      header.left = before;
+      header.labels.unshift("");
+      a.number = before;
+    }
+  }
   const taken = assignedColumns(a);
   const stats = (c: number) => {
     let n = 0;
@@ -527,7 +560,21 @@ function buildTable(
     const rows = [it.row, ...(it.continuation ?? [])];
     for (const c of a.responsible) respTexts.push(foldedCell(view, rows, c));
   }
-  const nameOrder = inferNameOrder(respTexts.filter((t) => t));
+  // Distinct texts are enough to decide the name order, and keep 20,000-row sheets fast.
+  const nameOrder = inferNameOrder([...new Set(respTexts.filter((t) => t))]);
+  // Roadmaps repeat the same «Сроки» and «Ответственные» texts a lot: read each distinct text once per table.
+  const deadlines = new Map<string, Deadline>();
+  const readDeadlineOnce = (raw: string): Deadline => {
+    let d = deadlines.get(raw);
+    if (!d) deadlines.set(raw, (d = readDeadline(raw, { period: ctx.period, approved: ctx.approved })));
+    return { ...d, ...(d.points ? { points: d.points.map((p) => ({ ...p })) } : {}) };
+  };
+  const responsibles = new Map<string, Responsible>();
+  const readResponsibleOnce = (raw: string): Responsible => {
+    let r = responsibles.get(raw);
+    if (!r) responsibles.set(raw, (r = readResponsible(raw, { nameOrder })));
+    return { ...r, persons: r.persons.map((p) => ({ ...p })), roles: [...r.roles] };
+  };
   const rows: TableRow[] = [];
   if (header) for (const r of header.rows) rows.push({ row: r + 1, kind: "header" });
   let section: string | null = null;
@@ -545,7 +592,12 @@ function buildTable(
     const cell = (c: number | null): string | null => {
       if (c === null) return null;
       const t = collapseSpaces(foldedCell(view, all, c));
-      return t ? t : null;
+      if (t) return t;
+      // A cell merged down over several activities (one deadline for two rows) belongs to each of them.
+      const m = view.mergeFromAbove(it.row, c);
+      const shared =
+        m && m.top >= (header ? header.rows[header.rows.length - 1] + 1 : 0) ? view.text(m.top, m.left) : "";
+      return shared ? collapseSpaces(shared) : null;
     };
     let deadlineRaw = cell(a.deadline) ?? "";
     if (a.deadline !== null) {
@@ -558,7 +610,7 @@ function buildTable(
       a.responsible
         .map((c) => cell(c))
         .filter((t): t is string => t !== null)
-        .map((t) => readResponsible(t, { nameOrder })),
+        .map((t) => readResponsibleOnce(t)),
     );
     const activity: ActivityRow = {
       row: it.row + 1,
@@ -567,8 +619,8 @@ function buildTable(
       section,
       rows: all.map((r) => r + 1),
       activity: cell(a.activity) ?? "",
-      deadline: readDeadline(deadlineRaw, { period: ctx.period, approved: ctx.approved }),
-      responsible: a.responsible.length > 0 ? responsible : readResponsible("", { nameOrder }),
+      deadline: readDeadlineOnce(deadlineRaw),
+      responsible: a.responsible.length > 0 ? responsible : readResponsibleOnce(""),
       result: cell(a.result),
       evidence: cell(a.evidence),
       status: cell(a.status),
@@ -777,11 +829,16 @@ export function recognizeSheet(sheet: SheetGrid, opts: RecognizeOptions = {}): R
   }
   for (const f of found) {
     if (f.continuationRows > 0) {
-      const cont = f.table.rows.filter((x) => x.kind === "continuation").map((x) => x.row);
+      const cont = f.table.rows
+        .filter((x) => x.kind === "continuation" && view.nonEmpty(x.row - 1).length > 0)
+        .map((x) => x.row);
       const shown = cont.slice(0, 8).join(", ") + (cont.length > 8 ? " …" : "");
       notices.push({
         sheet: name,
-        message: `На листе «${name}» строки ${shown} — продолжения ячеек, разорванных при переносе из Word; их текст присоединён к мероприятию выше. Команда «Исправить вставку из Word» соединит их в самой таблице.`,
+        message:
+          cont.length === 1
+            ? `На листе «${name}» строка ${shown} — продолжение ячейки, разорванной при переносе из Word; её текст присоединён к мероприятию выше. Команда «Исправить вставку из Word» соединит её в самой таблице.`
+            : `На листе «${name}» строки ${shown} — продолжения ячеек, разорванных при переносе из Word; их текст присоединён к мероприятию выше. Команда «Исправить вставку из Word» соединит их в самой таблице.`,
       });
     }
   }
@@ -802,6 +859,19 @@ export function recognizeSheet(sheet: SheetGrid, opts: RecognizeOptions = {}): R
       notices.push({
         sheet: name,
         message: `На листе «${name}» в таблице есть скрытые строки (${hiddenInTables}): они прочитаны наравне с видимыми.`,
+      });
+    }
+    const hiddenCols = new Set(sheet.hiddenColumns ?? []);
+    const hiddenLetters: string[] = [];
+    for (const f of found) {
+      const range = parseA1(f.table.range)!;
+      for (let c = range.left; c <= range.right; c++)
+        if (hiddenCols.has(c)) hiddenLetters.push(columnLetter(c));
+    }
+    if (hiddenLetters.length > 0) {
+      notices.push({
+        sheet: name,
+        message: `На листе «${name}» в таблице есть скрытые столбцы (${[...new Set(hiddenLetters)].join(", ")}): они прочитаны наравне с видимыми.`,
       });
     }
     const errors: string[] = [];
@@ -825,6 +895,11 @@ export function recognizeSheet(sheet: SheetGrid, opts: RecognizeOptions = {}): R
   return { tables, notices };
 }
 
+/** «Лист1 (исходный)», «Лист1 (исходный 2)»: backups made by planFoldContinuations. */
+export function isBackupSheet(name: string): boolean {
+  return /\(исходный( \d+)?\)$/.test(name);
+}
+
 export function recognizeWorkbook(wb: WorkbookGrid, opts: RecognizeOptions = {}): Recognition {
   const sheets = wb?.sheets ?? [];
   if (sheets.length === 0) {
@@ -836,9 +911,18 @@ export function recognizeWorkbook(wb: WorkbookGrid, opts: RecognizeOptions = {})
   const tables: RoadmapTable[] = [];
   const notices: Notice[] = [];
   for (const s of sheets) {
+    if (isBackupSheet(s.name)) {
+      // The copy «Исправить вставку из Word» keeps: reading it would show every activity twice.
+      notices.push({
+        sheet: s.name,
+        message: `Лист «${s.name}» — резервная копия, сделанная перед исправлением вставки из Word; он не проверяется.`,
+      });
+      continue;
+    }
     const r = recognizeSheet(s, opts);
     tables.push(...r.tables);
-    notices.push(...r.notices);
+    // The people directory is the add-in's own sheet: no «no roadmap here» notice for it.
+    notices.push(...(s.name === DIRECTORY_SHEET && r.tables.length === 0 ? [] : r.notices));
   }
   if (tables.length === 0 && sheets.length > 1) {
     notices.push({

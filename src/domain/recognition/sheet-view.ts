@@ -9,6 +9,15 @@ import {
   type SheetGrid,
 } from "../grid";
 
+/** cellText, with the error-value test only for text that starts with «#» (most cells do not). */
+function fastText(v: CellValue | undefined): string {
+  if (typeof v === "string") {
+    const t = v.trim();
+    return t.charCodeAt(0) === 35 ? cellText(t) : t;
+  }
+  return cellText(v);
+}
+
 export class SheetView {
   readonly sheet: SheetGrid;
   readonly width: number;
@@ -22,7 +31,26 @@ export class SheetView {
     this.width = sheetWidth(sheet);
     this.height = sheet.rows.length;
     this.merges = [...(sheet.merges ?? [])].sort((a, b) => a.top - b.top);
-    for (const m of this.merges) this.mergeByTopLeft.set(`${m.top},${m.left}`, m);
+    let budget = 200_000;
+    for (const m of this.merges) {
+      this.mergeByTopLeft.set(`${m.top},${m.left}`, m);
+      // Cells under the top row of a vertical merge (capped: a hostile merge may cover a whole column).
+      if (m.bottom > m.top && budget > 0) {
+        for (let r = m.top + 1; r <= Math.min(m.bottom, m.top + 500); r++) {
+          for (let c = m.left; c <= Math.min(m.right, m.left + 50); c++) {
+            this.underMerge.set(`${r},${c}`, m);
+            budget--;
+          }
+        }
+      }
+    }
+  }
+
+  private readonly underMerge = new Map<string, CellRange>();
+
+  /** The vertical merge whose top row is above (r, c) and which covers it, if any. */
+  mergeFromAbove(r: number, c: number): CellRange | null {
+    return this.underMerge.get(`${r},${c}`) ?? null;
   }
 
   value(r: number, c: number): CellValue {
@@ -31,7 +59,7 @@ export class SheetView {
 
   /** Trimmed text; error values (#REF!) and booleans read as empty. */
   text(r: number, c: number): string {
-    return cellText(this.value(r, c));
+    return fastText(this.value(r, c));
   }
 
   isError(r: number, c: number): boolean {
@@ -49,7 +77,7 @@ export class SheetView {
     if (!row) return [];
     const out: number[] = [];
     const end = Math.min(right, row.length - 1);
-    for (let c = Math.max(0, left); c <= end; c++) if (cellText(row[c]) !== "") out.push(c);
+    for (let c = Math.max(0, left); c <= end; c++) if (fastText(row[c]) !== "") out.push(c);
     return out;
   }
 

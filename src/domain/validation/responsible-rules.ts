@@ -79,7 +79,8 @@ function missingAndVague(cells: Cell[], vagueSeverity: Severity): Finding[] {
         message: raw
           ? `Не указан ответственный за ${activityLabel(row)} (в ячейке «${quoteShort(raw, 20)}»)`
           : `Не указан ответственный за ${activityLabel(row)}`,
-        suggestion: "Укажите ответственного: фамилию и инициалы (например, «Иванова А.А.») и при необходимости должность",
+        suggestion:
+          "Укажите ответственного: фамилию и инициалы (например, «Иванова А.А.») и при необходимости должность",
       });
       continue;
     }
@@ -155,7 +156,8 @@ function truncatedWordFindings(cells: Cell[]): Finding[] {
         if (!contexts.has(ctx)) contexts.set(ctx, new Map());
         const seen = contexts.get(ctx)!;
         const key = foldWord(w);
-        if (!seen.has(key)) seen.set(key, { count: 0, phrase: `${words[i - 2]} ${words[i - 1]} ${w}`, where: [] });
+        if (!seen.has(key))
+          seen.set(key, { count: 0, phrase: `${words[i - 2]} ${words[i - 1]} ${w}`, where: [] });
         const s = seen.get(key)!;
         s.count++;
         s.where.push({ sheet: table.sheet, cell });

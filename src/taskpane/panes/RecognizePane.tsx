@@ -274,7 +274,7 @@ function TableCard({
     }));
 
   return (
-    <section className={s.card} data-testid="table-card" aria-label={`${t("sheet")} ${table.sheet}`}>
+    <section className={s.card} data-testid="table-card" data-sheet={table.sheet} aria-label={`${t("sheet")} ${table.sheet}`}>
       <div className={local.cardHeader}>
         <span className={local.sheetName}>{table.sheet}</span>
         <Caption1 className={s.muted}>{table.range}</Caption1>

@@ -67,6 +67,8 @@ const useLocal = makeStyles({
   suggestion: { color: tokens.colorNeutralForeground3 },
 });
 
+const OPEN_ALL_UP_TO = 12;
+
 const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
   error: "danger",
   warning: "warning",
@@ -138,16 +140,6 @@ export function ValidatePane() {
         <Button appearance="primary" onClick={onValidate} disabled={cmd.busy} data-testid="validate">
           {findings ? t("validateAgain") : t("validateButton")}
         </Button>
-        {findings && findings.length > 0 ? (
-          <>
-            <Button onClick={onHighlight} disabled={cmd.busy} data-testid="highlight">
-              {t("highlight")}
-            </Button>
-            <Button appearance="subtle" onClick={onClear} disabled={cmd.busy} data-testid="clear-highlight">
-              {t("clearHighlight")}
-            </Button>
-          </>
-        ) : null}
       </div>
       {cmd.busy ? <Busy label={t("working")} /> : null}
       <ErrorBar message={cmd.error} title={t("errorTitle")} />
@@ -155,6 +147,16 @@ export function ValidatePane() {
       {noTables ? <InfoBar intent="warning">{t("noTables")}</InfoBar> : null}
       {findings && findings.length === 0 && !noTables ? <InfoBar intent="success">{t("noFindings")}</InfoBar> : null}
 
+      {findings && findings.length > 0 ? (
+        <div className={s.actions}>
+          <Button size="small" onClick={onHighlight} disabled={cmd.busy} data-testid="highlight">
+            {t("highlight")}
+          </Button>
+          <Button size="small" appearance="subtle" onClick={onClear} disabled={cmd.busy} data-testid="clear-highlight">
+            {t("clearHighlight")}
+          </Button>
+        </div>
+      ) : null}
       {findings && findings.length > 0 ? (
         <div className={s.actions} style={{ justifyContent: "space-between" }}>
           <Text weight="semibold" data-testid="findings-total">
@@ -175,7 +177,8 @@ export function ValidatePane() {
             <Text weight="semibold">{t(`severity_${g.severity}`)}</Text>
             <CounterBadge count={g.count} appearance="ghost" color="informative" overflowCount={999} />
           </div>
-          <Accordion multiple collapsible defaultOpenItems={g.severity === "info" ? [] : g.rules.map((r) => r.rule)}>
+          {/* A short list opens whole; a long one starts as an overview of rules with counts. */}
+          <Accordion multiple collapsible defaultOpenItems={visibleCount <= OPEN_ALL_UP_TO ? g.rules.map((r) => r.rule) : []}>
             {g.rules.map((rg) => (
               <AccordionItem key={rg.rule} value={rg.rule}>
                 <AccordionHeader size="small">

@@ -1,0 +1,947 @@
+/**
+ * The Office.js adapter: the workbook open in Excel as a WorkbookHost.
+ *
+ * Round trips (context.sync) per command, whatever the size of the sheet:
+ * - readSheet: 1 (values, formats, geometry, protection, merges, hidden-row summary at once); +2 when some but not
+ *   all rows/columns are hidden (summaries of 100-row segments, then single rows of mixed segments).
+ * - readWorkbook: 2 (names and visibility, then every visible sheet at once); +2 for hidden rows as above.
+ * - A sheet too large for one response (over 5 MB on the web, or over 5,000,000 cells, for which Excel returns null
+ *   values) is read in row blocks: +1 geometry sync, +1 sync per block (blocks of `cellsPerRead` cells, halved and
+ *   retried while a block is still too large). So the count depends only on the number of blocks.
+ * - apply: 1 (names, visibility, protection of every sheet; nothing is written if a sheet is missing or protected)
+ *   + 1 per chunk: all operations are queued in order and sent in chunks of at most `maxRequestBytes` (4 MB under
+ *   the 5 MB limit); a large setValues is split by rows. +1 before the chunks only when a sheet copy must fall back
+ *   to values (no ExcelApi 1.7) or a long drop-down list goes to the lists sheet.
+ * - getSetting 2 (1 when there is no settings sheet), setSetting 3 (2 when it is created); highlight 3, or 4 when
+ *   the workbook has Custom conditional formats whose formula must be read; clearHighlights 2–4;
+ *   select/activeSheetName/listSheets 1.
+ *
+ * Reading and writing values need only ExcelApi 1.1 (Excel 2016); see ./requirements.ts for what degrades.
+ * The Office.js batch is not a transaction, which is why protection and missing sheets are checked before anything
+ * is queued.
+ */
+import type { EditOp, EditPlan } from "../domain/edit-plan";
+import {
+  a1,
+  columnLetter,
+  parseA1,
+  rangeA1,
+  type CellRange,
+  type CellValue,
+  type SheetGrid,
+  type WorkbookGrid,
+} from "../domain/grid";
+import { UserFacingError, type SheetInfo, type WorkbookHost } from "../domain/host";
+import {
+  HIGHLIGHT_FILL_ARGB,
+  HIGHLIGHT_FORMULA,
+  LISTS_SHEET,
+  SETTINGS_SHEET,
+  chunkSetting,
+} from "../xlsx/settings-format";
+import {
+  excelInput,
+  makeSheetGrid,
+  parseAreasAddress,
+  payloadBytes,
+  widthToPoints,
+  type UsedBlock,
+} from "./cells";
+import { ExcelRequirements, officeIsSetSupported, type IsSetSupported } from "./requirements";
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelHostOptions {
+  /** Office.context.requirements.isSetSupported by default. */
+  isSetSupported?: IsSetSupported;
+  /** Display name for the UI. */
+  name?: string;
+  /** Told once per message when something was read or written with less than usual (older Excel). */
+  onNotice?: (message: string) => void;
+  /** Largest request the adapter sends, bytes (default 4,000,000: under the 5 MB limit of Excel on the web). */
+  maxRequestBytes?: number;
+  /** Cells per block when a sheet must be read in blocks (default 100,000). */
+  cellsPerRead?: number;
+}
+
+/** Hidden-flag loads in one round trip at most (~300 bytes of request each: 1.5 MB). */
+const FLAGS_PER_SYNC = 5000;
+/** Rows (or columns) whose hidden summary is read together before looking at single rows. */
+const SEGMENT = 100;
+/** Fixed overhead of one queued action in the request JSON, bytes (object path, ids, method name). */
+const ACTION_OVERHEAD = 200;
+/** Sheets that are the add-in's own state, never shown or read as roadmaps. */
+const OWN_SHEETS = new Set([SETTINGS_SHEET.toLowerCase(), LISTS_SHEET.toLowerCase()]);
+const HIGHLIGHT_COLOR = `#${HIGHLIGHT_FILL_ARGB.slice(2)}`;
+const OUR_FORMULA = normalizeFormula(HIGHLIGHT_FORMULA);
+
+export const EXCEL_MESSAGES = {
+  sheetMissing: (name: string) =>
+    `Лист «${name}» не найден в книге: возможно, его переименовали или удалили. Обновите список листов и повторите.`,
+  sheetProtected: (name: string) =>
+    `Лист «${name}» защищён: снимите защиту (Рецензирование → Снять защиту листа) и повторите.`,
+  someSheetProtected:
+    "Лист защищён: снимите защиту (Рецензирование → Снять защиту листа) и повторите. Часть изменений могла быть уже внесена — проверьте лист.",
+  sheetExists: (name: string) => `Лист «${name}» уже есть в книге: переименуйте или удалите его и повторите.`,
+  sheetHidden: (name: string) =>
+    `Лист «${name}» скрыт: покажите его (правый щелчок по ярлычку листа → Показать) и повторите.`,
+  badAddress: (address: string) => `Неверный адрес ячейки «${address}».`,
+  badSheetName: (name: string) =>
+    `Имя листа «${name}» не подходит для Excel: не длиннее 31 знака и без символов [ ] : * ? / \\.`,
+  rowTooLarge: (name: string, row: number) =>
+    `Строка ${row} на листе «${name}» слишком велика, чтобы прочитать её из Excel в браузере: сократите текст в ней или откройте книгу в Excel для компьютера.`,
+  cellEditMode: "Excel сейчас в режиме правки ячейки: нажмите Enter или Esc и повторите.",
+  mergesNotRead:
+    "Ваша версия Excel не сообщает об объединённых ячейках (нужен Excel 2021 или Microsoft 365): таблица прочитана без учёта объединений.",
+  hiddenNotRead:
+    "Ваша версия Excel не сообщает о скрытых строках и столбцах (нужен Excel 2019 или Microsoft 365): они прочитаны как видимые.",
+  copyValuesOnly: (name: string, copy: string) =>
+    `Ваша версия Excel не умеет копировать листы (нужен Excel 2019 или Microsoft 365): копия «${copy}» листа «${name}» сохранена только со значениями и форматами чисел, без объединений ячеек и оформления.`,
+  copyWithoutMerges: (copy: string) =>
+    `Копия «${copy}» сохранена без объединений ячеек: ваша версия Excel не умеет их создавать.`,
+  listsSkipped:
+    "Раскрывающиеся списки не добавлены: для них нужен Excel 2021 или Microsoft 365 (ExcelApi 1.8). Значения можно вводить вручную.",
+};
+
+interface KnownSheet {
+  name: string;
+  visible: boolean;
+  protected: boolean;
+}
+
+interface PendingSheet {
+  /** As asked; the grid gets the sheet's own spelling (Excel matches names case-insensitively). */
+  name: string;
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  protection: Excel.WorksheetProtection | null;
+  merged: Excel.RangeAreas | null;
+  withValues: boolean;
+}
+
+interface SheetShape {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+  rowHidden: boolean | null | undefined;
+  columnHidden: boolean | null | undefined;
+  protected: boolean;
+  merges: CellRange[];
+}
+
+interface HiddenAxis {
+  ws: Excel.Worksheet;
+  rows: boolean;
+  out: number[];
+  from: number;
+  count: number;
+}
+
+interface HiddenSpan {
+  axis: HiddenAxis;
+  from: number;
+  count: number;
+}
+
+/** One unit of an apply: queued in order, sized for chunking. */
+interface Command {
+  bytes: number;
+  queue: (context: Excel.RequestContext) => void;
+}
+
+function errorCode(e: unknown): string {
+  if (e && typeof e === "object" && "code" in e) return String((e as { code: unknown }).code);
+  return "";
+}
+
+function isPayloadError(e: unknown): boolean {
+  const code = errorCode(e);
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}
+
+function normalizeFormula(f: string): string {
+  return f.replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase("ru") === b.toLocaleLowerCase("ru");
+}
+
+function isOwnSheet(name: string): boolean {
+  return OWN_SHEETS.has(name.toLowerCase());
+}
+
+/** Excel limits an inline list ("a,b,c") to 255 characters, and its items cannot hold a comma (as src/xlsx). */
+function inlineListSource(list: string[]): string | null {
+  if (list.some((s) => s.includes(",") || s.includes('"'))) return null;
+  const joined = list.join(",");
+  return joined.length <= 255 ? joined : null;
+}
+
+const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+
+export class ExcelWorkbookHost implements WorkbookHost {
+  readonly name: string;
+  private readonly run: ExcelRun;
+  private readonly req: ExcelRequirements;
+  private readonly onNotice?: (message: string) => void;
+  private readonly maxRequestBytes: number;
+  private readonly cellsPerRead: number;
+  private readonly told = new Set<string>();
+  /** Every notice given so far (for the UI to show, and for tests). */
+  readonly notices: string[] = [];
+
+  constructor(run: ExcelRun = defaultRun, options: ExcelHostOptions = {}) {
+    this.run = run;
+    this.req = new ExcelRequirements(options.isSetSupported ?? officeIsSetSupported);
+    this.name = options.name ?? "Книга Excel";
+    this.onNotice = options.onNotice;
+    this.maxRequestBytes = options.maxRequestBytes ?? 4_000_000;
+    this.cellsPerRead = options.cellsPerRead ?? 100_000;
+  }
+
+  private notice(message: string): void {
+    if (this.told.has(message)) return;
+    this.told.add(message);
+    this.notices.push(message);
+    this.onNotice?.(message);
+  }
+
+  // ------------------------------------------------------------------ sheets
+
+  async listSheets(): Promise<SheetInfo[]> {
+    const known = await this.run(async (context) => this.loadSheets(context));
+    return known.filter((s) => !isOwnSheet(s.name)).map((s) => ({ name: s.name, visible: s.visible }));
+  }
+
+  async activeSheetName(): Promise<string> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getActiveWorksheet();
+      ws.load("name");
+      await context.sync();
+      return ws.name;
+    });
+  }
+
+  /** Names, visibility and (ExcelApi 1.2) protection of every sheet, in one round trip. */
+  private async loadSheets(context: Excel.RequestContext): Promise<KnownSheet[]> {
+    const sheets = context.workbook.worksheets;
+    const props = ["items/name", "items/visibility"];
+    if (this.req.supports("protection")) props.push("items/protection/protected");
+    sheets.load(props);
+    await context.sync();
+    return sheets.items.map((ws) => ({
+      name: ws.name,
+      visible: ws.visibility === "Visible",
+      protected: this.req.supports("protection") ? ws.protection.protected : false,
+    }));
+  }
+
+  async readSheet(name: string): Promise<SheetGrid> {
+    return this.run(async (context) => {
+      let pending = this.queueSheet(context.workbook.worksheets.getItem(name), name, true);
+      try {
+        await context.sync();
+      } catch (e) {
+        if (errorCode(e) === "ItemNotFound") throw new UserFacingError(EXCEL_MESSAGES.sheetMissing(name));
+        if (!isPayloadError(e)) throw this.explain(e);
+        // Too large for one response: geometry now, values in blocks.
+        pending = this.queueSheet(context.workbook.worksheets.getItem(name), name, false);
+        await context.sync();
+      }
+      const [grid] = await this.finishSheets(context, [pending]);
+      return grid;
+    });
+  }
+
+  async readWorkbook(): Promise<WorkbookGrid> {
+    return this.run(async (context) => {
+      const known = await this.loadSheets(context);
+      const names = known.filter((s) => s.visible && !isOwnSheet(s.name)).map((s) => s.name);
+      let pending = names.map((n) => this.queueSheet(context.workbook.worksheets.getItem(n), n, true));
+      try {
+        await context.sync();
+      } catch (e) {
+        if (!isPayloadError(e)) throw this.explain(e);
+        pending = names.map((n) => this.queueSheet(context.workbook.worksheets.getItem(n), n, false));
+        await context.sync();
+      }
+      return { sheets: await this.finishSheets(context, pending) };
+    });
+  }
+
+  /** Queues everything a sheet read needs (nothing is sent). */
+  private queueSheet(ws: Excel.Worksheet, name: string, withValues: boolean): PendingSheet {
+    // valuesOnly: a whole column formatted by the user must not stretch the read to 1,048,576 rows.
+    const used = this.req.supports("usedRangeValuesOnly") ? ws.getUsedRange(true) : ws.getUsedRange();
+    const props = ["rowIndex", "columnIndex", "rowCount", "columnCount"];
+    if (this.req.supports("hiddenRowsColumns")) props.push("rowHidden", "columnHidden");
+    if (withValues) props.push("values", "numberFormat");
+    used.load(props);
+    const protection = this.req.supports("protection") ? ws.protection.load("protected") : null;
+    const merged = this.req.supports("mergedAreas")
+      ? used.getMergedAreasOrNullObject().load("address")
+      : null;
+    ws.load("name");
+    return { name, ws, used, protection, merged, withValues };
+  }
+
+  private shapeOf(p: PendingSheet): SheetShape {
+    const hidden = this.req.supports("hiddenRowsColumns");
+    return {
+      top: p.used.rowIndex,
+      left: p.used.columnIndex,
+      rows: p.used.rowCount,
+      cols: p.used.columnCount,
+      rowHidden: hidden ? p.used.rowHidden : undefined,
+      columnHidden: hidden ? p.used.columnHidden : undefined,
+      protected: p.protection ? p.protection.protected : false,
+      merges: p.merged && !p.merged.isNullObject ? parseAreasAddress(p.merged.address) : [],
+    };
+  }
+
+  /** After the main sync: hidden-row flags and block reads where needed, then the grids. */
+  private async finishSheets(context: Excel.RequestContext, pending: PendingSheet[]): Promise<SheetGrid[]> {
+    if (!this.req.supports("mergedAreas") && pending.length) this.notice(EXCEL_MESSAGES.mergesNotRead);
+    if (!this.req.supports("hiddenRowsColumns") && pending.length) this.notice(EXCEL_MESSAGES.hiddenNotRead);
+    const shapes = pending.map((p) => this.shapeOf(p));
+    const hidden = await this.readHiddenFlags(context, pending, shapes);
+    const grids: SheetGrid[] = [];
+    for (let i = 0; i < pending.length; i++) {
+      const p = pending[i];
+      const shape = shapes[i];
+      const values = p.withValues ? (p.used.values as unknown[][] | null) : null;
+      const blocks: UsedBlock[] =
+        values !== null && values !== undefined
+          ? [
+              {
+                top: shape.top,
+                left: shape.left,
+                values,
+                numberFormat: p.used.numberFormat as unknown[][] | null,
+              },
+            ]
+          : await this.readBlocks(context, p.name, shape);
+      grids.push(
+        makeSheetGrid(p.ws.name, blocks, {
+          merges: shape.merges,
+          hiddenRows: hidden[i].rows,
+          hiddenColumns: hidden[i].columns,
+          protected: shape.protected,
+        }),
+      );
+    }
+    return grids;
+  }
+
+  /**
+   * Hidden rows/columns where the used range's summary is mixed (null): first the summary of each segment of
+   * SEGMENT rows, then single rows only inside mixed segments. So 2 more syncs, the same for 10 rows as for 10,000
+   * (more only past FLAGS_PER_SYNC loads per sync), and few loads: hidden rows are usually a handful.
+   */
+  private async readHiddenFlags(
+    context: Excel.RequestContext,
+    pending: PendingSheet[],
+    shapes: SheetShape[],
+  ): Promise<{ rows: number[]; columns: number[] }[]> {
+    const out = shapes.map((s) => ({
+      rows: s.rowHidden === true ? range(s.top, s.rows) : [],
+      columns: s.columnHidden === true ? range(s.left, s.cols) : [],
+    }));
+    const axes: HiddenAxis[] = [];
+    shapes.forEach((s, i) => {
+      const ws = pending[i].ws;
+      if (s.rowHidden === null) axes.push({ ws, rows: true, out: out[i].rows, from: s.top, count: s.rows });
+      if (s.columnHidden === null)
+        axes.push({ ws, rows: false, out: out[i].columns, from: s.left, count: s.cols });
+    });
+    const segments: HiddenSpan[] = axes.flatMap((axis) =>
+      range(0, Math.ceil(axis.count / SEGMENT)).map((k) => ({
+        axis,
+        from: axis.from + k * SEGMENT,
+        count: Math.min(SEGMENT, axis.count - k * SEGMENT),
+      })),
+    );
+    const mixed: HiddenSpan[] = [];
+    await this.loadHidden(context, segments, (span, hidden) => {
+      if (hidden === true) span.axis.out.push(...range(span.from, span.count));
+      else if (hidden === null) mixed.push(span);
+    });
+    const singles = mixed.flatMap((span) =>
+      range(span.from, span.count).map((from) => ({ axis: span.axis, from, count: 1 })),
+    );
+    await this.loadHidden(context, singles, (span, hidden) => {
+      if (hidden === true) span.axis.out.push(span.from);
+    });
+    for (const o of out) {
+      o.rows.sort((a, b) => a - b);
+      o.columns.sort((a, b) => a - b);
+    }
+    return out;
+  }
+
+  private async loadHidden(
+    context: Excel.RequestContext,
+    spans: HiddenSpan[],
+    onResult: (span: HiddenSpan, hidden: boolean | null) => void,
+  ): Promise<void> {
+    for (let start = 0; start < spans.length; start += FLAGS_PER_SYNC) {
+      const group = spans.slice(start, start + FLAGS_PER_SYNC);
+      const ranges = group.map(({ axis, from, count }) =>
+        axis.rows
+          ? axis.ws.getRange(`${from + 1}:${from + count}`).load("rowHidden")
+          : axis.ws.getRange(`${columnLetter(from)}:${columnLetter(from + count - 1)}`).load("columnHidden"),
+      );
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per FLAGS_PER_SYNC loads, by design
+      await context.sync();
+      group.forEach((span, k) =>
+        onResult(span, span.axis.rows ? ranges[k].rowHidden : ranges[k].columnHidden),
+      );
+    }
+  }
+
+  /** Values of a large sheet, row block by row block; a block still too large is halved and retried. */
+  private async readBlocks(
+    context: Excel.RequestContext,
+    name: string,
+    shape: SheetShape,
+  ): Promise<UsedBlock[]> {
+    const blocks: UsedBlock[] = [];
+    let rowsPerBlock = Math.max(1, Math.floor(this.cellsPerRead / Math.max(1, shape.cols)));
+    let r = 0;
+    while (r < shape.rows) {
+      const count = Math.min(rowsPerBlock, shape.rows - r);
+      const top = shape.top + r;
+      const address = `${a1(top, shape.left)}:${a1(top + count - 1, shape.left + shape.cols - 1)}`;
+      const block = context.workbook.worksheets.getItem(name).getRange(address);
+      block.load(["values", "numberFormat"]);
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block: a large sheet must not go in one response
+        await context.sync();
+      } catch (e) {
+        if (!isPayloadError(e)) throw this.explain(e);
+        if (count === 1) throw new UserFacingError(EXCEL_MESSAGES.rowTooLarge(name, top + 1));
+        rowsPerBlock = Math.max(1, Math.floor(count / 2));
+        continue;
+      }
+      blocks.push({ top, left: shape.left, values: block.values, numberFormat: block.numberFormat });
+      r += count;
+    }
+    return blocks;
+  }
+
+  // ------------------------------------------------------------------ apply
+
+  async apply(plan: EditPlan): Promise<void> {
+    if (plan.ops.length === 0) return;
+    if (plan.ops.some((op) => op.op === "unmerge") && !this.req.supports("unmerge")) {
+      throw new UserFacingError(this.req.explainMissing("unmerge"));
+    }
+    let touchedName: string | null = null;
+    try {
+      await this.run(async (context) => {
+        const known = await this.loadSheets(context);
+        const touched = this.checkPlan(plan.ops, known);
+        touchedName = touched.length === 1 ? touched[0] : null;
+        const prepared = await this.prepare(context, plan.ops, known);
+        const chunks = packChunks(this.commandsFor(plan.ops, known, prepared), this.maxRequestBytes);
+        for (const chunk of chunks) {
+          for (const command of chunk) command.queue(context);
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of at most maxRequestBytes
+          await context.sync();
+        }
+      });
+    } catch (e) {
+      if (errorCode(e) === "AccessDenied") {
+        throw new UserFacingError(
+          touchedName ? EXCEL_MESSAGES.sheetProtected(touchedName) : EXCEL_MESSAGES.someSheetProtected,
+        );
+      }
+      throw this.explain(e);
+    }
+  }
+
+  /** Every sheet an op needs must exist (or be created earlier in the plan) and be unprotected. */
+  private checkPlan(ops: EditOp[], known: KnownSheet[]): string[] {
+    const exists = (n: string) => known.some((s) => sameName(s.name, n));
+    const created: string[] = [];
+    const isCreated = (n: string) => created.some((c) => sameName(c, n));
+    const touched: string[] = [];
+    const need = (n: string) => {
+      if (!exists(n) && !isCreated(n)) throw new UserFacingError(EXCEL_MESSAGES.sheetMissing(n));
+    };
+    for (const op of ops) {
+      if (op.op === "addSheet") {
+        if (!exists(op.sheet) && !isCreated(op.sheet)) created.push(op.sheet);
+        continue;
+      }
+      need(op.sheet);
+      if (op.op === "copySheet") {
+        if (exists(op.newName) || isCreated(op.newName))
+          throw new UserFacingError(EXCEL_MESSAGES.sheetExists(op.newName));
+        created.push(op.newName);
+        continue;
+      }
+      if (!isCreated(op.sheet) && !touched.some((t) => sameName(t, op.sheet))) touched.push(op.sheet);
+    }
+    for (const name of touched) {
+      const sheet = known.find((s) => sameName(s.name, name));
+      if (sheet?.protected) throw new UserFacingError(EXCEL_MESSAGES.sheetProtected(sheet.name));
+    }
+    return touched;
+  }
+
+  /** Reads some plans need before writing: copy sources (no ExcelApi 1.7) and the lists sheet. One sync at most. */
+  private async prepare(
+    context: Excel.RequestContext,
+    ops: EditOp[],
+    known: KnownSheet[],
+  ): Promise<{ copies: Map<string, PendingSheet>; listColumns: string[][] | null }> {
+    const copies = new Map<string, PendingSheet>();
+    let listsRange: Excel.Range | null = null;
+    let queued = false;
+    if (!this.req.supports("copySheet")) {
+      for (const op of ops) {
+        if (op.op !== "copySheet" || copies.has(op.sheet.toLowerCase())) continue;
+        copies.set(
+          op.sheet.toLowerCase(),
+          this.queueSheet(context.workbook.worksheets.getItem(op.sheet), op.sheet, true),
+        );
+        queued = true;
+      }
+    }
+    const longLists = ops.some((op) => op.op === "setListValidation" && inlineListSource(op.list) === null);
+    const listsExist = known.some((s) => sameName(s.name, LISTS_SHEET));
+    if (longLists && listsExist && this.req.supports("dataValidation")) {
+      listsRange = context.workbook.worksheets.getItem(LISTS_SHEET).getUsedRange();
+      listsRange.load(["values", "rowIndex", "columnIndex"]);
+      queued = true;
+    }
+    if (queued) await context.sync();
+    let listColumns: string[][] | null = null;
+    if (listsRange) {
+      const values = listsRange.values as unknown[][];
+      const left = listsRange.columnIndex;
+      const top = listsRange.rowIndex;
+      listColumns = [];
+      for (let c = 0; c < (values[0]?.length ?? 0); c++) {
+        const col: string[] = [];
+        for (let r = 0; r < values.length; r++) {
+          const v = values[r][c];
+          if (v === "" || v === null || v === undefined) break;
+          col.push(String(v));
+        }
+        listColumns[left + c] = top === 0 ? col : [];
+      }
+      for (let c = 0; c < listColumns.length; c++) listColumns[c] ??= [];
+    }
+    return { copies, listColumns };
+  }
+
+  private commandsFor(
+    ops: EditOp[],
+    known: KnownSheet[],
+    prepared: { copies: Map<string, PendingSheet>; listColumns: string[][] | null },
+  ): Command[] {
+    const commands: Command[] = [];
+    let listsSheetExists = known.some((s) => sameName(s.name, LISTS_SHEET));
+    const small = (queue: Command["queue"], args: unknown = null): Command => ({
+      bytes: ACTION_OVERHEAD + payloadBytes(args),
+      queue,
+    });
+    for (const op of ops) {
+      switch (op.op) {
+        case "addSheet": {
+          if (known.some((s) => sameName(s.name, op.sheet))) break;
+          commands.push(
+            small((context) => {
+              const ws = context.workbook.worksheets.add(op.sheet);
+              if (op.hidden) ws.visibility = op.hidden === "veryHidden" ? "VeryHidden" : "Hidden";
+            }, op),
+          );
+          known.push({ name: op.sheet, visible: !op.hidden, protected: false });
+          break;
+        }
+        case "copySheet": {
+          const at = known.findIndex((s) => sameName(s.name, op.sheet)) + 1;
+          if (this.req.supports("copySheet")) {
+            commands.push(
+              small((context) => {
+                const source = context.workbook.worksheets.getItem(op.sheet);
+                const copy = source.copy("After", source);
+                copy.name = op.newName;
+              }, op),
+            );
+          } else {
+            const source = prepared.copies.get(op.sheet.toLowerCase())!;
+            commands.push(...this.copyByValues(op.sheet, op.newName, source, at));
+          }
+          known.splice(at, 0, { name: op.newName, visible: true, protected: false });
+          break;
+        }
+        case "setValues":
+          commands.push(...setValuesCommands(op, this.maxRequestBytes));
+          break;
+        case "deleteRows": {
+          const runs = rowRuns(op.rows);
+          commands.push(
+            small((context) => {
+              const ws = context.workbook.worksheets.getItem(op.sheet);
+              // Bottom-up, so the row numbers still to delete do not move.
+              for (const [from, to] of runs) ws.getRange(`${from + 1}:${to + 1}`).delete("Up");
+            }, runs),
+          );
+          break;
+        }
+        case "unmerge":
+          commands.push(
+            small((context) =>
+              context.workbook.worksheets.getItem(op.sheet).getRange(rangeA1(op.range)).unmerge(),
+            ),
+          );
+          break;
+        case "setListValidation": {
+          if (!this.req.supports("dataValidation")) {
+            this.notice(EXCEL_MESSAGES.listsSkipped);
+            break;
+          }
+          let source = inlineListSource(op.list);
+          if (source === null) {
+            const columns = prepared.listColumns ?? [];
+            prepared.listColumns = columns;
+            let col = columns.findIndex(
+              (c) => c.length === op.list.length && c.every((s, i) => s === op.list[i]),
+            );
+            if (col < 0) {
+              col = columns.findIndex((c) => c.length === 0);
+              if (col < 0) col = columns.length;
+              columns[col] = [...op.list];
+              if (!listsSheetExists) {
+                commands.push(
+                  small((context) => {
+                    context.workbook.worksheets.add(LISTS_SHEET).visibility = "VeryHidden";
+                  }),
+                );
+                listsSheetExists = true;
+              }
+              commands.push(
+                ...setValuesCommands(
+                  {
+                    op: "setValues",
+                    sheet: LISTS_SHEET,
+                    row: 0,
+                    col,
+                    values: op.list.map((s) => [s]),
+                    numberFormat: "@",
+                  },
+                  this.maxRequestBytes,
+                ),
+              );
+            }
+            const letters = columnLetter(col);
+            source = `='${LISTS_SHEET}'!$${letters}$1:$${letters}$${Math.max(op.list.length, 1)}`;
+          }
+          const rule: Excel.DataValidationRule = { list: { inCellDropDown: true, source } };
+          commands.push(
+            small((context) => {
+              const target = context.workbook.worksheets.getItem(op.sheet).getRange(rangeA1(op.range));
+              target.dataValidation.clear();
+              target.dataValidation.rule = rule;
+            }, rule),
+          );
+          break;
+        }
+        case "setColumnWidths":
+          commands.push(
+            small((context) => {
+              const ws = context.workbook.worksheets.getItem(op.sheet);
+              for (const { col, width } of op.widths) {
+                const letters = columnLetter(col);
+                ws.getRange(`${letters}:${letters}`).format.columnWidth = widthToPoints(width);
+              }
+            }, op.widths),
+          );
+          break;
+      }
+    }
+    return commands;
+  }
+
+  /** Backup of a sheet without Worksheet.copy (ExcelApi 1.7): a new sheet with its values, formats and merges. */
+  private copyByValues(sheet: string, newName: string, source: PendingSheet, position: number): Command[] {
+    const shape = this.shapeOf(source);
+    const commands: Command[] = [
+      {
+        bytes: ACTION_OVERHEAD,
+        queue: (context) => {
+          context.workbook.worksheets.add(newName).position = position;
+        },
+      },
+    ];
+    const values = ((source.used.values as unknown[][] | null) ?? []).map((row) =>
+      row.map((v) => (typeof v === "string" ? excelInput(v) : (v as string | number | boolean))),
+    );
+    const formats = (source.used.numberFormat as unknown[][] | null) ?? null;
+    commands.push(...rawBlockCommands(newName, shape.top, shape.left, values, formats, this.maxRequestBytes));
+    if (shape.merges.length) {
+      if (this.req.supports("mergeCells")) {
+        commands.push({
+          bytes: ACTION_OVERHEAD * shape.merges.length,
+          queue: (context) => {
+            const ws = context.workbook.worksheets.getItem(newName);
+            for (const m of shape.merges) ws.getRange(rangeA1(m)).merge(false);
+          },
+        });
+      } else {
+        this.notice(EXCEL_MESSAGES.copyWithoutMerges(newName));
+      }
+    }
+    this.notice(EXCEL_MESSAGES.copyValuesOnly(sheet, newName));
+    return commands;
+  }
+
+  // ------------------------------------------------------------------ select
+
+  async select(sheet: string, address: string): Promise<void> {
+    if (!parseA1(address)) throw new UserFacingError(EXCEL_MESSAGES.badAddress(address));
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address.replace(/\$/g, "")).select();
+      try {
+        await context.sync();
+      } catch (e) {
+        if (errorCode(e) === "ItemNotFound") throw new UserFacingError(EXCEL_MESSAGES.sheetMissing(sheet));
+        if (errorCode(e) === "InvalidOperation") throw new UserFacingError(EXCEL_MESSAGES.sheetHidden(sheet));
+        throw this.explain(e);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ settings (layout: src/xlsx/settings-format.ts)
+
+  /** Rows of the settings sheet in sheet coordinates (text), or null when the sheet does not exist. 2 syncs. */
+  private async readSettingsRows(context: Excel.RequestContext): Promise<string[][] | null> {
+    const known = await this.loadSheets(context);
+    if (!known.some((s) => sameName(s.name, SETTINGS_SHEET))) return null;
+    const used = context.workbook.worksheets.getItem(SETTINGS_SHEET).getUsedRange();
+    used.load(["values", "rowIndex", "columnIndex"]);
+    await context.sync();
+    const rows: string[][] = [];
+    const values = used.values as unknown[][];
+    values.forEach((row, i) => {
+      const out: string[] = [];
+      row.forEach((v, j) => (out[used.columnIndex + j] = v === null || v === undefined ? "" : String(v)));
+      for (let c = 0; c < out.length; c++) out[c] ??= "";
+      rows[used.rowIndex + i] = out;
+    });
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    return rows;
+  }
+
+  async getSetting<T>(key: string): Promise<T | null> {
+    const rows = await this.run((context) => this.readSettingsRows(context));
+    const row = rows?.find((r) => r[0] === key);
+    if (!row) return null;
+    let json = "";
+    for (let c = 1; c < row.length && row[c] !== ""; c++) json += row[c];
+    try {
+      return JSON.parse(json) as T;
+    } catch {
+      // A hand-edited or truncated setting is ignored, not fatal.
+      return null;
+    }
+  }
+
+  async setSetting<T>(key: string, value: T): Promise<void> {
+    await this.run(async (context) => {
+      const rows = await this.readSettingsRows(context);
+      const chunks = chunkSetting(JSON.stringify(value ?? null));
+      let r = rows ? rows.findIndex((row) => row[0] === key) : -1;
+      if (r < 0) {
+        r = 0;
+        if (rows) for (let i = 0; i < rows.length; i++) if (rows[i].some((v) => v !== "")) r = i + 1;
+      }
+      const oldWidth = rows?.[r]?.length ?? 0;
+      const cells: CellValue[] = [key, ...chunks];
+      while (cells.length < oldWidth) cells.push(""); // the new value may be shorter: clear old chunks
+      if (!rows) context.workbook.worksheets.add(SETTINGS_SHEET).visibility = "VeryHidden";
+      const target = context.workbook.worksheets
+        .getItem(SETTINGS_SHEET)
+        .getRange(`${a1(r, 0)}:${a1(r, cells.length - 1)}`);
+      // Text format first: a chunk starting with "=", "-" or a digit stays text, verbatim.
+      target.numberFormat = [cells.map(() => "@")];
+      target.values = [cells.map((v) => excelInput(v, true))];
+      await context.sync();
+    });
+  }
+
+  // ------------------------------------------------------------------ highlights (conditional formats, ExcelApi 1.6)
+
+  async highlight(cells: { sheet: string; address: string }[]): Promise<void> {
+    if (!this.req.supports("conditionalFormats"))
+      throw new UserFacingError(this.req.explainMissing("conditionalFormats"));
+    const bySheet = new Map<string, Set<string>>();
+    for (const { sheet, address } of cells) {
+      if (!parseA1(address)) throw new UserFacingError(EXCEL_MESSAGES.badAddress(address));
+      const set = bySheet.get(sheet) ?? new Set<string>();
+      set.add(address.replace(/\$/g, "").toUpperCase());
+      bySheet.set(sheet, set);
+    }
+    await this.run(async (context) => {
+      const known = await this.loadSheets(context);
+      for (const sheet of bySheet.keys()) {
+        const k = known.find((s) => sameName(s.name, sheet));
+        if (!k) throw new UserFacingError(EXCEL_MESSAGES.sheetMissing(sheet));
+        if (k.protected) throw new UserFacingError(EXCEL_MESSAGES.sheetProtected(k.name));
+      }
+      await this.queueRemoveOurs(context, known);
+      for (const [sheet, addresses] of bySheet) {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        for (const address of addresses) {
+          const cf = ws.getRange(address).conditionalFormats.add("Custom");
+          cf.custom.rule.formula = `=${HIGHLIGHT_FORMULA}`;
+          cf.custom.format.fill.color = HIGHLIGHT_COLOR;
+        }
+      }
+      await context.sync();
+    });
+  }
+
+  async clearHighlights(): Promise<void> {
+    if (!this.req.supports("conditionalFormats")) return; // nothing of ours can exist without conditional formats
+    await this.run(async (context) => {
+      const known = await this.loadSheets(context);
+      if (await this.queueRemoveOurs(context, known)) await context.sync();
+    });
+  }
+
+  /**
+   * Queues deletion of our conditional formats on every unprotected sheet: ours are Custom with HIGHLIGHT_FORMULA
+   * (shared with the .xlsx adapter, so a file highlighted in the preview is cleared in Excel). 2 syncs to find them.
+   */
+  private async queueRemoveOurs(context: Excel.RequestContext, known: KnownSheet[]): Promise<boolean> {
+    const sheets = known.filter((s) => !s.protected && !isOwnSheet(s.name));
+    const collections = sheets.map((s) => {
+      const c = context.workbook.worksheets.getItem(s.name).getRange().conditionalFormats;
+      c.load(["items/id", "items/type"]);
+      return c;
+    });
+    await context.sync();
+    const custom = collections.flatMap((c) => c.items.filter((cf) => cf.type === "Custom"));
+    if (custom.length === 0) return false;
+    const rules = custom.map((cf) => cf.custom.rule.load("formula"));
+    await context.sync();
+    let any = false;
+    custom.forEach((cf, i) => {
+      if (normalizeFormula(rules[i].formula ?? "") === OUR_FORMULA) {
+        cf.delete();
+        any = true;
+      }
+    });
+    return any;
+  }
+
+  // ------------------------------------------------------------------ errors
+
+  /** Office.js errors the user can act on, in Russian; anything else goes up unchanged. */
+  private explain(e: unknown): unknown {
+    if (e instanceof UserFacingError) return e;
+    switch (errorCode(e)) {
+      case "AccessDenied":
+        return new UserFacingError(EXCEL_MESSAGES.someSheetProtected);
+      case "InvalidOperationInCellEditMode":
+        return new UserFacingError(EXCEL_MESSAGES.cellEditMode);
+      default:
+        return e;
+    }
+  }
+}
+
+function range(from: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => from + i);
+}
+
+/** Sorted runs of consecutive rows, bottom-most first: [[10, 12], [4, 4]]. */
+export function rowRuns(rows: number[]): [number, number][] {
+  const sorted = [...new Set(rows)].filter((r) => Number.isInteger(r) && r >= 0).sort((a, b) => b - a);
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] === r + 1) last[0] = r;
+    else runs.push([r, r]);
+  }
+  return runs;
+}
+
+/** Commands for a setValues op, split by rows so each stays under maxBytes. */
+function setValuesCommands(op: Extract<EditOp, { op: "setValues" }>, maxBytes: number): Command[] {
+  const width = op.values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
+  if (width === 0 || op.values.length === 0) return [];
+  const asText = op.numberFormat === "@";
+  // Ragged rows: cells past a row's end are null, which Office.js leaves unchanged.
+  const values = op.values.map((row) =>
+    Array.from({ length: width }, (_, j) =>
+      row && j < row.length ? excelInput(row[j] ?? null, asText) : null,
+    ),
+  );
+  const formats = op.numberFormat ? values.map((row) => row.map(() => op.numberFormat as string)) : null;
+  return rawBlockCommands(op.sheet, op.row, op.col, values, formats, maxBytes);
+}
+
+/** Writes a rectangular block (formats first, then values) in row pieces of at most maxBytes. */
+function rawBlockCommands(
+  sheet: string,
+  top: number,
+  left: number,
+  values: unknown[][],
+  formats: unknown[][] | null,
+  maxBytes: number,
+): Command[] {
+  const commands: Command[] = [];
+  const width = values[0]?.length ?? 0;
+  if (width === 0) return commands;
+  let start = 0;
+  while (start < values.length) {
+    let bytes = ACTION_OVERHEAD * 2;
+    let end = start;
+    while (end < values.length) {
+      const rowBytes = payloadBytes(values[end]) + (formats ? payloadBytes(formats[end]) : 0) + 2;
+      if (end > start && bytes + rowBytes > maxBytes) break;
+      bytes += rowBytes;
+      end++;
+    }
+    const from = start;
+    const to = end;
+    const address = `${a1(top + from, left)}:${a1(top + to - 1, left + width - 1)}`;
+    commands.push({
+      bytes,
+      queue: (context) => {
+        const target = context.workbook.worksheets.getItem(sheet).getRange(address);
+        if (formats) target.numberFormat = formats.slice(from, to);
+        target.values = values.slice(from, to);
+      },
+    });
+    start = end;
+  }
+  return commands;
+}
+
+/** Consecutive commands grouped so each group's request stays under maxBytes (a single oversize command alone). */
+export function packChunks<T extends { bytes: number }>(commands: T[], maxBytes: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const c of commands) {
+    if (current.length && size + c.bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(c);
+    size += c.bytes;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
