@@ -199,7 +199,8 @@ describe("deadline findings", () => {
       act(6, dl("Май 2024", "month", "2024-05-01", "2024-05-31"), null),
       act(7, dl("По графику ИРО", "unspecified", null, null), null),
     ];
-    const fs = deadlineFindings(table(rows), { today: "2024-01-10" }).filter(
+    const withStatus = { columns: { ...COLUMNS, status: "E" } };
+    const fs = deadlineFindings(table(rows, withStatus), { today: "2024-01-10" }).filter(
       (f) => f.rule === "deadline.overdue",
     );
     expect(brief(fs)).toEqual(["deadline.overdue C3", "deadline.overdue C5"]);
@@ -211,6 +212,20 @@ describe("deadline findings", () => {
       deadlineFindings(table(rows), { today: null }).filter((f) => f.rule === "deadline.overdue"),
     ).toEqual([]);
     expect(deadlineFindings(table(rows)).filter((f) => f.rule === "deadline.overdue")).toEqual([]);
+    // Without a status column nothing can be marked done yet, so nothing is called overdue.
+    expect(
+      deadlineFindings(table(rows), { today: "2024-01-10" }).filter((f) => f.rule === "deadline.overdue"),
+    ).toEqual([]);
+  });
+
+  test("a deadline already flagged as before approval is not also called overdue", () => {
+    const rows = [act(3, dl("Январь 2023", "month", "2023-01-01", "2023-01-31"), null)];
+    const t = table(rows, {
+      period: { start: "2023-01-01", end: "2023-12-31" },
+      approved: "2023-03-30",
+      columns: { ...COLUMNS, status: "E" },
+    });
+    expect(brief(deadlineFindings(t, { today: "2024-01-10" }))).toEqual(["deadline.before-approval C3"]);
   });
 
   test("no deadline column: no per-row findings", () => {

@@ -86,7 +86,12 @@ export function deadlineFindings(table: RoadmapTable, opts: DeadlineRuleOptions 
 
 type Add = (rule: string, severity: Finding["severity"], message: string, suggestion: string | null) => void;
 
-function rowFindings(row: ActivityRow, table: RoadmapTable, today: IsoDate | null, add: Add): void {
+function rowFindings(row: ActivityRow, table: RoadmapTable, today: IsoDate | null, report: Add): void {
+  let flagged = false;
+  const add: Add = (rule, severity, message, suggestion) => {
+    if (rule !== "deadline.vague") flagged = true;
+    report(rule, severity, message, suggestion);
+  };
   const d = row.deadline;
   const raw = short(d.raw);
   switch (d.type) {
@@ -171,7 +176,9 @@ function rowFindings(row: ActivityRow, table: RoadmapTable, today: IsoDate | nul
     }
   }
 
-  if (today && d.end && d.end < today && !isDoneStatus(row.status)) {
+  // Overdue needs a status column to know what is done (until then every past deadline would be flagged),
+  // and says nothing new about a deadline already flagged as before approval or outside the period.
+  if (today && table.columns.status && !flagged && d.end && d.end < today && !isDoneStatus(row.status)) {
     add(
       "deadline.overdue",
       "warning",
