@@ -154,7 +154,23 @@ describe("placeholders", () => {
     };
     const f = placeholderFindings(wb);
     expect(f.map((x) => x.cell)).toEqual(["A1", "B3"]);
+    expect(f[1].message).toContain("___");
     expect(f[0].message).toContain("№ хх");
+  });
+
+  it("a signature line in an approval block is not a placeholder; an unfilled date there is", () => {
+    const wb = {
+      sheets: [
+        sheetFromRows("Лист1", [
+          ["УТВЕРЖДАЮ"],
+          ["____________ И.И. Петров"],
+          ["Петров И.И. ___________"],
+          ["_________ (подпись)"],
+          ["«___» ________ 2025 г."],
+        ]),
+      ],
+    };
+    expect(placeholderFindings(wb).map((x) => x.cell)).toEqual(["A5"]);
   });
 });
 

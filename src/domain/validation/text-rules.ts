@@ -35,12 +35,20 @@ const PLACEHOLDERS: { re: RegExp; what: string }[] = [
   { re: /(?:^|\s)(?:ФИО|Ф\.И\.О\.)\s*$/u, what: "не заполнено ФИО" },
 ];
 
+/** "____________ И.И. Петров", "_______ (подпись)": a line to sign on, not a blank left unfilled. */
+const PERSON = String.raw`(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)`;
+const SIGNATURE_LINE = new RegExp(
+  String.raw`^_{3,}\s*(?:\(?подпись\)?|${PERSON})\s*$|^${PERSON}\s*_{3,}$|(?:^|\s)(?:подпись|М\.П\.)`,
+  "u",
+);
+
 export function placeholderFindings(wb: WorkbookGrid): Finding[] {
   const findings: Finding[] = [];
   for (const { sheet, cell, text } of cells(wb)) {
     for (const { re, what } of PLACEHOLDERS) {
       const m = re.exec(text);
       if (!m) continue;
+      if (m[0].startsWith("_") && SIGNATURE_LINE.test(text)) continue;
       findings.push({
         rule: "text.placeholder",
         severity: "warning",
@@ -96,7 +104,8 @@ export function editDistance(a: string, b: string, cap = 2): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2][j - 2] + 1);
       d[i][j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -107,7 +116,10 @@ export function editDistance(a: string, b: string, cap = 2): number {
 
 /** Case endings vary legitimately ("Шумской СОШ"), so names are compared by their stem. */
 function stem(name: string): string {
-  return name.toLowerCase().replace(/ё/g, "е").replace(/(ская|ской|ский|цкая|цкой|ная|ной|ое|ая)$/u, "");
+  return name
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/(ская|ской|ский|цкая|цкой|ная|ной|ое|ая)$/u, "");
 }
 
 export function organisationFindings(wb: WorkbookGrid): Finding[] {
