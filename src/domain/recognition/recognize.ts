@@ -50,7 +50,14 @@ export interface TableOverride {
   range?: string;
   /** Column letters per role; null = the table has no such column. */
   columns?: Partial<Record<ColumnRole, string | string[] | null>>;
+  /** The roadmap's period, when the title does not state it (the user is asked rather than guessed for). */
+  period?: Period | null;
+  /** The approval date, likewise. */
+  approved?: IsoDate | null;
 }
+
+/** The user's period and approval date for a sheet; they win over what the text above the table says. */
+type GivenContext = Pick<TableOverride, "period" | "approved"> | null;
 
 export interface Notice {
   sheet: string;
@@ -426,7 +433,14 @@ function linesAbove(view: SheetView, top: number, floor: number): { row: number;
   return out; // nearest first
 }
 
-function readContext(view: SheetView, top: number, floor: number): Context {
+function readContext(view: SheetView, top: number, floor: number, given: GivenContext): Context {
+  const found = readContextFromText(view, top, floor);
+  return given
+    ? { ...found, period: given.period ?? found.period, approved: given.approved ?? found.approved }
+    : found;
+}
+
+function readContextFromText(view: SheetView, top: number, floor: number): Context {
   const lines = linesAbove(view, top, floor);
   // Title: the nearest heading line within the window, then the lines after it that continue the heading.
   let title: string | null = null;
@@ -696,7 +710,7 @@ interface Found {
   continuationRows: number;
 }
 
-function scanSheet(view: SheetView, notices: Notice[]): Found[] {
+function scanSheet(view: SheetView, notices: Notice[], given: GivenContext): Found[] {
   const found: Found[] = [];
   const name = view.sheet.name;
   let floor = 0;
@@ -711,7 +725,7 @@ function scanSheet(view: SheetView, notices: Notice[]): Found[] {
         const body = readBody(view, header, start, shape, null);
         const activities = body.items.filter((it) => it.kind === "activity").length;
         if (activities > 0) {
-          const ctx = readContext(view, r, floor);
+          const ctx = readContext(view, r, floor, given);
           const table = buildTable(view, header, shape, body, ctx);
           found.push({ table, top: r, bottom: body.lastRow, continuationRows: countContinuations(table) });
           previous = { shape, ctx, label: table.range };
@@ -758,7 +772,12 @@ function countContinuations(t: RoadmapTable): number {
   return t.rows.filter((x) => x.kind === "continuation").length;
 }
 
-function tableFromOverride(view: SheetView, o: TableOverride, notices: Notice[]): Found | null {
+function tableFromOverride(
+  view: SheetView,
+  o: TableOverride,
+  notices: Notice[],
+  given: GivenContext,
+): Found | null {
   const name = view.sheet.name;
   const range = o.range ? parseA1(o.range) : null;
   if (!range) {
@@ -784,7 +803,7 @@ function tableFromOverride(view: SheetView, o: TableOverride, notices: Notice[])
   const shape: TableShape = { left: range.left, right: range.right, columns };
   const start = header ? header.rows[header.rows.length - 1] + 1 : range.top;
   const body = readBody(view, header, start, shape, range.bottom);
-  const ctx = readContext(view, header ? header.rows[0] : range.top, 0);
+  const ctx = readContext(view, header ? header.rows[0] : range.top, 0, given);
   const table = buildTable(view, header, shape, body, ctx);
   table.range = rangeA1(range);
   notices.push({ sheet: name, message: overrideMessage(name) });
@@ -796,11 +815,13 @@ export function recognizeSheet(sheet: SheetGrid, opts: RecognizeOptions = {}): R
   const name = sheet.name;
   const view = new SheetView(sheet);
   const overrides = (opts.overrides ?? []).filter((o) => o.sheet === name);
-  let found = scanSheet(view, notices);
+  const dated = overrides.filter((o) => o.period || o.approved);
+  const given: GivenContext = dated.length > 0 ? dated[dated.length - 1] : null;
+  let found = scanSheet(view, notices, given);
 
   const ranged = overrides.filter((o) => o.range);
   for (const o of ranged) {
-    const f = tableFromOverride(view, o, notices);
+    const f = tableFromOverride(view, o, notices, given);
     if (!f) continue;
     found = found.filter((x) => x.bottom < f.top || x.top > f.bottom);
     found.push(f);
@@ -811,7 +832,12 @@ export function recognizeSheet(sheet: SheetGrid, opts: RecognizeOptions = {}): R
     found = found.map((f) => {
       if (ranged.some((x) => x.range && parseA1(x.range)?.top === f.top)) return f;
       const range = parseA1(f.table.range)!;
-      const redo = tableFromOverride(view, { sheet: name, range: rangeA1(range), columns: o.columns }, []);
+      const redo = tableFromOverride(
+        view,
+        { sheet: name, range: rangeA1(range), columns: o.columns },
+        [],
+        given,
+      );
       return redo ?? f;
     });
     notices.push({ sheet: name, message: overrideMessage(name) });
