@@ -36,12 +36,14 @@ import {
   isUnspecifiedPhrase,
   isWholePeriodPhrase,
   isYearFiller,
+  timesPerYear,
 } from "./deadline/phrases";
 import {
   calendarYearBounds,
   daysInMonth,
   excelSerialToIso,
   halfYearBounds,
+  isoToDayNumber,
   minIso,
   maxIso,
   monthEnd,
@@ -116,12 +118,19 @@ export function readDeadlineUnguarded(rawText: string, ctx: DeadlineContext): De
   const rec = findRecurrence(text);
   if (rec) {
     const points = buildPoints(text, atoms, pieces, frame, ctx);
+    // "2 раза в год (декабрь, май)" in a one-year plan names its control points: they are the deadline.
+    const times = timesPerYear(text);
+    if (times !== null && times === points.length && times > 1 && spansOneYear(ctx.period)) {
+      if (points.every((p) => p.window !== null && p.prefix === null)) return fromPoints(raw, points, ctx);
+    }
     const stated = points.length === 1 && points[0].atoms.length > 1 ? points[0] : null;
     const bounds = stated?.window ?? localSpan ?? ctx.period;
     return result(raw, "recurring", bounds?.start ?? null, bounds?.end ?? null, rec.recurrence);
   }
 
   const points = buildPoints(text, atoms, pieces, frame, ctx);
+  // "по итогам I полугодия", "после II квартала": due when that part ends and is reported on — an event.
+  if (points.length === 1 && afterPartOfYear(text, points[0])) return result(raw, "event_based", null, null);
   if (points.length > 0) return fromPoints(raw, points, ctx);
 
   if (isWholePeriodPhrase(text)) {
@@ -138,6 +147,20 @@ export function readDeadlineUnguarded(rawText: string, ctx: DeadlineContext): De
     return result(raw, "whole_period", span.start, span.end);
   }
   return result(raw, "unparsed", null, null);
+}
+
+const AFTER_EVENT =
+  /(?:^|[^а-я])(?:по\s+итогам|по\s+результатам|по\s+окончании|по\s+завершении|после|в\s+конце|в\s+начале)\s*$/;
+
+function afterPartOfYear(text: string, p: Point): boolean {
+  if (!p.atoms.every((a) => a.kind === "quarter" || a.kind === "half")) return false;
+  return AFTER_EVENT.test(text.slice(0, p.atoms[0].from));
+}
+
+/** A calendar or school year, not a plan of several years. */
+function spansOneYear(period: Period | null): boolean {
+  if (!period) return true;
+  return isoToDayNumber(period.end) - isoToDayNumber(period.start) <= 366;
 }
 
 /** The years the text itself names as its span: "2023-2024 уч. год", "в 2023 году". */

@@ -361,7 +361,8 @@ function peopleWord(n: number): string {
  */
 export function planDirectorySheet(dir: PeopleDirectory, existing: SheetGrid | null): EditPlan {
   const sheet = DIRECTORY_SHEET;
-  if (!existing && dir.people.length === 0)
+  // Nobody named: a header alone on a new or empty sheet is noise (and planning again would differ).
+  if (dir.people.length === 0 && (!existing || lastUsedRow(existing) < 0))
     return { summary: "В дорожных картах не найдено ни одного человека с фамилией и инициалами", ops: [] };
   if (!existing) {
     const values: CellValue[][] = [[...DIRECTORY_HEADER], ...dir.people.map(rowValues)];

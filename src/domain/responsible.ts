@@ -519,8 +519,36 @@ function afterNamesakeWord(tokens: Token[], i: number): boolean {
   return false;
 }
 
+/** Azerbaijani and Turkic patronymics are written as the father's name and a word: "Ильхам оглы", "… кызы". */
+const TURKIC_PATRONYMIC = /^(?:оглы|оглу|огли|кызы|гызы|улы|уулу|кизи)$/i;
+const TURKIC_PATRONYMIC_SUFFIX = /^([А-ЯЁ][а-яё]+)[-‐‑](?:оглы|оглу|огли|кызы|гызы|улы|уулу|кизи)$/;
+
 function findFullNames(tokens: Token[], used: boolean[]): Found[] {
   const out: Found[] = [];
+  // "Ахмедова Севиль Гасан-кызы": the patronymic word joined to the father's name.
+  for (let i = 2; i < tokens.length; i++) {
+    const t = tokens[i];
+    const m = t.kind === "word" ? TURKIC_PATRONYMIC_SUFFIX.exec(t.text) : null;
+    if (!m || !t.spaceBefore || used[i] || used[i - 1] || used[i - 2]) continue;
+    const [surname, given] = [tokens[i - 2], tokens[i - 1]];
+    if (!isGivenName(given) || !given.spaceBefore) continue;
+    const form = surnameForm(surname);
+    if (!form || afterNamesakeWord(tokens, i - 2)) continue;
+    used[i - 2] = used[i - 1] = used[i] = true;
+    out.push({ first: i - 2, last: i, surname: form, initials: `${given.text[0]}.${m[1][0]}.` });
+  }
+  // "Мамедов Эльдар Фикрет оглы": surname, given name, father's name, the patronymic word.
+  for (let i = 3; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== "word" || !TURKIC_PATRONYMIC.test(t.text) || !t.spaceBefore) continue;
+    const [surname, given, father] = [tokens[i - 3], tokens[i - 2], tokens[i - 1]];
+    if (used[i - 3] || used[i - 2] || used[i - 1]) continue;
+    if (!isGivenName(given) || !isGivenName(father) || !given.spaceBefore || !father.spaceBefore) continue;
+    const form = surnameForm(surname);
+    if (!form || afterNamesakeWord(tokens, i - 3)) continue;
+    used[i - 3] = used[i - 2] = used[i - 1] = used[i] = true;
+    out.push({ first: i - 3, last: i, surname: form, initials: `${given.text[0]}.${father.text[0]}.` });
+  }
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     if (used[i] || t.kind !== "word" || !PATRONYMIC_RE.test(t.text)) continue;
@@ -777,7 +805,7 @@ const GROUP_FIRST_WORDS = new Set([
 ]);
 
 const LABEL_RE =
-  /^(?:ответственн(?:ый|ая|ые|ое лицо|ые лица)(?: исполнител(?:ь|и))?|исполнител(?:ь|и)|отв\.?|ответств\.?|контроль)$/i;
+  /^(?:ответственн(?:ый|ая|ые|ое лицо|ые лица)(?: исполнител(?:ь|и))?|исполнител(?:ь|и)|исп\.?|отв\.?|ответств\.?|контроль)$/i;
 const DROP_RE =
   /^(?:и|а также|также|совместно с|при участии|с|и др\.?|\(?по согласованию\)?|\(?по согл\.?\)?)$/i;
 const PLACEHOLDER_RE =
@@ -826,6 +854,8 @@ function cleanUnit(text: string): string {
     t = t.trim();
     if (t === before) break;
   }
+  // "Руководители ОО (по согласованию)": the agreement note is not part of the role.
+  t = t.replace(/\s*\(\s*по\s+согл(?:асованию|\.)?\s*\)$/i, "").trim();
   if (/^\([^()]*\)$/.test(t)) t = t.slice(1, -1).trim();
   // A bracket left open by a name inside it ("ШМО учителей (рук. Иванова И.И.)"): drop the bracket and its label.
   const open = t.lastIndexOf("(");
@@ -857,7 +887,14 @@ function splitUnits(s: string, tokens: Token[], from: number, to: number): Unit[
   for (let i = from; i <= to; i++) {
     const t = tokens[i];
     const prev = i > from ? tokens[i - 1] : null;
-    if (t.kind === "punct" && depth === 0 && (t.text === ";" || (t.text === "," && !afterColon))) {
+    // "Классные руководители 9, 11 классов": a comma between numbers lists classes, not units.
+    const numberList =
+      t.text === "," && /^\d+$/.test(prev?.text ?? "") && /^\d+$/.test(tokens[i + 1]?.text ?? "") && i < to;
+    if (
+      t.kind === "punct" &&
+      depth === 0 &&
+      (t.text === ";" || (t.text === "," && !afterColon && !numberList))
+    ) {
       close(i - 1);
       continue;
     }
@@ -882,6 +919,28 @@ function splitUnits(s: string, tokens: Token[], from: number, to: number): Unit[
   return units;
 }
 
+/** Cut words of a position, followed by a full stop ("ЗАМ. ДИРЕКТОРА", "Нач. отдела"): the phrase goes on. */
+const DOTTED_ROLE_ABBREVIATIONS = new Set([
+  "зам",
+  "нач",
+  "зав",
+  "рук",
+  "рук-ль",
+  "гл",
+  "ст",
+  "спец",
+  "дир",
+  "кл",
+  "пед",
+  "соц",
+  "учит",
+  "зам-ль",
+  "пред",
+  "предс",
+  "отв",
+  "вед",
+]);
+
 function boundaryBefore(tokens: Token[], i: number, unitStart: number, afterColon: boolean): boolean {
   const t = tokens[i];
   const prev = tokens[i - 1];
@@ -900,6 +959,7 @@ function boundaryBefore(tokens: Token[], i: number, unitStart: number, afterColo
     i - 2 >= unitStart &&
     tokens[i - 2].kind === "word" &&
     (tokens[i - 2].text.length >= 3 || isAllCaps(tokens[i - 2].text)) &&
+    !DOTTED_ROLE_ABBREVIATIONS.has(foldWord(tokens[i - 2].text)) &&
     /^[А-ЯЁA-Z«"]/.test(t.text)
   )
     return true;

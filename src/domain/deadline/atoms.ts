@@ -77,6 +77,10 @@ function monthPart(word: string): [number, number] | null {
       : ORDINALS[word.slice(0, word.startsWith("четверт") ? 7 : 4)];
     return n >= 1 && n <= 5 ? [(n - 1) * 7 + 1, Math.min(n * 7, 31)] : null;
   }
+  if (/декад/.test(word) && /^i/.test(word)) {
+    const n = /^iii/.test(word) ? 3 : /^ii/.test(word) ? 2 : 1;
+    return [(n - 1) * 10 + 1, n === 3 ? 31 : n * 10];
+  }
   if (/^начал/.test(word) || /^(1|перв)/.test(word)) return [1, 10];
   if (/^середин/.test(word) || /^(2|втор)/.test(word)) return [11, 20];
   if (/^кон/.test(word) || /^(3|трет)/.test(word)) return [21, 31];
@@ -91,6 +95,26 @@ const RULES: Rule[] = [
     make: (m, at) => {
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
       return isValidYmd(y, mo, d) ? [point("day", at, at + m[0].length, { day: d, month: mo }, y)] : null;
+    },
+  },
+  // 20-10-2025: a full date with hyphens
+  {
+    at: "digit",
+    re: /(\d{1,2})-(\d{1,2})-((?:19|20)\d{2})(?![\d.])/y,
+    make: (m, at) => {
+      const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return isValidYmd(y, mo, d) ? [point("day", at, at + m[0].length, { day: d, month: mo }, y)] : null;
+    },
+  },
+  // 25/26 уч. год: a school year with two-digit years
+  {
+    at: "digit",
+    re: /(\d{2})\s*[-/]\s*(\d{2})(?=\s*уч)/y,
+    make: (m, at) => {
+      const first = 2000 + Number(m[1]);
+      const last = 2000 + Number(m[2]);
+      if (last !== first + 1) return null;
+      return [{ kind: "yearSpan", from: at, to: at + m[0].length, first, last, school: true }];
     },
   },
   // 2023-2024 уч. год, 2023/24, 2023-2025 гг.
@@ -110,7 +134,10 @@ const RULES: Rule[] = [
   // 1-15 сентября, с 1 по 15 сентября 2023, 1, 15 сентября
   {
     at: "digit",
-    re: new RegExp(`(\\d{1,2})\\s*(-|по|и|,)\\s*(\\d{1,2})(?:-?(?:го|е))?\\s*(${M})(?:\\s*${YEAR4})?`, "y"),
+    re: new RegExp(
+      `(\\d{1,2})\\s*(-|по|и|,)\\s*(\\d{1,2})(?:-?(?:го|е|ое|му))?\\s*(${M})(?:\\s*${YEAR4})?`,
+      "y",
+    ),
     make: (m, at) => {
       const month = monthNumber(m[4]);
       const year = m[5] ? Number(m[5]) : null;
@@ -168,14 +195,17 @@ const RULES: Rule[] = [
   {
     at: "digit",
     re: new RegExp(
-      `(\\d{1,2})(?:-?(?:го|е|ое))?\\s*(${M})(?:\\s*${YEAR4}|\\s*'?(\\d{2})(?=\\s*г(?![а-я])))?`,
+      `(\\d{1,2})(?:-?(?:го|е|ое|му))?\\s*(${M})(?:\\s*${YEAR4}|\\s*'?(\\d{2})(?=\\s*г(?![а-я])))?`,
       "y",
     ),
     make: (m, at) => {
       const month = monthNumber(m[2]);
       const year = m[3] ? Number(m[3]) : m[4] ? expandYear(Number(m[4])) : null;
       const d = Number(m[1]);
-      if (!month || !isValidYmd(year ?? 2000, month, d)) return null;
+      if (!month) return null;
+      // "31 июня", "до 30 февраля": a day that does not exist. Consume it, so the month alone is not
+      // read as the deadline (a wrong date is worse than none).
+      if (!isValidYmd(year ?? 2000, month, d)) return [];
       return [point("day", at, at + m[0].length, { day: d, month }, year)];
     },
   },
@@ -206,10 +236,27 @@ const RULES: Rule[] = [
       return [point(kind, at, at + m[0].length, { part: n }, m[3] ? Number(m[3]) : null)];
     },
   },
+  // 1-2 неделя сентября, 2-3 декада мая: several weeks or decades of one month, as one window
+  {
+    at: "digit",
+    re: new RegExp(
+      `([1-5])\\s*[-и,]\\s*([1-5])\\s*-?\\s*[а-я]{0,2}\\s*(недел|декад)[а-я]*\\s+(${M})(?:\\s*${OWN_YEAR})?`,
+      "y",
+    ),
+    make: (m, at) => {
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      const month = monthNumber(m[4]);
+      const size = m[3] === "недел" ? 7 : 10;
+      if (!month || a >= b || (size === 10 && b > 3)) return null;
+      const last = size === 10 && b === 3 ? 31 : Math.min(b * size, 31);
+      const days: [number, number] = [(a - 1) * size + 1, last];
+      return [point("month", at, at + m[0].length, { month, days }, m[5] ? Number(m[5]) : null)];
+    },
+  },
   // начало сентября, конец мая 2024, 1 декада октября, вторая декада ноября
   {
     re: new RegExp(
-      `(начал[оаеу]|середин[аеуы]|конец|конц[аеу]|(?:[123]|перв|втор|трет)[а-я]*\\s*-?\\s*[а-я]{0,2}\\s*декад[а-я]*|(?:[1-5]|перв|втор|трет|четверт|последн)[а-я]*\\s*-?\\s*[а-я]{0,2}\\s*недел[а-я]*)\\s+(${M})(?:\\s*${OWN_YEAR})?`,
+      `(начал[оаеу]|середин[аеуы]|конец|конц[аеу]|(?:[123]|i{1,3}(?![а-я])|перв|втор|трет)[а-я]*\\s*-?\\s*[а-я]{0,2}\\s*декад[а-я]*|(?:[1-5]|перв|втор|трет|четверт|последн)[а-я]*\\s*-?\\s*[а-я]{0,2}\\s*недел[а-я]*)\\s+(${M})(?:\\s*${OWN_YEAR})?`,
       "y",
     ),
     make: (m, at) => {
@@ -303,6 +350,9 @@ const DIGIT = /\d/;
 const DIGIT_RULES = RULES.filter((r) => r.at !== "letter");
 const LETTER_RULES = RULES.filter((r) => r.at !== "digit");
 
+const REFERENCE_BEFORE =
+  /(?:^|[^а-я])(?:пп?\.|пункт[а-я]*|раздел[а-я]*|подраздел[а-я]*|стр\.|прил\.|приложени[а-я]*|таблиц[а-я]*|№)\s*$/;
+
 /** Every atom of a normalised text, in order. */
 export function scanAtoms(text: string): Atom[] {
   const atoms: Atom[] = [];
@@ -314,7 +364,9 @@ export function scanAtoms(text: string): Atom[] {
       continue;
     }
     let matched = false;
-    for (const rule of DIGIT.test(ch) ? DIGIT_RULES : LETTER_RULES) {
+    // "см. п. 1.2", "приложение 3": a reference number, not a date.
+    const reference = DIGIT.test(ch) && REFERENCE_BEFORE.test(text.slice(Math.max(0, i - 14), i));
+    for (const rule of reference ? [] : DIGIT.test(ch) ? DIGIT_RULES : LETTER_RULES) {
       rule.re.lastIndex = i;
       const m = rule.re.exec(text);
       if (!m) continue;
