@@ -2,6 +2,7 @@
  * Browser end-to-end test of the preview (run by scripts/e2e.mjs, which builds and serves dist/).
  * Drives the real task pane over the bundled sample workbook and saves screenshots to test/e2e/screens/.
  */
+import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
@@ -26,9 +27,16 @@ const SECOND = { sheet: "Зея 2022", activities: 31, sections: 0, continuation
 
 let passed = 0;
 let failed = 0;
+let currentPage: Page | null = null;
 
 async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
   const started = Date.now();
+  if (process.env.E2E_DEBUG && currentPage) {
+    const p = currentPage;
+    const t = Date.now();
+    await Promise.race([p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(1)))), p.waitForTimeout(5000)]);
+    console.log(`   (кадр отрисован за ${Date.now() - t} мс)`);
+  }
   try {
     await fn();
     passed++;
@@ -38,6 +46,14 @@ async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
     failed++;
     const message = e instanceof Error ? e.message.split("\n").slice(0, 6).join("\n   ") : String(e);
     console.log(`✗ ${name}\n   ${message}`);
+    if (currentPage) {
+      // What the page looked like when the step failed, outside the repository.
+      const file = path.join(os.tmpdir(), `roadmap-e2e-failed-${failed}.png`);
+      await currentPage.screenshot({ path: file, timeout: 5000 }).then(
+        () => console.log(`   снимок: ${file}`),
+        () => undefined,
+      );
+    }
     return false;
   }
 }
@@ -101,6 +117,7 @@ async function main(): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: "ru-RU" });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
+  currentPage = page;
   const foreign: string[] = [];
   const pageErrors: string[] = [];
   page.on("request", (r) => {
@@ -177,11 +194,16 @@ async function main(): Promise<number> {
     await step("«Скрыть» замечание и «Показать скрытые»", async () => {
       const before = await page.getByTestId("finding").count();
       await page.getByTestId("dismiss").first().click();
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="finding"]').length === n - 1, before);
+      await page
+        .waitForFunction((n) => document.querySelectorAll('[data-testid="finding"]').length === n - 1, before, { timeout: 5000 })
+        .catch(async (e) => {
+          console.log("   findings now:", await page.getByTestId("finding").count(), "before:", before);
+          throw e;
+        });
       await page.getByTestId("toggle-dismissed").click();
       await page.waitForFunction((n) => document.querySelectorAll('[data-testid="finding"]').length === n, before);
       // Restore it so later screenshots show the workbook as shipped.
-      await page.getByRole("button", { name: "Вернуть" }).first().click();
+      await page.getByTestId("dismiss").filter({ hasText: "Вернуть" }).first().click();
       await page.waitForFunction(() => !document.querySelector('[data-testid="toggle-dismissed"]'));
     });
 

@@ -13,6 +13,12 @@ export interface ColumnAssignment {
   activity: number | null;
   form: number | null;
   deadline: number | null;
+  /**
+   * «Сроки» split into «начало» | «окончание» (or «срок начала» | «срок окончания»): the end column. The deadline
+   * column is the start one; the reader gets both texts joined «начало – окончание». Internal: the contract has
+   * one deadline column.
+   */
+  deadlineEnd: number | null;
   responsible: number[];
   result: number | null;
   evidence: number | null;
@@ -38,6 +44,7 @@ export function emptyAssignment(): ColumnAssignment {
     activity: null,
     form: null,
     deadline: null,
+    deadlineEnd: null,
     responsible: [],
     result: null,
     evidence: null,
@@ -64,8 +71,8 @@ export function headerRoleCount(view: SheetView, r: number): number {
   let headerLike = 0;
   for (const c of cols) {
     const t = view.text(r, c);
-    // A numbered cell, a date or a person's name: a data row, not a header.
-    if (isNumbering(t) || (looksLikeDeadline(t) && !roleOfHeader(t)) || looksLikePerson(t)) return 0;
+    // A numbered cell, a date or a person's name: a data row, not a header («Ответственный Ф.И.О.» names a role).
+    if (isNumbering(t) || ((looksLikeDeadline(t) || looksLikePerson(t)) && !roleOfHeader(t))) return 0;
     if (!headerish(t)) continue;
     headerLike++;
     const m = roleOfHeader(t);
@@ -133,7 +140,7 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
   if (isColumnNumberRow(view, afterHeader, left, right)) rows.push(afterHeader);
 
   const labels: string[] = [];
-  const found: { c: number; role: ColumnRole; weight: number }[] = [];
+  const found: { c: number; role: ColumnRole; weight: number; label: string }[] = [];
   for (let c = left; c <= right; c++) {
     const parts: string[] = [];
     for (const hr of rows.slice(0, 2)) {
@@ -144,13 +151,43 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
     const label = parts.join(" ");
     labels.push(label);
     const m = roleOfHeader(label) ?? (parts[0] ? roleOfHeader(parts[0]) : null);
-    if (m) found.push({ c, role: m.role, weight: m.weight });
+    if (m) found.push({ c, role: m.role, weight: m.weight, label });
   }
-  return { rows, left, right, columns: assign(found), labels };
+  return { rows, left, right, columns: assign(weakActivity(found, labels)), labels };
 }
 
-function assign(found: { c: number; role: ColumnRole; weight: number }[]): ColumnAssignment {
+/** Columns of price lists, registers and forms: a table with one of them is not a plan of activities. */
+const NOT_A_PLAN = /цена|стоимост|ед изм|единиц[а-я]* измерени|количеств|кол во|сумма|оценк|балл|фио обучающ/;
+
+/**
+ * A bare «Наименование» is the activity column only next to a deadline column and with no column of a price
+ * list or a register beside it.
+ */
+function weakActivity<T extends { role: ColumnRole; weight: number }>(found: T[], labels: string[]): T[] {
+  const weak = found.filter((f) => f.role === "activity" && f.weight <= 1);
+  if (weak.length === 0) return found;
+  const strong = found.some((f) => f.role === "activity" && f.weight > 1);
+  const ok =
+    !strong &&
+    weak.length === 1 &&
+    found.some((f) => f.role === "deadline") &&
+    !labels.some((l) => NOT_A_PLAN.test(normalizeText(l)));
+  return ok ? found : found.filter((f) => !weak.includes(f));
+}
+
+/** «Сроки окончание», «Срок завершения», «Сроки по»: the end of a deadline split into two columns. */
+const DEADLINE_END = /оконча|заверш|конец|(^|\s)по$/;
+
+function assign(found: { c: number; role: ColumnRole; weight: number; label: string }[]): ColumnAssignment {
   const a = emptyAssignment();
+  const deadlines = found.filter((f) => f.role === "deadline");
+  if (deadlines.length >= 2) {
+    const end = deadlines.find((f, i) => i > 0 && DEADLINE_END.test(normalizeText(f.label)));
+    if (end) {
+      a.deadlineEnd = end.c;
+      found = found.filter((f) => f !== end);
+    }
+  }
   const best = new Map<ColumnRole, { c: number; weight: number }>();
   for (const f of found) {
     if (f.role === "responsible") {

@@ -28,6 +28,7 @@ import {
   type ColumnAssignment,
   type HeaderInfo,
 } from "./header";
+import { parseRuDate } from "../russian-dates";
 import { approvalFromLine, isHeadingLine, readPeriod } from "./period";
 import { SheetView } from "./sheet-view";
 import {
@@ -92,6 +93,37 @@ interface TableShape {
   left: number;
   right: number;
   columns: ColumnAssignment;
+  /** Hidden columns with no role (helper formulas): not read when classifying rows. */
+  ignored: Set<number>;
+  /**
+   * A role column whose header cell is merged over columns with no role of their own («Мероприятие» over B:C):
+   * rows of a Word table with uneven cell borders put their text in any of them.
+   */
+  spill: Map<number, number[]>;
+}
+
+function makeShape(
+  view: SheetView,
+  left: number,
+  right: number,
+  columns: ColumnAssignment,
+  headerRow: number | null,
+): TableShape {
+  const roles = assignedColumns(columns);
+  const ignored = new Set<number>();
+  for (const c of view.sheet.hiddenColumns ?? [])
+    if (c >= left && c <= right && !roles.has(c)) ignored.add(c);
+  const spill = new Map<number, number[]>();
+  if (headerRow !== null) {
+    for (const c of roles) {
+      const m = view.mergeAt(headerRow, c);
+      if (!m || m.right <= c) continue;
+      const extra: number[] = [];
+      for (let x = c + 1; x <= Math.min(m.right, right) && !roles.has(x); x++) extra.push(x);
+      if (extra.length > 0) spill.set(c, extra);
+    }
+  }
+  return { left, right, columns, ignored, spill };
 }
 
 const MAX_GAP = 3;
@@ -103,12 +135,60 @@ const CONTEXT_WINDOW = 200;
 // Row classification
 
 function rowCells(view: SheetView, r: number, shape: TableShape): number[] {
-  return view.nonEmpty(r, shape.left, shape.right);
+  const cells = view.nonEmpty(r, shape.left, shape.right);
+  return shape.ignored.size === 0 ? cells : cells.filter((c) => !shape.ignored.has(c));
+}
+
+/** «Итого», «Всего:» — a totals row closes the table. */
+const TOTALS = /^(итого|всего)(?![а-яё])/i;
+/** «Исполнитель: Иванова И.И., тел. …», «Подготовила: …». */
+const SIGNED_BY = /^(исп\.|исполнител[ьи]|подготовил[аи]?|составил[аи]?)\s*:/i;
+/** «Начальник управления образования … А.В. Смирнов», «Директор ______ Т.Г. Никитина». */
+const SIGNER_POSITION =
+  /^(начальник|директор|заместитель|руководитель|председатель|заведующ|глава|и\.\s?о\.)/i;
+const NAME_INITIALS_FIRST = /(^|[^А-ЯЁа-яё])[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+/;
+
+/** A signature or a totals row under the table (its first cell in the «№» or activity column): the table ends. */
+function closesTable(view: SheetView, r: number, cells: number[], shape: TableShape): boolean {
+  const first = view.text(r, cells[0]);
+  if (TOTALS.test(first) || SIGNED_BY.test(first) || /^м\.\s?п\.?$/i.test(first)) return true;
+  if (!SIGNER_POSITION.test(first)) return false;
+  const act = shape.columns.activity;
+  if (act !== null && cells[0] > act) return false;
+  return cells.some((c) => {
+    const t = view.text(r, c);
+    return /_{3,}/.test(t) || NAME_INITIALS_FIRST.test(t);
+  });
+}
+
+/**
+ * Excel with Russian settings turns a pasted «1.1» into the date 01.01 of the current year (shown «01.янв»), and
+ * the adapter hands it over as «01.01.2025». In the «№» column no real date is expected: read it back as «1.1».
+ */
+function numberFromDate(text: string): string | null {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(19|20)\d\d$/.exec(text);
+  if (!m) return null;
+  const d = Number(m[1]);
+  const mo = Number(m[2]);
+  return d >= 1 && mo >= 1 && mo <= 12 ? `${d}.${mo}` : null;
+}
+
+/** The «№» cell's text, a numbering Excel made a date read back as the numbering. */
+function numberText(view: SheetView, r: number, c: number | null): string {
+  const t = roleText(view, r, c);
+  return (t.length === 10 && numberFromDate(t)) || t;
 }
 
 /** Text of a cell in a column of the table, or "" when the role is absent. */
-function roleText(view: SheetView, r: number, c: number | null): string {
-  return c === null ? "" : view.text(r, c);
+function roleText(view: SheetView, r: number, c: number | null, shape?: TableShape): string {
+  if (c === null) return "";
+  const t = view.text(r, c);
+  if (t || !shape) return t;
+  for (const x of shape.spill.get(c) ?? []) {
+    const u = view.text(r, x);
+    if (u) return u;
+  }
+  return "";
 }
 
 type RawKind = "empty" | "activity" | "continuation-or-activity" | "single" | "foreign";
@@ -117,7 +197,8 @@ function rawKind(view: SheetView, r: number, shape: TableShape): { kind: RawKind
   const cells = rowCells(view, r, shape);
   if (cells.length === 0) return { kind: "empty", cells };
   const numCol = shape.columns.number;
-  const numText = roleText(view, r, numCol);
+  const numText = numberText(view, r, numCol);
+  if (!isNumbering(numText) && closesTable(view, r, cells, shape)) return { kind: "foreign", cells };
   if (cells.length === 1) {
     if (numCol !== null && cells[0] === numCol && isNumbering(numText)) return { kind: "activity", cells };
     return { kind: "single", cells };
@@ -149,7 +230,7 @@ function isContinuation(
   last: LastActivity,
   numbered: boolean,
 ): boolean {
-  const act = roleText(view, r, shape.columns.activity);
+  const act = roleText(view, r, shape.columns.activity, shape);
   if (!act) return true;
   let score = 0;
   if (startsLowercase(act)) score += 3;
@@ -157,7 +238,7 @@ function isContinuation(
   if (endsMidPhrase(last.activityTail)) score += 2;
   else if (endsFinished(last.activityTail)) score -= 1;
   else score += 0.5;
-  const dl = roleText(view, r, shape.columns.deadline);
+  const dl = roleText(view, r, shape.columns.deadline, shape);
   if (shape.columns.deadline !== null) {
     if (!dl) score += 1;
     else if (looksLikeDeadline(dl) && last.deadlineTail) score -= 1;
@@ -171,11 +252,21 @@ function isContinuation(
  * a row whose cells are covered by merges that start at the current activity belongs to that activity.
  */
 function mergedFromActivity(view: SheetView, r: number, shape: TableShape, activityRow: number): boolean {
-  for (let c = shape.left; c <= shape.right; c++) {
-    const m = view.mergeFromAbove(r, c);
+  const num = shape.columns.number;
+  if (num !== null) {
+    const m = view.mergeFromAbove(r, num);
     if (m && m.top >= activityRow) return true;
   }
-  return false;
+  let merged = false;
+  for (let c = shape.left; c <= shape.right && !merged; c++) {
+    const m = view.mergeFromAbove(r, c);
+    if (m && m.top >= activityRow) merged = true;
+  }
+  if (!merged) return false;
+  // «Ответственный» merged down over several activities, each with its own deadline: separate activities that
+  // share a cell, not one Word cell of several paragraphs.
+  const dl = shape.columns.deadline;
+  return !(dl !== null && view.text(r, dl) && !view.mergeFromAbove(r, dl));
 }
 
 /** A single non-empty cell in a row: a section title, a continuation, or prose after the table. */
@@ -190,7 +281,10 @@ function singleCellKind(
   const text = view.text(r, c);
   const merge = view.mergeAt(r, c);
   const spans = merge !== null && merge.right > merge.left;
-  if (spans || c === shape.left || c === shape.columns.number) return "section";
+  if (spans || c === shape.columns.number) return "section";
+  // In the first column a lone cell is a section title — unless that column is the activity text itself (a plan
+  // without «№»), where a fragment cut at a page break lands too.
+  if (c === shape.left && c !== shape.columns.activity) return "section";
   if (c !== shape.columns.activity) return last ? "continuation" : "section";
   if (!last) return "section";
   if (startsLowercase(text) || endsMidPhrase(last.activityTail)) return "continuation";
@@ -291,7 +385,11 @@ function readBody(
         pending.length === 0 &&
         (mergedFromActivity(view, r, shape, last.row) || isContinuation(view, r, shape, last, numbered))
       );
-      if (isActivity && !roleText(view, r, shape.columns.activity) && shape.columns.activity !== null) {
+      if (
+        isActivity &&
+        !roleText(view, r, shape.columns.activity, shape) &&
+        shape.columns.activity !== null
+      ) {
         // Cells without an activity text and nothing to continue: not a row of this table.
         if (forcedEnd === null) break;
       }
@@ -303,11 +401,11 @@ function readBody(
       const item: BodyItem = { kind: "activity", row: r, continuation: [] };
       items.push(item);
       lastItem = item;
-      if (isNumbering(roleText(view, r, shape.columns.number))) numberedCount++;
+      if (isNumbering(numberText(view, r, shape.columns.number))) numberedCount++;
       last = {
         row: r,
-        activityTail: roleText(view, r, shape.columns.activity),
-        deadlineTail: roleText(view, r, shape.columns.deadline),
+        activityTail: roleText(view, r, shape.columns.activity, shape),
+        deadlineTail: roleText(view, r, shape.columns.deadline, shape),
       };
     } else if (last && lastItem) {
       lastItem.continuation!.push(...blanks, r);
@@ -433,6 +531,16 @@ function linesAbove(view: SheetView, top: number, floor: number): { row: number;
   return out; // nearest first
 }
 
+function rightmostApproval(view: SheetView, r: number): IsoDate | null {
+  const cols = view.nonEmpty(r);
+  if (cols.length < 2) return null;
+  for (let i = cols.length - 1; i >= 0; i--) {
+    const d = approvalFromLine(collapseSpaces(view.text(r, cols[i])));
+    if (d) return d;
+  }
+  return null;
+}
+
 function readContext(view: SheetView, top: number, floor: number, given: GivenContext): Context {
   const found = readContextFromText(view, top, floor);
   return given
@@ -471,8 +579,25 @@ function readContextFromText(view: SheetView, top: number, floor: number): Conte
       if (period) break;
     }
   }
+  // A table pasted without its title: a sheet named «ДК на 2025-2026 уч. год» still says the period.
+  if (!period) period = readPeriod(view.sheet.name);
   let approved: IsoDate | null = null;
-  for (const l of lines) {
+  let checkedRow = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    // «УТВЕРЖДАЮ» / «Директор ______ Т.Г. Никитина 01.09.2025»: a bare date in the lines under the stamp.
+    const bare = /(^|[^\d.])(\d{1,2}\.\d{1,2}\.\d{4})(?![\d.])/.exec(l.line);
+    if (bare && lines.slice(i + 1, i + 5).some((x) => /^утвержд/i.test(x.line))) {
+      approved = parseRuDate(bare[2]);
+      if (approved) break;
+    }
+    if (l.row !== checkedRow) {
+      // «СОГЛАСОВАНО … протокол от 28.08.2025» on the left, «УТВЕРЖДАЮ … приказ от 01.09.2025» on the right of
+      // the same rows: cell by cell, the rightmost date is the approval (the approval stamp stands top right).
+      checkedRow = l.row;
+      approved = rightmostApproval(view, l.row);
+      if (approved) break;
+    }
     approved = approvalFromLine(l.line);
     if (approved) break;
   }
@@ -511,10 +636,22 @@ export function foldedCell(view: SheetView, rows: number[], c: number): string {
 
 function numberAsWritten(view: SheetView, r: number, c: number | null): string | null {
   if (c === null) return null;
+  const asDate = numberFromDate(view.text(r, c));
+  if (asDate) return asDate;
   const v = view.value(r, c);
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : null;
   const t = view.text(r, c);
   return t ? t : null;
+}
+
+/**
+ * «Сроки» split into «начало» | «окончание»: the reader gets «начало – окончание», the form a range is written in
+ * (it reads with dates, months and years alike); only one of them filled: that one.
+ */
+function joinDeadlineParts(start: string, end: string): string {
+  if (!end || end === start) return start;
+  if (!start) return end;
+  return `${start} – ${end}`;
 }
 
 function mergeResponsible(parts: Responsible[]): Responsible {
@@ -543,17 +680,18 @@ function promoteNumberedSections(view: SheetView, items: BodyItem[], shape: Tabl
   for (let i = 0; i < activities.length; i++) {
     const it = activities[i];
     if ((it.continuation?.length ?? 0) > 0) continue;
-    const num = roleText(view, it.row, a.number);
+    const num = numberText(view, it.row, a.number);
     if (!num) continue;
-    const others = rowCells(view, it.row, shape).filter((c) => c !== a.number && c !== a.activity);
+    const actCols = [a.activity, ...(a.activity !== null ? (shape.spill.get(a.activity) ?? []) : [])];
+    const others = rowCells(view, it.row, shape).filter((c) => c !== a.number && !actCols.includes(c));
     if (others.length > 0) continue;
     const next = activities[i + 1];
-    const nextNum = next ? roleText(view, next.row, a.number) : "";
+    const nextNum = next ? numberText(view, next.row, a.number) : "";
     const stem = num.replace(/[.)]$/, "");
     const parent = nextNum.startsWith(`${stem}.`) && nextNum.length > stem.length + 1;
     if (parent || isRomanNumbering(num)) {
       it.kind = "section";
-      it.text = collapseSpaces(`${num} ${roleText(view, it.row, a.activity)}`);
+      it.text = collapseSpaces(`${num} ${roleText(view, it.row, a.activity, shape)}`);
       delete it.continuation;
     }
   }
@@ -607,19 +745,26 @@ function buildTable(
       if (c === null) return null;
       const t = collapseSpaces(foldedCell(view, all, c));
       if (t) return t;
+      for (const x of shape.spill.get(c) ?? []) {
+        const u = collapseSpaces(foldedCell(view, all, x));
+        if (u) return u;
+      }
       // A cell merged down over several activities (one deadline for two rows) belongs to each of them.
       const m = view.mergeFromAbove(it.row, c);
       const shared =
         m && m.top >= (header ? header.rows[header.rows.length - 1] + 1 : 0) ? view.text(m.top, m.left) : "";
       return shared ? collapseSpaces(shared) : null;
     };
-    let deadlineRaw = cell(a.deadline) ?? "";
-    if (a.deadline !== null) {
-      const v = view.value(it.row, a.deadline);
-      if (typeof v === "number" && all.every((r) => r === it.row || !view.text(r, a.deadline!))) {
-        deadlineRaw = serialToDateText(v) ?? deadlineRaw;
+    const deadlineText = (c: number | null): string => {
+      if (c === null) return "";
+      const v = view.value(it.row, c);
+      if (typeof v === "number" && all.every((r) => r === it.row || !view.text(r, c))) {
+        const date = serialToDateText(v);
+        if (date) return date;
       }
-    }
+      return cell(c) ?? "";
+    };
+    const deadlineRaw = joinDeadlineParts(deadlineText(a.deadline), deadlineText(a.deadlineEnd));
     const responsible = mergeResponsible(
       a.responsible
         .map((c) => cell(c))
@@ -668,6 +813,8 @@ function applyColumnOverride(a: ColumnAssignment, cols: TableOverride["columns"]
     const idx = list.filter((s) => /^[A-Za-z]{1,3}$/.test(s.trim())).map((s) => columnIndex(s.trim()));
     if (role === "responsible") out.responsible = idx;
     else (out as unknown as Record<string, number | null>)[role] = idx.length > 0 ? idx[0] : null;
+    // The user named the deadline column: a split «окончание» column recognised before no longer applies.
+    if (role === "deadline") out.deadlineEnd = null;
   }
   return out;
 }
@@ -692,7 +839,7 @@ function isRoadmap(a: ColumnAssignment): boolean {
 function startsHeaderlessPart(view: SheetView, r: number, shape: TableShape): boolean {
   const a = shape.columns;
   if (a.number === null || a.activity === null) return false;
-  if (!isNumbering(view.text(r, a.number))) return false;
+  if (!isNumbering(numberText(view, r, a.number))) return false;
   const act = view.text(r, a.activity);
   if (act.length < 10 || !/[А-Яа-яЁё]/.test(act)) return false;
   const dl = roleText(view, r, a.deadline);
@@ -719,7 +866,7 @@ function scanSheet(view: SheetView, notices: Notice[], given: GivenContext): Fou
     if (headerRoleCount(view, r) >= 2) {
       const header = readHeader(view, r);
       inferFromContent(view, header);
-      const shape: TableShape = { left: header.left, right: header.right, columns: header.columns };
+      const shape = makeShape(view, header.left, header.right, header.columns, header.rows[0]);
       const start = header.rows[header.rows.length - 1] + 1;
       if (isRoadmap(header.columns)) {
         const body = readBody(view, header, start, shape, null);
@@ -800,7 +947,7 @@ function tableFromOverride(
   const base = header ? header.columns : emptyAssignment();
   const columns = applyColumnOverride(base, o.columns);
   if (header) header.columns = columns;
-  const shape: TableShape = { left: range.left, right: range.right, columns };
+  const shape = makeShape(view, range.left, range.right, columns, header ? header.rows[0] : null);
   const start = header ? header.rows[header.rows.length - 1] + 1 : range.top;
   const body = readBody(view, header, start, shape, range.bottom);
   const ctx = readContext(view, header ? header.rows[0] : range.top, 0, given);
@@ -889,15 +1036,31 @@ export function recognizeSheet(sheet: SheetGrid, opts: RecognizeOptions = {}): R
     }
     const hiddenCols = new Set(sheet.hiddenColumns ?? []);
     const hiddenLetters: string[] = [];
+    const helperLetters: string[] = [];
     for (const f of found) {
       const range = parseA1(f.table.range)!;
-      for (let c = range.left; c <= range.right; c++)
-        if (hiddenCols.has(c)) hiddenLetters.push(columnLetter(c));
+      const c0 = f.table.columns;
+      const roles = new Set(
+        [c0.number, c0.activity, c0.form, c0.deadline, c0.result, c0.evidence, c0.status, c0.doneDate]
+          .concat([c0.evidenceLink, c0.comment], c0.responsible)
+          .filter((x): x is string => x !== null),
+      );
+      for (let c = range.left; c <= range.right; c++) {
+        if (!hiddenCols.has(c)) continue;
+        const letter = columnLetter(c);
+        (roles.has(letter) ? hiddenLetters : helperLetters).push(letter);
+      }
     }
     if (hiddenLetters.length > 0) {
       notices.push({
         sheet: name,
         message: `На листе «${name}» в таблице есть скрытые столбцы (${[...new Set(hiddenLetters)].join(", ")}): они прочитаны наравне с видимыми.`,
+      });
+    }
+    if (helperLetters.length > 0) {
+      notices.push({
+        sheet: name,
+        message: `На листе «${name}» скрытые столбцы без роли в таблице (${[...new Set(helperLetters)].join(", ")}) — видимо, служебные: их значения не читаются.`,
       });
     }
     const errors: string[] = [];
