@@ -26,13 +26,13 @@ function* cells(wb: WorkbookGrid): Generator<Located> {
 }
 
 /** Placeholders a drafter meant to fill in. Each pattern says what it is, for the message. */
-const PLACEHOLDERS: { re: RegExp; what: string }[] = [
-  { re: /№\s*[хxХX]{1,4}(?![а-яёa-z])/u, what: "номер «№ хх»" },
-  { re: /_{3,}/u, what: "пропуск «___»" },
-  { re: /\b[хxХX]{2}\.[хxХX]{2}\.(?:[хxХX]{2,4}|\d{4})/u, what: "дата «хх.хх»" },
-  { re: /\b00\.00\.(?:00|0000)\b/u, what: "дата «00.00.0000»" },
-  { re: /\[(?:указать|вписать|дата|ФИО|номер)[^\]]*\]/iu, what: "пометка в квадратных скобках" },
-  { re: /(?:^|\s)(?:ФИО|Ф\.И\.О\.)\s*$/u, what: "не заполнено ФИО" },
+const PLACEHOLDERS: { re: RegExp; what: string; severity: Finding["severity"] }[] = [
+  { re: /№\s*[хxХX]{1,4}(?![а-яёa-z])/u, what: "номер «№ хх»", severity: "warning" },
+  { re: /\b[хxХX]{2}\.[хxХX]{2}\.(?:[хxХX]{2,4}|\d{4})/u, what: "дата «хх.хх.хххх»", severity: "warning" },
+  { re: /\b00\.00\.(?:00|0000)\b/u, what: "дата «00.00.0000»", severity: "warning" },
+  { re: /\[(?:указать|вписать|дата|ФИО|номер)[^\]]*\]/iu, what: "пометка в квадратных скобках", severity: "warning" },
+  // Underscores are also fill-in lines of forms, so they only inform.
+  { re: /_{3,}/u, what: "прочерк для заполнения «___»", severity: "info" },
 ];
 
 /** "____________ И.И. Петров", "_______ (подпись)": a line to sign on, not a blank left unfilled. */
@@ -45,16 +45,16 @@ const SIGNATURE_LINE = new RegExp(
 export function placeholderFindings(wb: WorkbookGrid): Finding[] {
   const findings: Finding[] = [];
   for (const { sheet, cell, text } of cells(wb)) {
-    for (const { re, what } of PLACEHOLDERS) {
+    for (const { re, what, severity } of PLACEHOLDERS) {
       const m = re.exec(text);
       if (!m) continue;
       if (m[0].startsWith("_") && SIGNATURE_LINE.test(text)) continue;
       findings.push({
         rule: "text.placeholder",
-        severity: "warning",
+        severity,
         sheet,
         cell,
-        message: `В тексте остался незаполненный ${what}: «${context(text, m.index, m[0].length)}»`,
+        message: `Текст не дописан: ${what} в «${context(text, m.index, m[0].length)}»`,
         suggestion: "Впишите настоящее значение",
       });
       break;
