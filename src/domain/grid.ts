@@ -32,7 +32,8 @@ export interface WorkbookGrid {
   sheets: SheetGrid[];
 }
 
-const ERROR_VALUES = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const ERROR_VALUES =
+  /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
 export function isErrorValue(v: CellValue): boolean {
   return typeof v === "string" && ERROR_VALUES.test(v.trim());

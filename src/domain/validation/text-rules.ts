@@ -30,7 +30,11 @@ const PLACEHOLDERS: { re: RegExp; what: string; severity: Finding["severity"] }[
   { re: /№\s*[хxХX]{1,4}(?![а-яёa-z])/u, what: "номер «№ хх»", severity: "warning" },
   { re: /\b[хxХX]{2}\.[хxХX]{2}\.(?:[хxХX]{2,4}|\d{4})/u, what: "дата «хх.хх.хххх»", severity: "warning" },
   { re: /\b00\.00\.(?:00|0000)\b/u, what: "дата «00.00.0000»", severity: "warning" },
-  { re: /\[(?:указать|вписать|дата|ФИО|номер)[^\]]*\]/iu, what: "пометка в квадратных скобках", severity: "warning" },
+  {
+    re: /\[(?:указать|вписать|дата|ФИО|номер)[^\]]*\]/iu,
+    what: "пометка в квадратных скобках",
+    severity: "warning",
+  },
   // Underscores are also fill-in lines of forms, so they only inform.
   { re: /_{3,}/u, what: "прочерк для заполнения «___»", severity: "info" },
 ];

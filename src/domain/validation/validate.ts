@@ -40,7 +40,8 @@ export function validateWorkbook(tables: RoadmapTable[], opts: ValidationOptions
       vagueRoleSeverity: opts.vagueRoleSeverity ?? "info",
     }),
   ];
-  if (opts.workbook) findings.push(...placeholderFindings(opts.workbook), ...organisationFindings(opts.workbook));
+  if (opts.workbook)
+    findings.push(...placeholderFindings(opts.workbook), ...organisationFindings(opts.workbook));
 
   const dismissed = new Set(opts.dismissed ?? []);
   const sheetOrder = new Map<string, number>();
