@@ -30,6 +30,7 @@ function page({ title, officeJs, body = '<div id="root"></div>' }) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="X-UA-Compatible" content="IE=Edge">
 <title>${title}</title>
+<link rel="icon" type="image/png" href="assets/icon-32.png">
 ${officeJs ? '<script src="office-js/office.js"></script>' : ""}
 <style>html,body{margin:0;padding:0;height:100%;}body{font-family:"Segoe UI","Segoe UI Web (West European)",-apple-system,BlinkMacSystemFont,Roboto,"Helvetica Neue",sans-serif;}#root{height:100%;}</style>
 </head>

@@ -22,8 +22,8 @@ async function main() {
   const { server, port } = await serve(DIST, 0);
   const base = `http://127.0.0.1:${port}`;
   console.log(`Предпросмотр для e2e: ${base}/`);
-  const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-  const child = spawn(process.execPath, [tsx, path.join(ROOT, "test", "e2e", "run.ts")], {
+  // One process (tsx as a loader, not its CLI, which forks): the timeout kill then reaches the test itself.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "test", "e2e", "run.ts")], {
     cwd: ROOT,
     stdio: "inherit",
     env: { ...process.env, E2E_BASE_URL: base },

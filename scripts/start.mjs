@@ -51,8 +51,10 @@ function newestMtime(p) {
 
 /** dist/ is stale when missing, or any source, asset or build input is newer than the last build. */
 export function isStale() {
-  if (!fs.existsSync(STAMP) || !fs.existsSync(path.join(DIST, "index.html"))) return true;
-  const built = fs.statSync(STAMP).mtimeMs;
+  const index = path.join(DIST, "index.html");
+  if (!fs.existsSync(index)) return true;
+  // `npm run build` leaves no stamp: then the page itself dates the build.
+  const built = Math.max(newestMtime(STAMP), fs.statSync(index).mtimeMs);
   return INPUTS.some((p) => newestMtime(path.join(ROOT, p)) > built);
 }
 

@@ -7,7 +7,13 @@ import { MAX_ROWS, cellsOf, key, layoutSheet } from "./grid-layout";
 import type { CellRef } from "./observable-host";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", height: "100%", minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100%",
+    minWidth: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   scroller: { flexGrow: 1, overflow: "auto", minHeight: 0, position: "relative" },
   table: {
     borderCollapse: "separate",
@@ -52,9 +58,15 @@ const useStyles = makeStyles({
     borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  headActive: { backgroundColor: tokens.colorNeutralBackground3Selected, color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  headActive: {
+    backgroundColor: tokens.colorNeutralBackground3Selected,
+    color: tokens.colorBrandForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   cell: {
     padding: "2px 4px",
+    scrollMarginTop: "24px", // clear the sticky column letters
+    scrollMarginLeft: "48px", // and the sticky row numbers
     verticalAlign: "top",
     borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
@@ -71,6 +83,7 @@ const useStyles = makeStyles({
   },
   number: { textAlign: "right" },
   highlighted: { backgroundColor: "#FFD8A8" },
+  inRange: { backgroundColor: tokens.colorBrandBackground2 },
   selected: {
     outline: `2px solid ${tokens.colorBrandStroke1}`,
     outlineOffset: "-2px",
@@ -115,13 +128,17 @@ export function GridView({
   const layout = useMemo(() => (grid ? layoutSheet(grid) : null), [grid]);
 
   const selected = useMemo(
-    () => (layout && selection && grid && selection.sheet === grid.name ? cellsOf(selection.address, layout) : new Set<string>()),
+    () =>
+      layout && selection && grid && selection.sheet === grid.name
+        ? cellsOf(selection.address, layout)
+        : new Set<string>(),
     [layout, selection, grid],
   );
   const tinted = useMemo(() => {
     const out = new Set<string>();
     if (!layout || !grid) return out;
-    for (const h of highlights) if (h.sheet === grid.name) for (const k of cellsOf(h.address, layout)) out.add(k);
+    for (const h of highlights)
+      if (h.sheet === grid.name) for (const k of cellsOf(h.address, layout)) out.add(k);
     return out;
   }, [layout, highlights, grid]);
   const selRows = useMemo(() => new Set([...selected].map((k) => Number(k.split(",")[0]))), [selected]);
@@ -131,7 +148,12 @@ export function GridView({
     if (!selected.size || !scroller.current) return;
     const first = [...selected][0];
     const el = scroller.current.querySelector<HTMLElement>(`[data-rc="${first}"]`);
-    el?.scrollIntoView({ block: "center", inline: "center", behavior: "auto" });
+    // A single cell is centred; a range (a whole table) starts at the top.
+    el?.scrollIntoView({
+      block: selected.size === 1 ? "center" : "start",
+      inline: "nearest",
+      behavior: "auto",
+    });
   }, [selected]);
 
   const visibleSheets = sheets.filter((x) => x.visible);
@@ -180,7 +202,7 @@ export function GridView({
                           s.cell,
                           typeof v === "number" && s.number,
                           tinted.has(k) && s.highlighted,
-                          selected.has(k) && s.selected,
+                          selected.has(k) && (selected.size === 1 ? s.selected : s.inRange),
                         )}
                       >
                         <div className={s.clamp}>{display(v)}</div>
@@ -196,13 +218,17 @@ export function GridView({
         )}
         {layout && layout.hiddenByCap > 0 ? (
           <Caption1 className={s.note} block>
-            Показаны первые {MAX_ROWS} строк; ещё {layout.hiddenByCap} строк не показаны в предпросмотре (команды
-            работают со всем листом).
+            Показаны первые {MAX_ROWS} строк; ещё {layout.hiddenByCap} строк не показаны в предпросмотре
+            (команды работают со всем листом).
           </Caption1>
         ) : null}
       </div>
       <div className={s.tabs}>
-        <TabList size="small" selectedValue={active ?? undefined} onTabSelect={(_e, d) => onSheet(String(d.value))}>
+        <TabList
+          size="small"
+          selectedValue={active ?? undefined}
+          onTabSelect={(_e, d) => onSheet(String(d.value))}
+        >
           {visibleSheets.map((x) => (
             <Tab key={x.name} value={x.name} data-testid="sheet-tab" data-name={x.name}>
               {x.name}

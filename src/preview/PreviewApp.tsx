@@ -28,7 +28,12 @@ const SAMPLE_URL = "assets/samples/roadmap-sample.xlsx";
 const SAMPLE_NAME = "roadmap-sample.xlsx";
 
 const useStyles = makeStyles({
-  page: { height: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground2 },
+  page: {
+    height: "100vh",
+    display: "flex",
+    flexDirection: "column",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   toolbar: {
     display: "flex",
     alignItems: "center",
@@ -38,7 +43,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, marginRight: tokens.spacingHorizontalS },
+  brand: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    marginRight: tokens.spacingHorizontalS,
+  },
   file: {
     padding: `2px ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -60,7 +69,12 @@ const useStyles = makeStyles({
     flexDirection: "column",
     minHeight: 0,
   },
-  center: { margin: "auto", padding: tokens.spacingHorizontalXXL, textAlign: "center", color: tokens.colorNeutralForeground3 },
+  center: {
+    margin: "auto",
+    padding: tokens.spacingHorizontalXXL,
+    textAlign: "center",
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 /** Only what the preview needs of the .xlsx host besides WorkbookHost. */
@@ -216,7 +230,9 @@ export function PreviewApp() {
             </Text>
           ) : null}
           {loading ? <Spinner size="tiny" /> : null}
-          <Caption1 className={s.note}>Предпросмотр без Excel: команды работают с этой книгой так же, как в Excel</Caption1>
+          <Caption1 className={s.note}>
+            Предпросмотр без Excel: команды работают с этой книгой так же, как в Excel
+          </Caption1>
         </div>
         {error ? (
           <MessageBar intent="error" layout="multiline" data-testid="preview-error">
@@ -235,7 +251,9 @@ export function PreviewApp() {
                 onSheet={(name) => void refresh(session.host, name)}
               />
             ) : (
-              <div className={s.center}>{loading ? <Spinner label="Открываю книгу…" /> : "Откройте книгу .xlsx с дорожной картой."}</div>
+              <div className={s.center}>
+                {loading ? <Spinner label="Открываю книгу…" /> : "Откройте книгу .xlsx с дорожной картой."}
+              </div>
             )}
           </div>
           <aside className={s.pane} aria-label="Панель надстройки">

@@ -66,7 +66,9 @@ type TabId = "recognize" | "validate" | "people";
 
 export function TaskPane({ host }: { host: WorkbookHost }) {
   const s = useStyles();
-  const [lang, setLang] = useState<Language>(() => defaultLanguage(officeDisplayLanguage(), rememberedLanguage()));
+  const [lang, setLang] = useState<Language>(() =>
+    defaultLanguage(officeDisplayLanguage(), rememberedLanguage()),
+  );
   const t = useMemo(() => translator(lang), [lang]);
   const [tab, setTab] = useState<TabId>("recognize");
   const [recognition, setRecognition] = useState<Recognition | null>(null);

@@ -34,7 +34,10 @@ async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
   if (process.env.E2E_DEBUG && currentPage) {
     const p = currentPage;
     const t = Date.now();
-    await Promise.race([p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(1)))), p.waitForTimeout(5000)]);
+    await Promise.race([
+      p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(1)))),
+      p.waitForTimeout(5000),
+    ]);
     console.log(`   (кадр отрисован за ${Date.now() - t} мс)`);
   }
   try {
@@ -76,7 +79,10 @@ async function countText(page: Page, testId: string, sheet = SHEET): Promise<num
 
 async function showSheet(page: Page, name: string): Promise<void> {
   await page.locator(`[data-testid="sheet-tab"][data-name="${name}"]`).click();
-  await page.waitForFunction((n) => document.querySelector('[data-testid="grid"]')?.getAttribute("data-sheet") === n, name);
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid="grid"]')?.getAttribute("data-sheet") === n,
+    name,
+  );
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -85,7 +91,9 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function sheetTabs(page: Page): Promise<string[]> {
-  return page.getByTestId("sheet-tab").evaluateAll((els) => els.map((e) => e.getAttribute("data-name") ?? ""));
+  return page
+    .getByTestId("sheet-tab")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-name") ?? ""));
 }
 
 async function gridRowCount(page: Page): Promise<number> {
@@ -143,8 +151,16 @@ async function main(): Promise<number> {
       expectEqual(await countText(page, "count-activities"), SAMPLE.activities, "мероприятий");
       expectEqual(await countText(page, "count-sections"), SAMPLE.sections, "разделов");
       expectEqual(await countText(page, "count-continuations"), SAMPLE.continuations, "строк-продолжений");
-      expectEqual(await countText(page, "count-activities", SECOND.sheet), SECOND.activities, `мероприятий (${SECOND.sheet})`);
-      expectEqual(await countText(page, "count-sections", SECOND.sheet), SECOND.sections, `разделов (${SECOND.sheet})`);
+      expectEqual(
+        await countText(page, "count-activities", SECOND.sheet),
+        SECOND.activities,
+        `мероприятий (${SECOND.sheet})`,
+      );
+      expectEqual(
+        await countText(page, "count-sections", SECOND.sheet),
+        SECOND.sections,
+        `разделов (${SECOND.sheet})`,
+      );
       expectEqual(
         await countText(page, "count-continuations", SECOND.sheet),
         SECOND.continuations,
@@ -158,6 +174,11 @@ async function main(): Promise<number> {
         SAMPLE.sectionNames,
         "разделы",
       );
+      // The range on the card selects the table in the workbook.
+      await page
+        .locator(`[data-testid="table-card"][data-sheet="${SHEET}"] [data-testid="table-range"]`)
+        .click();
+      await page.locator('[data-testid="grid"] td[data-selected="true"][data-cell="A46"]').waitFor();
       await shot(page, "recognize.png");
     });
 
@@ -166,7 +187,8 @@ async function main(): Promise<number> {
       await page.getByTestId("validate").click();
       await page.getByTestId("findings-total").waitFor();
       // A long list starts collapsed to rules: open the first rule group.
-      if (!(await page.getByTestId("finding").count())) await page.locator(".fui-AccordionHeader__button").first().click();
+      if (!(await page.getByTestId("finding").count()))
+        await page.locator(".fui-AccordionHeader__button").first().click();
       await page.getByTestId("finding").first().waitFor();
       const total = await page.getByTestId("finding").count();
       expectTrue(total > 0, "замечаний нет");
@@ -180,7 +202,9 @@ async function main(): Promise<number> {
       const drawn = (await selected.getAttribute("data-cell")) ?? "";
       // A merged cell is drawn at its top-left: same column letters or same row is enough to be sure.
       expectTrue(
-        drawn === cell || drawn.replace(/\d+/, "") === cell.replace(/\d+/, "") || drawn.replace(/[A-Z]+/, "") === cell.replace(/[A-Z]+/, ""),
+        drawn === cell ||
+          drawn.replace(/\d+/, "") === cell.replace(/\d+/, "") ||
+          drawn.replace(/[A-Z]+/, "") === cell.replace(/[A-Z]+/, ""),
         `выделена ${drawn}, а замечание про ${cell}`,
       );
       expectTrue(await selected.isVisible(), "выделенная ячейка не прокручена в видимую область");
@@ -195,49 +219,66 @@ async function main(): Promise<number> {
       const before = await page.getByTestId("finding").count();
       await page.getByTestId("dismiss").first().click();
       await page
-        .waitForFunction((n) => document.querySelectorAll('[data-testid="finding"]').length === n - 1, before, { timeout: 5000 })
+        .waitForFunction(
+          (n) => document.querySelectorAll('[data-testid="finding"]').length === n - 1,
+          before,
+          { timeout: 5000 },
+        )
         .catch(async (e) => {
           console.log("   findings now:", await page.getByTestId("finding").count(), "before:", before);
           throw e;
         });
       await page.getByTestId("toggle-dismissed").click();
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="finding"]').length === n, before);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="finding"]').length === n,
+        before,
+      );
       // Restore it so later screenshots show the workbook as shipped.
       await page.getByTestId("dismiss").filter({ hasText: "Вернуть" }).first().click();
       await page.waitForFunction(() => !document.querySelector('[data-testid="toggle-dismissed"]'));
     });
 
-    await step("«Исправить вставку из Word»: подтверждение, копия листа, строки-продолжения удалены", async () => {
-      await page.getByTestId("tab-recognize").click();
-      await showSheet(page, SHEET);
-      const rowsBeforeFold = await gridRowCount(page);
-      const tabsBefore = await sheetTabs(page);
-      await page.getByTestId("fold").click();
-      const preview = page.getByTestId("fold-preview");
-      await preview.waitFor();
-      const text = await preview.innerText();
-      expectTrue(text.includes(String(SAMPLE.continuations)), `в предупреждении нет числа строк: «${text}»`);
-      await page.getByTestId("fold-confirm").click();
-      await page.getByTestId("notice").waitFor();
-      await page.waitForFunction(
-        (n) => document.querySelectorAll('[data-testid="sheet-tab"]').length > n,
-        tabsBefore.length,
-      );
-      const tabs = await sheetTabs(page);
-      expectTrue(
-        tabs.some((n) => /исходн/i.test(n)),
-        `нет копии исходного листа среди ярлычков: ${tabs.join(", ")}`,
-      );
-      expectEqual(await countText(page, "count-continuations"), 0, "строк-продолжений после исправления");
-      expectEqual(await countText(page, "count-activities"), SAMPLE.activities, "мероприятий после исправления");
-      await showSheet(page, SHEET);
-      const rowsAfter = await gridRowCount(page);
-      expectTrue(
-        rowsAfter <= rowsBeforeFold - SAMPLE.continuations,
-        `в листе было ${rowsBeforeFold} строк, стало ${rowsAfter}: строки-продолжения не удалены`,
-      );
-      await shot(page, "fold.png");
-    });
+    await step(
+      "«Исправить вставку из Word»: подтверждение, копия листа, строки-продолжения удалены",
+      async () => {
+        await page.getByTestId("tab-recognize").click();
+        await showSheet(page, SHEET);
+        const rowsBeforeFold = await gridRowCount(page);
+        const tabsBefore = await sheetTabs(page);
+        await page.getByTestId("fold").click();
+        const preview = page.getByTestId("fold-preview");
+        await preview.waitFor();
+        const text = await preview.innerText();
+        expectTrue(
+          text.includes(String(SAMPLE.continuations)),
+          `в предупреждении нет числа строк: «${text}»`,
+        );
+        await page.getByTestId("fold-confirm").click();
+        await page.getByTestId("notice").waitFor();
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('[data-testid="sheet-tab"]').length > n,
+          tabsBefore.length,
+        );
+        const tabs = await sheetTabs(page);
+        expectTrue(
+          tabs.some((n) => /исходн/i.test(n)),
+          `нет копии исходного листа среди ярлычков: ${tabs.join(", ")}`,
+        );
+        expectEqual(await countText(page, "count-continuations"), 0, "строк-продолжений после исправления");
+        expectEqual(
+          await countText(page, "count-activities"),
+          SAMPLE.activities,
+          "мероприятий после исправления",
+        );
+        await showSheet(page, SHEET);
+        const rowsAfter = await gridRowCount(page);
+        expectTrue(
+          rowsAfter <= rowsBeforeFold - SAMPLE.continuations,
+          `в листе было ${rowsBeforeFold} строк, стало ${rowsAfter}: строки-продолжения не удалены`,
+        );
+        await shot(page, "fold.png");
+      },
+    );
 
     await step("повторное «Исправить вставку из Word» ничего не меняет", async () => {
       const tabs = await sheetTabs(page);
@@ -261,15 +302,69 @@ async function main(): Promise<number> {
       await shot(page, "people.png");
     });
 
+    await step("исправление диапазона таблицы запоминается в книге и сбрасывается", async () => {
+      await page.getByTestId("tab-recognize").click();
+      const card = page.locator(`[data-testid="table-card"][data-sheet="${SECOND.sheet}"]`);
+      // Rows 8–20 of «Зея 2022» hold activities 1.–13.
+      await card.getByTestId("range-input").fill("A7:E20");
+      await card.getByTestId("save-overrides").click();
+      await page.waitForFunction(
+        (sheet) =>
+          document
+            .querySelector(
+              `[data-testid="table-card"][data-sheet="${sheet}"] [data-testid="count-activities"]`,
+            )
+            ?.textContent?.trim() === "13",
+        SECOND.sheet,
+      );
+      await page.getByTestId("recognize").click();
+      await page.getByTestId("tables-found").waitFor();
+      expectEqual(
+        await countText(page, "count-activities", SECOND.sheet),
+        13,
+        "мероприятий после повторного распознавания",
+      );
+      await card.getByTestId("reset-overrides").click();
+      await page.waitForFunction(
+        (sheet) =>
+          document
+            .querySelector(
+              `[data-testid="table-card"][data-sheet="${sheet}"] [data-testid="count-activities"]`,
+            )
+            ?.textContent?.trim() === "31",
+        SECOND.sheet,
+      );
+    });
+
+    await step("не-.xlsx файл: понятное сообщение, книга остаётся открытой", async () => {
+      await page.getByTestId("file-input").setInputFiles({
+        name: "протокол.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from("Это не книга Excel, а просто текст."),
+      });
+      const error = page.getByTestId("preview-error");
+      await error.waitFor();
+      const text = await error.innerText();
+      expectTrue(/[А-Яа-я]/.test(text) && !/\bat\s|Error:/.test(text), `сообщение об ошибке: «${text}»`);
+      expectEqual(await page.getByTestId("file-name").innerText(), "roadmap-sample.xlsx", "открытая книга");
+    });
+
     await step("переключение на английский", async () => {
       await page.getByTestId("lang-en").click();
       expectEqual((await page.getByTestId("tab-recognize").innerText()).trim(), "Table", "вкладка");
       await page.getByTestId("tab-recognize").click();
-      expectTrue((await page.getByTestId("recognize").innerText()).startsWith("Recognise"), "кнопка не переведена");
+      expectTrue(
+        (await page.getByTestId("recognize").innerText()).startsWith("Recognise"),
+        "кнопка не переведена",
+      );
       await shot(page, "en.png");
       await page.reload({ waitUntil: "load" });
       await page.getByTestId("taskpane").waitFor();
-      expectEqual((await page.getByTestId("tab-recognize").innerText()).trim(), "Table", "язык не запомнился");
+      expectEqual(
+        (await page.getByTestId("tab-recognize").innerText()).trim(),
+        "Table",
+        "язык не запомнился",
+      );
       await page.getByTestId("lang-ru").click();
     });
 

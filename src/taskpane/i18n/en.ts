@@ -43,7 +43,8 @@ export const en: Dictionary = {
   resetCorrections: "Reset corrections",
   correctionsSaved: "Corrections saved in the workbook and applied.",
   correctionsReset: "Corrections for the sheet removed.",
-  correctionsHint: "If a column is wrong, pick the right one and save: the correction is remembered in the workbook.",
+  correctionsHint:
+    "If a column is wrong, pick the right one and save: the correction is remembered in the workbook.",
 
   role_number: "No.",
   role_activity: "Activity",
@@ -61,7 +62,8 @@ export const en: Dictionary = {
   foldHint: "Joins rows split when the table was pasted from Word (a cell continued on a new page).",
   foldNothing: "No split rows found: nothing to fix.",
   foldDialogTitle: "Fix paste from Word?",
-  foldPreview: "{activities} activities will take the text of {rows} continuation rows; those rows will be deleted.",
+  foldPreview:
+    "{activities} activities will take the text of {rows} continuation rows; those rows will be deleted.",
   foldBackup: "A copy of the original sheet will be kept: «{name}».",
   foldConfirm: "Fix",
   foldDone: "Done: {rows} rows joined. The original sheet is kept as a copy.",

@@ -9,7 +9,10 @@ export const dictionaries: Record<Language, Dictionary> = { ru, en };
 const STORAGE_KEY = "roadmap-monitor.language";
 
 /** Russian unless Office (or the remembered choice) says English. */
-export function defaultLanguage(displayLanguage: string | null | undefined, remembered: string | null): Language {
+export function defaultLanguage(
+  displayLanguage: string | null | undefined,
+  remembered: string | null,
+): Language {
   if (remembered === "ru" || remembered === "en") return remembered;
   return displayLanguage && displayLanguage.toLowerCase().startsWith("en") ? "en" : "ru";
 }

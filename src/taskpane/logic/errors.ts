@@ -6,7 +6,8 @@ import type { Translate } from "../i18n";
  * Checked by name too: the error may come from another bundle's copy of the class.
  */
 export function userMessage(error: unknown, t: Translate): string {
-  if (error instanceof Error && error.name === "UserFacingError" && error.message.trim()) return error.message;
+  if (error instanceof Error && error.name === "UserFacingError" && error.message.trim())
+    return error.message;
   const raw =
     error instanceof Error
       ? error.message

@@ -7,7 +7,15 @@ export const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
 export { findingKey } from "../../domain/validation/validate";
 import { findingKey } from "../../domain/validation/validate";
 
-const FAMILIES = ["deadline", "responsible", "numbering", "period", "text", "organisation", "structure"] as const;
+const FAMILIES = [
+  "deadline",
+  "responsible",
+  "numbering",
+  "period",
+  "text",
+  "organisation",
+  "structure",
+] as const;
 
 /** A rule's family in the user's words: "deadline.outside-period" → «Сроки». */
 export function ruleFamilyTitle(rule: string, t: Translate): string {
@@ -54,7 +62,11 @@ export function groupFindings(
     }
     if (rules.size === 0) continue;
     const ruleGroups = [...rules].map(([rule, list]) => ({ rule, findings: list }));
-    groups.push({ severity, rules: ruleGroups, count: ruleGroups.reduce((n, g) => n + g.findings.length, 0) });
+    groups.push({
+      severity,
+      rules: ruleGroups,
+      count: ruleGroups.reduce((n, g) => n + g.findings.length, 0),
+    });
   }
   return groups;
 }

@@ -1,5 +1,13 @@
 /** Pure helpers behind the «Распознать таблицу» pane: counts, column choices, overrides, the fold preview. */
-import { cellText, columnIndex, columnLetter, parseA1, rangeA1, sheetWidth, type SheetGrid } from "../../domain/grid";
+import {
+  cellText,
+  columnIndex,
+  columnLetter,
+  parseA1,
+  rangeA1,
+  sheetWidth,
+  type SheetGrid,
+} from "../../domain/grid";
 import type { EditPlan } from "../../domain/edit-plan";
 import type { ColumnRole, RoadmapTable, TableColumns } from "../../domain/model";
 import type { TableOverride } from "../../domain/recognition";

@@ -9,12 +9,20 @@ import {
   type PeopleDirectory,
 } from "../../domain/people-directory";
 import { usePane } from "../context";
+import type { MessageKey } from "../i18n";
 import { useCommand } from "../use-command";
 import { Busy, ErrorBar, InfoBar, PaneIntro, useStyles } from "../ui";
 import { personLines, type PersonLine } from "../logic/people";
 
 const useLocal = makeStyles({
-  people: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  people: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   person: {
     display: "flex",
     flexDirection: "column",
@@ -24,7 +32,12 @@ const useLocal = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow2,
   },
-  top: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
+  top: {
+    display: "flex",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "baseline",
+  },
   name: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -36,7 +49,7 @@ export function PeoplePane() {
   const [dir, setDir] = useState<PeopleDirectory | null>(null);
   const [lines, setLines] = useState<PersonLine[] | null>(null);
   const [hasSheet, setHasSheet] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<MessageKey | null>(null);
 
   const build = async () => {
     const r = await recognize();
@@ -61,19 +74,26 @@ export function PeoplePane() {
       const existing = exists ? await host.readSheet(DIRECTORY_SHEET) : null;
       const plan = planDirectorySheet(current ?? dir, existing);
       if (isEmptyPlan(plan)) {
-        setDone(t("peopleSheetNothing"));
+        setDone("peopleSheetNothing");
         return;
       }
       await host.apply(plan);
+      // Show the sheet just written; not being able to select it is no failure of the command.
+      await host.select(DIRECTORY_SHEET, "A1").catch(() => undefined);
       setHasSheet(true);
-      setDone(t("peopleSheetDone"));
+      setDone("peopleSheetDone");
     });
 
   return (
     <div className={s.pane}>
       <PaneIntro title={t("peopleTitle")} text={t("peopleIntro")} />
       <div className={s.actions}>
-        <Button appearance={lines ? "secondary" : "primary"} onClick={onBuild} disabled={cmd.busy} data-testid="people-build">
+        <Button
+          appearance={lines ? "secondary" : "primary"}
+          onClick={onBuild}
+          disabled={cmd.busy}
+          data-testid="people-build"
+        >
           {t("peopleButton")}
         </Button>
         {lines && lines.length > 0 ? (
@@ -86,7 +106,7 @@ export function PeoplePane() {
       <ErrorBar message={cmd.error} title={t("errorTitle")} />
       {done ? (
         <InfoBar intent="success" testId="people-done">
-          {done}
+          {t(done)}
         </InfoBar>
       ) : null}
       {lines && lines.length === 0 ? <InfoBar intent="warning">{t("peopleNone")}</InfoBar> : null}

@@ -11,6 +11,7 @@ import {
   Dropdown,
   Field,
   Input,
+  Link,
   Option,
   Text,
   makeStyles,
@@ -22,6 +23,7 @@ import type { ColumnRole, RoadmapTable } from "../../domain/model";
 import type { SheetGrid } from "../../domain/grid";
 import { planFoldContinuations } from "../../domain/recognition";
 import { usePane, type Recognition } from "../context";
+import type { MessageKey } from "../i18n";
 import { useCommand } from "../use-command";
 import { Busy, Count, ErrorBar, InfoBar, KeyValue, PaneIntro, useStyles } from "../ui";
 import {
@@ -50,11 +52,29 @@ const useLocal = makeStyles({
     rowGap: tokens.spacingVerticalXS,
     alignItems: "center",
   },
-  roleLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, lineHeight: tokens.lineHeightBase200 },
+  roleLabel: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    lineHeight: tokens.lineHeightBase200,
+  },
   dropdown: { minWidth: 0, width: "100%" },
-  cardHeader: { display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: tokens.spacingHorizontalS },
-  sheetName: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, overflowWrap: "anywhere" },
+  cardHeader: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "baseline",
+    gap: tokens.spacingHorizontalS,
+  },
+  sheetName: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    overflowWrap: "anywhere",
+  },
 });
+
+interface Notice {
+  key: MessageKey;
+  params?: Record<string, number | string>;
+}
 
 interface FoldPreview {
   activities: number;
@@ -66,7 +86,8 @@ export function RecognizePane() {
   const { host, t, recognition, recognize } = usePane();
   const s = useStyles();
   const cmd = useCommand(t);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept as a message key, not text, so it follows a language switch.
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [fold, setFold] = useState<FoldPreview | null>(null);
 
   const onRecognize = () =>
@@ -105,7 +126,7 @@ export function RecognizePane() {
       }
       if (blocked.length) cmd.setError(blocked.join(" "));
       if (preview.rows > 0) setFold(preview);
-      else if (!blocked.length) setNotice(t("foldNothing"));
+      else if (!blocked.length) setNotice({ key: "foldNothing" });
     });
 
   const onFoldConfirm = () => {
@@ -124,7 +145,7 @@ export function RecognizePane() {
         folded += foldCounts(table).rows;
         r = await recognize();
       }
-      setNotice(folded > 0 ? t("foldDone", { rows: folded }) : t("foldNothing"));
+      setNotice(folded > 0 ? { key: "foldDone", params: { rows: folded } } : { key: "foldNothing" });
     });
   };
 
@@ -144,7 +165,7 @@ export function RecognizePane() {
       <ErrorBar message={cmd.error} title={t("errorTitle")} />
       {notice ? (
         <InfoBar intent="success" testId="notice">
-          {notice}
+          {t(notice.key, notice.params)}
         </InfoBar>
       ) : null}
 
@@ -227,7 +248,7 @@ function TableCard({
 }: {
   table: RoadmapTable;
   sheet: SheetGrid | undefined;
-  onSaved: (message: string) => void;
+  onSaved: (notice: Notice) => void;
   busy: boolean;
   run: (command: () => Promise<void>) => Promise<void>;
 }) {
@@ -253,7 +274,7 @@ function TableCard({
       const next = buildOverride(table, choice, rangeInput, previous);
       await host.setSetting("overrides", replaceOverride(stored, table, next));
       await recognize();
-      onSaved(t("correctionsSaved"));
+      onSaved({ key: "correctionsSaved" });
     });
 
   const reset = () =>
@@ -264,20 +285,32 @@ function TableCard({
         stored.filter((o) => o.sheet !== table.sheet),
       );
       await recognize();
-      onSaved(t("correctionsReset"));
+      onSaved({ key: "correctionsReset" });
     });
 
   const setRole = (role: ColumnRole, selected: string[]) =>
     setChoice((c) => ({
       ...c,
-      [role]: role === "responsible" ? sortLetters(selected.filter((x) => x !== "")) : (selected[0] || null),
+      [role]: role === "responsible" ? sortLetters(selected.filter((x) => x !== "")) : selected[0] || null,
     }));
 
   return (
-    <section className={s.card} data-testid="table-card" data-sheet={table.sheet} aria-label={`${t("sheet")} ${table.sheet}`}>
+    <section
+      className={s.card}
+      data-testid="table-card"
+      data-sheet={table.sheet}
+      aria-label={`${t("sheet")} ${table.sheet}`}
+    >
       <div className={local.cardHeader}>
         <span className={local.sheetName}>{table.sheet}</span>
-        <Caption1 className={s.muted}>{table.range}</Caption1>
+        <Link
+          as="button"
+          onClick={() => run(() => host.select(table.sheet, table.range))}
+          title={t("goToCell", { cell: table.range })}
+          data-testid="table-range"
+        >
+          {table.range}
+        </Link>
       </div>
       {table.title ? (
         <Caption1 className={s.muted} style={{ overflowWrap: "anywhere" }}>
@@ -318,14 +351,21 @@ function TableCard({
         validationState={rangeValid ? "none" : "error"}
         validationMessage={rangeValid ? undefined : t("rangeInvalid")}
       >
-        <Input size="small" value={rangeInput} onChange={(_e, d) => setRangeInput(d.value)} data-testid="range-input" />
+        <Input
+          size="small"
+          value={rangeInput}
+          onChange={(_e, d) => setRangeInput(d.value)}
+          data-testid="range-input"
+        />
       </Field>
       <div className={local.roles}>
         {ROLES.map((role) => {
           const value = choice[role];
           const selected = value === null ? [] : Array.isArray(value) ? value : [value];
           const multi = role === "responsible";
-          const text = selected.length ? selected.map((l) => (multi ? l : labelOf(l))).join(", ") : t("columnNone");
+          const text = selected.length
+            ? selected.map((l) => (multi ? l : labelOf(l))).join(", ")
+            : t("columnNone");
           return (
             <RoleRow key={role} label={t(`role_${role}`)} labelClass={local.roleLabel}>
               <Dropdown
@@ -350,10 +390,22 @@ function TableCard({
         })}
       </div>
       <div className={s.actions}>
-        <Button appearance="primary" size="small" onClick={save} disabled={busy || !rangeValid} data-testid="save-overrides">
+        <Button
+          appearance="primary"
+          size="small"
+          onClick={save}
+          disabled={busy || !rangeValid}
+          data-testid="save-overrides"
+        >
           {t("saveCorrections")}
         </Button>
-        <Button size="small" appearance="subtle" onClick={reset} disabled={busy}>
+        <Button
+          size="small"
+          appearance="subtle"
+          onClick={reset}
+          disabled={busy}
+          data-testid="reset-overrides"
+        >
           {t("resetCorrections")}
         </Button>
       </div>
@@ -361,7 +413,15 @@ function TableCard({
   );
 }
 
-function RoleRow({ label, labelClass, children }: { label: string; labelClass: string; children: ReactNode }) {
+function RoleRow({
+  label,
+  labelClass,
+  children,
+}: {
+  label: string;
+  labelClass: string;
+  children: ReactNode;
+}) {
   return (
     <>
       <span className={labelClass}>{label}</span>

@@ -62,7 +62,12 @@ const useLocal = makeStyles({
   warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
   info: { borderLeftColor: tokens.colorBrandStroke1 },
   dismissed: { opacity: 0.6 },
-  findingTop: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
+  findingTop: {
+    display: "flex",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-start",
+  },
   findings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   suggestion: { color: tokens.colorNeutralForeground3 },
 });
@@ -103,8 +108,7 @@ export function ValidatePane() {
       setFindings(result.findings);
     });
 
-  const select = (f: Finding) =>
-    f.cell ? cmd.run(() => host.select(f.sheet, f.cell as string)) : undefined;
+  const select = (f: Finding) => (f.cell ? cmd.run(() => host.select(f.sheet, f.cell as string)) : undefined);
 
   const saveDismissed = (next: Set<string>) =>
     cmd.run(async () => {
@@ -143,16 +147,26 @@ export function ValidatePane() {
       </div>
       {cmd.busy ? <Busy label={t("working")} /> : null}
       <ErrorBar message={cmd.error} title={t("errorTitle")} />
-      {highlighted !== null ? <Caption1 className={s.muted}>{t("highlighted", { count: highlighted })}</Caption1> : null}
+      {highlighted !== null ? (
+        <Caption1 className={s.muted}>{t("highlighted", { count: highlighted })}</Caption1>
+      ) : null}
       {noTables ? <InfoBar intent="warning">{t("noTables")}</InfoBar> : null}
-      {findings && findings.length === 0 && !noTables ? <InfoBar intent="success">{t("noFindings")}</InfoBar> : null}
+      {findings && findings.length === 0 && !noTables ? (
+        <InfoBar intent="success">{t("noFindings")}</InfoBar>
+      ) : null}
 
       {findings && findings.length > 0 ? (
         <div className={s.actions}>
           <Button size="small" onClick={onHighlight} disabled={cmd.busy} data-testid="highlight">
             {t("highlight")}
           </Button>
-          <Button size="small" appearance="subtle" onClick={onClear} disabled={cmd.busy} data-testid="clear-highlight">
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={onClear}
+            disabled={cmd.busy}
+            data-testid="clear-highlight"
+          >
             {t("clearHighlight")}
           </Button>
         </div>
@@ -178,14 +192,24 @@ export function ValidatePane() {
             <CounterBadge count={g.count} appearance="ghost" color="informative" overflowCount={999} />
           </div>
           {/* A short list opens whole; a long one starts as an overview of rules with counts. */}
-          <Accordion multiple collapsible defaultOpenItems={visibleCount <= OPEN_ALL_UP_TO ? g.rules.map((r) => r.rule) : []}>
+          <Accordion
+            multiple
+            collapsible
+            defaultOpenItems={visibleCount <= OPEN_ALL_UP_TO ? g.rules.map((r) => r.rule) : []}
+          >
             {g.rules.map((rg) => (
               <AccordionItem key={rg.rule} value={rg.rule}>
                 <AccordionHeader size="small">
                   <span className={local.ruleHeader}>
                     <span className={local.ruleTitle}>{ruleFamilyTitle(rg.rule, t)}</span>
                     <span className={local.ruleName}>{ruleShortName(rg.rule)}</span>
-                    <CounterBadge count={rg.findings.length} size="small" appearance="ghost" color="informative" overflowCount={999} />
+                    <CounterBadge
+                      count={rg.findings.length}
+                      size="small"
+                      appearance="ghost"
+                      color="informative"
+                      overflowCount={999}
+                    />
                   </span>
                 </AccordionHeader>
                 <AccordionPanel>
@@ -195,7 +219,11 @@ export function ValidatePane() {
                       return (
                         <div
                           key={`${findingKey(f)}#${i}`}
-                          className={mergeClasses(local.finding, local[f.severity], isDismissed && local.dismissed)}
+                          className={mergeClasses(
+                            local.finding,
+                            local[f.severity],
+                            isDismissed && local.dismissed,
+                          )}
                           role="button"
                           tabIndex={0}
                           data-testid="finding"
