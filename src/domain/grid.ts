@@ -4,7 +4,8 @@
  *
  * Conventions every adapter follows (so the domain never has to guess):
  * - `rows[r][c]` with r, c 0-based sheet coordinates: A1 is rows[0][0]. Rows may be ragged or missing.
- * - A date-formatted cell arrives as text "ДД.ММ.ГГГГ" (Excel serials are converted by the adapter).
+ * - A date-formatted number arrives as the text the user sees (src/domain/cell-format.ts): "ДД.ММ.ГГГГ"; a
+ *   month-and-year format as "Сентябрь 2023"; a time as "ЧЧ:ММ". Adapters convert Excel serials this way.
  * - An error value arrives as its text ("#REF!", "#N/A"); see isErrorValue.
  * - A formula arrives as its cached value; the formula itself is not needed for reading.
  * - A merged area's value sits in its top-left cell; the other cells are null.

@@ -9,6 +9,9 @@ import type { EditOp, EditPlan } from "./edit-plan";
 import { cellText, type CellValue, type SheetGrid } from "./grid";
 import type { ActivityRow, Person, RoadmapTable } from "./model";
 import { foldWord, inferNameOrder, personName, readResponsibleDetails } from "./responsible";
+import { editDistance } from "./edit-distance";
+
+export { editDistance };
 
 export const DIRECTORY_SHEET = "Ответственные";
 export const DIRECTORY_HEADER = [
@@ -61,24 +64,6 @@ export interface PersonCluster {
 
 export function personKey(p: Person): string {
   return `${foldWord(p.surname)}|${p.initials.toUpperCase()}`;
-}
-
-/** Damerau–Levenshtein (optimal string alignment) distance, capped early for speed. */
-export function editDistance(a: string, b: string, cap = 3): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) d.push([i]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
-    }
-  }
-  return d[a.length][b.length];
 }
 
 /** "Иванов" / "Иванова": a man and a woman, not a typo. */

@@ -2,50 +2,10 @@
  * Pure conversions between Office.js cell data and the engine's grid (src/domain/grid.ts conventions).
  * No Office.js here, so it is tested directly and usable by any host.
  */
+import { formatDateCell, numberFormatKind } from "../domain/cell-format";
 import type { CellRange, CellValue, SheetGrid } from "../domain/grid";
 
-const MONTHS_RU = [
-  "Январь",
-  "Февраль",
-  "Март",
-  "Апрель",
-  "Май",
-  "Июнь",
-  "Июль",
-  "Август",
-  "Сентябрь",
-  "Октябрь",
-  "Ноябрь",
-  "Декабрь",
-];
-
-/**
- * What a number format shows, judged as the .xlsx adapter does (src/xlsx/read.ts `dateFormatKind`) so both hosts
- * give the same grid: a day → date; month and year without a day → a month («Сентябрь 2023», which the deadline
- * reader must see as a month, not as the 1st); hours/seconds only → time; anything else is a plain number.
- * Office.js gives the invariant format code ("dd.mm.yyyy", "[$-419]mmmm yyyy"), localised letters are accepted too.
- */
-export function numberFormatKind(
-  format: string | null | undefined,
-): "date" | "month" | "monthOnly" | "time" | "none" {
-  if (!format) return "none";
-  const f = format
-    .replace(/\[[^\]]*]/g, "")
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .toLowerCase();
-  if (f === "general" || f === "основной" || f === "@") return "none";
-  const hasD = /d|д/.test(f);
-  const hasY = /y|г/.test(f);
-  const hasM = /m|м/.test(f);
-  const hasTime = /h|s|ч|с/.test(f);
-  if (hasD) return "date";
-  if (hasY && hasM) return "month";
-  if (hasY) return "date";
-  if (hasTime) return "time";
-  if (hasM) return "monthOnly";
-  return "none";
-}
+export { numberFormatKind };
 
 /** Largest serial Excel shows as a date (31.12.9999). */
 const MAX_SERIAL = 2958465;
@@ -62,28 +22,13 @@ export function serialToUtc(serial: number): number | null {
   return epoch + day * 86400000 + minutes * 60000;
 }
 
-function two(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
 /** A number cell as the grid wants it: dates as «ДД.ММ.ГГГГ», months as «Сентябрь 2023», times as «ЧЧ:ММ». */
 export function numberCell(value: number, format: string | null | undefined): CellValue {
   const kind = numberFormatKind(format);
   if (kind === "none") return value;
   if (Math.floor(value) === 60 && kind === "date") return "29.02.1900"; // Excel's phantom leap day
   const t = serialToUtc(kind === "time" ? value + 1 : value);
-  if (t === null) return value;
-  const d = new Date(t);
-  switch (kind) {
-    case "time":
-      return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
-    case "month":
-      return `${MONTHS_RU[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-    case "monthOnly":
-      return MONTHS_RU[d.getUTCMonth()];
-    case "date":
-      return `${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
-  }
+  return t === null ? value : formatDateCell(new Date(t), kind);
 }
 
 /** One value from Range.values: "" → null; numbers through their format; text (error values included) as is. */

@@ -4,6 +4,7 @@
  * areas with the value in the top-left cell only.
  */
 import type ExcelJS from "exceljs";
+import { formatDateCell, numberFormatKind, type FormatKind } from "../domain/cell-format";
 import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../domain/grid";
 import { loadExcelWorkbook, type FileData } from "./load";
 import { SETTINGS_SHEET, LISTS_SHEET } from "./settings-format";
@@ -139,43 +140,9 @@ function cleanText(s: string): CellValue {
   return normalized === "" ? null : normalized;
 }
 
-const MONTHS_RU = [
-  "Январь",
-  "Февраль",
-  "Март",
-  "Апрель",
-  "Май",
-  "Июнь",
-  "Июль",
-  "Август",
-  "Сентябрь",
-  "Октябрь",
-  "Ноябрь",
-  "Декабрь",
-];
-
-/** What a number format shows: a date, a time of day, a month and year only, or (ExcelJS guessed wrong) none. */
-export function dateFormatKind(numFmt: string | undefined): "date" | "month" | "monthOnly" | "time" | "none" {
-  if (!numFmt) return "date"; // ExcelJS only makes Date objects from date formats; keep the convention.
-  const f = numFmt
-    .replace(/\[[^\]]*]/g, "")
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .toLowerCase();
-  const hasD = /d|д/.test(f);
-  const hasY = /y|г/.test(f);
-  const hasM = /m|м/.test(f);
-  const hasTime = /h|s|ч|с/.test(f);
-  if (hasD) return "date";
-  if (hasY && hasM) return "month";
-  if (hasY) return "date";
-  if (hasTime) return "time";
-  if (hasM) return "monthOnly";
-  return "none";
-}
-
-function two(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+/** What a number format shows; ExcelJS only makes Date objects from date formats, so no format means a date. */
+export function dateFormatKind(numFmt: string | undefined): FormatKind {
+  return numFmt ? numberFormatKind(numFmt) : "date";
 }
 
 /** ExcelJS builds dates as UTC midnights of the Excel serial; read them back in UTC. */
@@ -184,20 +151,11 @@ function dateValue(d: Date, numFmt: string | undefined, date1904: boolean): Cell
   if (!Number.isFinite(t)) return null;
   // Round to the minute so 23:59:59.999 artefacts of float serials do not shift the day.
   const rounded = new Date(Math.round(t / 60000) * 60000);
-  switch (dateFormatKind(numFmt)) {
-    case "time":
-      return `${two(rounded.getUTCHours())}:${two(rounded.getUTCMinutes())}`;
-    case "month":
-      // What the user sees in a Russian Excel for "ММММ ГГГГ": a month, not a day (the deadline reader
-      // must see "Сентябрь 2023", not "01.09.2023").
-      return `${MONTHS_RU[rounded.getUTCMonth()]} ${rounded.getUTCFullYear()}`;
-    case "monthOnly":
-      return MONTHS_RU[rounded.getUTCMonth()];
-    case "none": {
-      const serial = t / 86400000 + (date1904 ? 24107 : 25569);
-      return Math.round(serial * 1e9) / 1e9;
-    }
-    case "date":
-      return `${two(rounded.getUTCDate())}.${two(rounded.getUTCMonth() + 1)}.${rounded.getUTCFullYear()}`;
+  const kind = dateFormatKind(numFmt);
+  if (kind === "none") {
+    const serial = t / 86400000 + (date1904 ? 24107 : 25569);
+    return Math.round(serial * 1e9) / 1e9;
   }
+  // "ММММ ГГГГ" shows a month, not a day: the deadline reader must see «Сентябрь 2023», not «01.09.2023».
+  return formatDateCell(rounded, kind);
 }
