@@ -336,6 +336,52 @@ async function main(): Promise<number> {
       );
     });
 
+    await step("период, которого нет в заголовке, задаётся вручную и запоминается в книге", async () => {
+      const card = page.locator(`[data-testid="table-card"][data-sheet="${SECOND.sheet}"]`);
+      await card.getByTestId("period-input").fill("2024-2025 учебный год");
+      await card.getByTestId("period-save").click();
+      await page.waitForFunction(
+        (sheet) =>
+          document
+            .querySelector(`[data-testid="table-card"][data-sheet="${sheet}"]`)
+            ?.textContent?.includes("01.09.2024 – 31.08.2025") ?? false,
+        SECOND.sheet,
+      );
+      await page.getByTestId("recognize").click();
+      await page.getByTestId("tables-found").waitFor();
+      expectTrue(
+        (await card.innerText()).includes("01.09.2024 – 31.08.2025"),
+        "период не сохранился после повторного распознавания",
+      );
+      await card.getByTestId("reset-overrides").click();
+      await page.waitForFunction(
+        (sheet) =>
+          document
+            .querySelector(`[data-testid="table-card"][data-sheet="${sheet}"]`)
+            ?.textContent?.includes("01.01.2022 – 31.12.2022") ?? false,
+        SECOND.sheet,
+      );
+    });
+
+    await step("строгость «только роль, без фамилии» настраивается и запоминается", async () => {
+      await page.getByTestId("tab-validate").click();
+      await page.getByTestId("validate").click();
+      await page.getByTestId("findings-total").waitFor();
+      const group = (severity: string) =>
+        page.locator(`[data-testid="severity-${severity}"] [data-rule="responsible.vague-role"]`);
+      await group("info").waitFor();
+      await page.getByTestId("vague-severity").click();
+      await page.getByRole("option", { name: "ошибка" }).click();
+      await group("error").waitFor();
+      expectEqual(await group("info").count(), 0, "правило осталось среди подсказок");
+      await page.getByTestId("validate").click();
+      await group("error").waitFor();
+      await page.getByTestId("vague-severity").click();
+      await page.getByRole("option", { name: "подсказка" }).click();
+      await group("info").waitFor();
+      await page.getByTestId("tab-recognize").click();
+    });
+
     await step("не-.xlsx файл: понятное сообщение, книга остаётся открытой", async () => {
       await page.getByTestId("file-input").setInputFiles({
         name: "протокол.xlsx",

@@ -43,6 +43,17 @@ export const en: Dictionary = {
   resetCorrections: "Reset corrections",
   correctionsSaved: "Corrections saved in the workbook and applied.",
   correctionsReset: "Corrections for the sheet removed.",
+  vagueRoleLabel: "Responsible given only as a role, no named person — treat as",
+  vagueAs_error: "an error",
+  vagueAs_warning: "a warning",
+  vagueAs_info: "a hint",
+  periodMissing:
+    "The roadmap's period was not found in the title, so deadlines without a year cannot be checked. Enter it below — it is remembered in the workbook.",
+  periodLabel: "Roadmap period",
+  periodHint: "For example: 2024-2025 учебный год, 2025 год or 01.09.2024 – 31.05.2025",
+  periodInvalid: "Could not read the period",
+  periodSave: "Set",
+  periodSaved: "Period saved in the workbook; deadlines re-read.",
   correctionsHint:
     "If a column is wrong, pick the right one and save: the correction is remembered in the workbook.",
 

@@ -9,8 +9,9 @@ import {
   type SheetGrid,
 } from "../../domain/grid";
 import type { EditPlan } from "../../domain/edit-plan";
-import type { ColumnRole, RoadmapTable, TableColumns } from "../../domain/model";
-import type { TableOverride } from "../../domain/recognition";
+import type { ColumnRole, Period, RoadmapTable, TableColumns } from "../../domain/model";
+import { readPeriod, type TableOverride } from "../../domain/recognition";
+import { calendarYearBounds, parseRuDate, schoolYearBounds } from "../../domain/russian-dates";
 
 export const ROLES: ColumnRole[] = [
   "number",
@@ -119,6 +120,7 @@ export function normaliseRange(input: string): string | null {
 
 /** Does a stored override apply to this recognised table? */
 export function overrideMatches(o: TableOverride, table: Pick<RoadmapTable, "sheet" | "range">): boolean {
+  if (isPeriodOnly(o)) return false;
   return o.sheet === table.sheet && (o.range === undefined || o.range === table.range);
 }
 
@@ -180,4 +182,37 @@ export function ruDate(iso: string | null): string | null {
 /** Sort letters by column order ("AA" after "Z"). */
 export function sortLetters(letters: string[]): string[] {
   return [...letters].sort((a, b) => columnIndex(a) - columnIndex(b));
+}
+
+/**
+ * The period the user types when the title does not state it: «2024-2025 учебный год», «2025 год», «2025»,
+ * «2024-2025» (two consecutive years = a school year), «01.09.2024 – 31.05.2025». Null when unreadable.
+ */
+export function parsePeriodInput(input: string): Period | null {
+  const text = input.trim();
+  if (!text) return null;
+  const titled = readPeriod(text);
+  if (titled) return titled;
+  const year = /^(\d{4})\s*(?:г\.?|год)?$/u.exec(text);
+  if (year) return calendarYearBounds(Number(year[1]));
+  const years = /^(\d{4})\s*[-–—/]\s*(\d{4})$/u.exec(text);
+  if (years && Number(years[2]) === Number(years[1]) + 1) return schoolYearBounds(Number(years[1]));
+  const dates = text.match(/\d{1,2}\.\d{1,2}\.\d{2,4}/g);
+  if (dates && dates.length === 2) {
+    const start = parseRuDate(dates[0]);
+    const end = parseRuDate(dates[1]);
+    if (start && end && start <= end) return { start, end };
+  }
+  return null;
+}
+
+/** Overrides that only give a sheet's period live apart from column/range corrections. */
+function isPeriodOnly(o: TableOverride): boolean {
+  return o.period !== undefined && !o.range && !o.columns;
+}
+
+/** The stored list with the sheet's period set (or cleared with null); column and range corrections kept. */
+export function withPeriod(stored: TableOverride[], sheet: string, period: Period | null): TableOverride[] {
+  const kept = stored.filter((o) => !(o.sheet === sheet && isPeriodOnly(o)));
+  return period ? [...kept, { sheet, period }] : kept;
 }

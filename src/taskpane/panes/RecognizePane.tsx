@@ -35,12 +35,14 @@ import {
   foldCounts,
   normaliseRange,
   overrideMatches,
+  parsePeriodInput,
   readOverrides,
   replaceOverride,
   ruDate,
   sortLetters,
   tableCounts,
   tableSections,
+  withPeriod,
   type ColumnChoice,
 } from "../logic/tables";
 
@@ -235,6 +237,63 @@ export function RecognizePane() {
   );
 }
 
+/** The period, asked of the user when the title does not state it (never guessed), remembered in the workbook. */
+function PeriodField({
+  table,
+  busy,
+  run,
+  onSaved,
+}: {
+  table: RoadmapTable;
+  busy: boolean;
+  run: (command: () => Promise<void>) => Promise<void>;
+  onSaved: (notice: Notice) => void;
+}) {
+  const { host, t, recognize } = usePane();
+  const [text, setText] = useState("");
+  const parsed = parsePeriodInput(text);
+  const invalid = text.trim() !== "" && parsed === null;
+
+  const save = () =>
+    run(async () => {
+      const stored = readOverrides(await host.getSetting<unknown>("overrides"));
+      await host.setSetting("overrides", withPeriod(stored, table.sheet, parsed));
+      await recognize();
+      onSaved({ key: "periodSaved" });
+    });
+
+  return (
+    <>
+      {table.period ? null : (
+        <InfoBar intent="warning" testId="period-missing">
+          {t("periodMissing")}
+        </InfoBar>
+      )}
+      <Field
+        label={t("periodLabel")}
+        size="small"
+        hint={t("periodHint")}
+        validationState={invalid ? "error" : "none"}
+        validationMessage={invalid ? t("periodInvalid") : undefined}
+      >
+        <div style={{ display: "flex", gap: tokens.spacingHorizontalS }}>
+          <Input
+            size="small"
+            style={{ flex: 1, minWidth: 0 }}
+            value={text}
+            placeholder={table.period ? `${ruDate(table.period.start)} – ${ruDate(table.period.end)}` : ""}
+            onChange={(_e, d) => setText(d.value)}
+            data-testid="period-input"
+          />
+          <Button size="small" disabled={busy || parsed === null} onClick={save} data-testid="period-save">
+            {t("periodSave")}
+          </Button>
+        </div>
+      </Field>
+    </>
+  );
+}
+
 function tableKey(table: RoadmapTable): string {
   return `${table.sheet}|${table.headerRows[0] ?? table.range}`;
 }
@@ -329,6 +388,7 @@ function TableCard({
           [t("approved"), ruDate(table.approved) ?? t("notFound")],
         ]}
       />
+      <PeriodField table={table} busy={busy} run={run} onSaved={onSaved} />
 
       <div className={s.sectionTitle}>{t("sectionsTitle")}</div>
       {sections.length ? (

@@ -8,7 +8,10 @@ import {
   Button,
   Caption1,
   CounterBadge,
+  Dropdown,
+  Field,
   Link,
+  Option,
   Text,
   makeStyles,
   mergeClasses,
@@ -74,6 +77,12 @@ const useLocal = makeStyles({
 
 const OPEN_ALL_UP_TO = 12;
 
+const VAGUE_ROLE_SETTING = "vagueRoleSeverity";
+
+function readSeverity(stored: unknown): Severity {
+  return stored === "error" || stored === "warning" || stored === "info" ? stored : "info";
+}
+
 const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
   error: "danger",
   warning: "warning",
@@ -90,6 +99,7 @@ export function ValidatePane() {
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
   const [showDismissed, setShowDismissed] = useState(false);
   const [highlighted, setHighlighted] = useState<number | null>(null);
+  const [vagueSeverity, setVagueSeverity] = useState<Severity>("info");
 
   const groups = useMemo(
     () => (findings ? groupFindings(findings, dismissed, showDismissed) : []),
@@ -102,10 +112,32 @@ export function ValidatePane() {
     cmd.run(async () => {
       const r = await recognize();
       setDismissed(readDismissed(await host.getSetting<unknown>("dismissed")));
+      const severity = readSeverity(await host.getSetting<unknown>(VAGUE_ROLE_SETTING));
+      setVagueSeverity(severity);
       setNoTables(r.tables.length === 0);
       // Dismissed findings are filtered here, not by the engine, so «Показать скрытые» can bring them back.
-      const result = checkWorkbook(r.workbook, { today: localIsoDate(new Date()), overrides: r.overrides });
+      const result = checkWorkbook(r.workbook, {
+        today: localIsoDate(new Date()),
+        overrides: r.overrides,
+        vagueRoleSeverity: severity,
+      });
       setFindings(result.findings);
+    });
+
+  /** How loud «only a role, no named person» is: some authorities accept roles, others do not. */
+  const onVagueSeverity = (severity: Severity) =>
+    cmd.run(async () => {
+      await host.setSetting(VAGUE_ROLE_SETTING, severity);
+      setVagueSeverity(severity);
+      if (findings) {
+        const r = await recognize();
+        const result = checkWorkbook(r.workbook, {
+          today: localIsoDate(new Date()),
+          overrides: r.overrides,
+          vagueRoleSeverity: severity,
+        });
+        setFindings(result.findings);
+      }
     });
 
   const select = (f: Finding) => (f.cell ? cmd.run(() => host.select(f.sheet, f.cell as string)) : undefined);
@@ -145,6 +177,22 @@ export function ValidatePane() {
           {findings ? t("validateAgain") : t("validateButton")}
         </Button>
       </div>
+      <Field label={t("vagueRoleLabel")} size="small">
+        <Dropdown
+          size="small"
+          value={t(`vagueAs_${vagueSeverity}`)}
+          selectedOptions={[vagueSeverity]}
+          onOptionSelect={(_e, d) => d.optionValue && onVagueSeverity(d.optionValue as Severity)}
+          disabled={cmd.busy}
+          data-testid="vague-severity"
+        >
+          {(["error", "warning", "info"] as const).map((sev) => (
+            <Option key={sev} value={sev}>
+              {t(`vagueAs_${sev}`)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
       {cmd.busy ? <Busy label={t("working")} /> : null}
       <ErrorBar message={cmd.error} title={t("errorTitle")} />
       {highlighted !== null ? (
@@ -200,7 +248,7 @@ export function ValidatePane() {
             {g.rules.map((rg) => (
               <AccordionItem key={rg.rule} value={rg.rule}>
                 <AccordionHeader size="small">
-                  <span className={local.ruleHeader}>
+                  <span className={local.ruleHeader} data-testid="rule-group" data-rule={rg.rule}>
                     <span className={local.ruleTitle}>{ruleFamilyTitle(rg.rule, t)}</span>
                     <span className={local.ruleName}>{ruleShortName(rg.rule)}</span>
                     <CounterBadge
