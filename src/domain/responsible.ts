@@ -462,6 +462,20 @@ function isTitleCase(w: string): boolean {
   return /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$/.test(w);
 }
 
+/**
+ * Set while a cell written wholly in capitals is read («ЗАМ. ДИРЕКТОРА ПО УВР КИМ С.А.»): there a short surname
+ * next to initials («КИМ», «ПАК», «ЦОЙ») is a surname, not an abbreviation. Reading is synchronous, so a module
+ * flag is safe.
+ */
+let capsCell = false;
+
+/** A short surname in a capitals-only cell: 3–4 letters, a vowel, no known abbreviation or role word. */
+function shortCapsSurname(w: string): boolean {
+  if (!capsCell || !/^[А-ЯЁ]{3,4}$/.test(w) || KNOWN_ABBREVIATIONS.has(w)) return false;
+  const lower = foldWord(w);
+  return /[аеиоуыэюя]/.test(lower) && !isRoleWord(lower) && !startsWithRoleStem(lower);
+}
+
 /** Could this word be a surname? Title case (or capitals with a surname ending), never a role word. */
 function surnameForm(token: Token): string | null {
   if (token.kind !== "word") return null;
@@ -471,6 +485,7 @@ function surnameForm(token: Token): string | null {
     if (isRoleWord(foldWord(w))) return null;
     return w;
   }
+  if (shortCapsSurname(w)) return w[0] + w.slice(1).toLowerCase();
   if (
     isAllCaps(w) &&
     /^[А-ЯЁ-]+$/.test(w) &&
@@ -842,8 +857,30 @@ function sliceText(s: string, tokens: Token[], first: number, last: number): str
     .trim();
 }
 
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
+/** «тел. 8 (3822) 51-23-45», «моб.: +7 913 111-22-33», «т. 51-23-45», or a bare number of six digits or more. */
+const PHONE = /(?:(?:^|(?<=[\s(,;]))(?:тел|т|моб|сот|факс)\.?:?\s*)?\+?\d[\d\s()‐‑–-]{4,}\d/giu;
+
+/** Contacts beside a name are neither a person nor a role: they go. */
+function stripContacts(text: string): string {
+  if (!/@|\d/.test(text)) return text;
+  return (
+    text
+      .replace(EMAIL, " ")
+      // «2025-2026» is a school year, not a phone.
+      .replace(PHONE, (m) =>
+        (m.match(/\d/g) ?? []).length >= 6 && !/^(?:19|20)\d\d\s*[‐‑–-]\s*(?:19|20)\d\d$/.test(m.trim())
+          ? " "
+          : m,
+      )
+      .replace(/\(\s*[,;]?\s*\)/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
+}
+
 function cleanUnit(text: string): string {
-  let t = text.trim();
+  let t = stripContacts(text).trim();
   for (;;) {
     const before = t;
     t = t.replace(/^(?:[,;:–—‐‑\-•·*/\\]+|\(?\d{1,2}[.)](?=\s|[А-ЯЁA-Zа-яё])|[a-zа-я]\)\s)\s*/u, "");
@@ -989,12 +1026,15 @@ export function readResponsibleDetails(
   ctx: ResponsibleContext = {},
 ): ResponsibleDetails {
   const rawText = typeof raw === "string" ? raw.trim() : raw == null ? "" : String(raw).trim();
+  capsCell = /[А-ЯЁ]{2}/.test(rawText) && !/[а-яё]/.test(rawText);
   try {
     return readInner(rawText, ctx);
   } catch {
     // Never fail a whole check over one odd cell: keep it as one role.
     const t = rawText.replace(/\s+/g, " ").trim();
     return { raw: rawText, persons: [], roles: t ? [t] : [] };
+  } finally {
+    capsCell = false;
   }
 }
 

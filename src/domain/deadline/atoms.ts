@@ -178,10 +178,11 @@ const RULES: Rule[] = [
       return [point("month", at, at + m[0].length, { month }, Number(m[2]))];
     },
   },
-  // 15.09.2023, 15.09.23, 15.09., 15.09, 15/09/2023, "15.09. 2023"
+  // 15.09.2023, 15.09.23, 15.09., 15.09, 15/09/2023, "15.09. 2023" — never the day and month of "19.09.10113"
+  // (a serial past 9999) or "01.03.202" (a cut year): a year of another length makes no date.
   {
     at: "digit",
-    re: /(\d{1,2})\s?[./]\s?(\d{1,2})(?:\.(\d{4})(?!\d)|\.(\d{2})(?![\d.])|\/(\d{4}|\d{2})(?!\d)|\.\s((?:19|20)\d{2})(?!\d)|\.(?!\d))?/y,
+    re: /(\d{1,2})\s?[./]\s?(\d{1,2})(?:\.(\d{4})(?!\d)|\.(\d{2})(?![\d.])|\/(\d{4}|\d{2})(?!\d)|\.\s((?:19|20)\d{2})(?!\d)|\.(?!\d))?(?!\.\d)/y,
     make: (m, at) => {
       const d = Number(m[1]);
       const mo = Number(m[2]);

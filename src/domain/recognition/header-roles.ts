@@ -53,7 +53,12 @@ const PATTERNS: RolePattern[] = [
 
 /** Role from the raw header text, or null; weight tells how specific the match is. */
 export function roleOfHeader(raw: string): { role: ColumnRole; weight: number } | null {
-  const trimmed = raw.trim();
+  // A word hyphenated across lines in a narrow header cell («Ответст-\nвенный», «Сроки\nисполне-\nния») is one word;
+  // a soft hyphen is invisible.
+  const trimmed = raw
+    .replace(/\u00ad/g, "")
+    .replace(/([а-яёa-z])-[ \t]*[\r\n]+\s*(?=[а-яёa-z])/gi, "$1")
+    .trim();
   if (!trimmed || trimmed.length > 160) return null;
   // «№ п/п» loses its «№» to nothing but «п п» after normalising: check it on the raw text first.
   if (/^(№{1,2}|N|No|Номер)\s*(п\s*[/\\.]?\s*п\.?)?$/i.test(trimmed) || /^п\s*[/\\]\s*п$/i.test(trimmed)) {

@@ -20,6 +20,12 @@ export interface ColumnAssignment {
    */
   deadlineEnd: number | null;
   responsible: number[];
+  /**
+   * A «План-график» with one column per month or quarter (Сентябрь | Октябрь | …, I квартал | II квартал | …,
+   * marked «+»): those columns, in order, with their header text. The deadline column is the first; the reader
+   * gets the marked ones («Декабрь, Март», «I квартал – II квартал»). Internal, like deadlineEnd.
+   */
+  timeline: { c: number; label: string }[];
   result: number | null;
   evidence: number | null;
   status: number | null;
@@ -46,6 +52,7 @@ export function emptyAssignment(): ColumnAssignment {
     deadline: null,
     deadlineEnd: null,
     responsible: [],
+    timeline: [],
     result: null,
     evidence: null,
     status: null,
@@ -63,14 +70,38 @@ function headerish(text: string): boolean {
   return /[А-Яа-яЁёA-Za-z№]/.test(text);
 }
 
+const MONTH_HEADER =
+  /^(январ[ья]?|янв|феврал[ья]?|фев|марта?|мар|апрел[ья]?|апр|ма[йя]|июн[ья]?|июл[ья]?|август|авг|сентябр[ья]?|сен|сент|октябр[ья]?|окт|ноябр[ья]?|ноя|нояб|декабр[ья]?|дек)( \d{4}( г| года?)?)?$/;
+
+const QUARTER_HEADER = /^(i{1,3}|iv|[1-4])( й)? (квартал|кв)( \d{4}( г| года?)?)?$/;
+
+/**
+ * A header cell naming one month («Сентябрь», «окт.», «Январь 2026») or quarter («I квартал», «2 кв.»): a column
+ * of a month grid.
+ */
+export function isTimelineHeader(text: string): boolean {
+  const t = normalizeText(text);
+  return MONTH_HEADER.test(t) || QUARTER_HEADER.test(t);
+}
+
+/** Three or more such columns make a grid; fewer are more likely data. */
+const MIN_TIMELINE = 3;
+
 /** Quick test on one row: at least two cells name distinct roles, and most text cells are header-like. */
 export function headerRoleCount(view: SheetView, r: number): number {
   const cols = view.nonEmpty(r);
   if (cols.length < 2 || cols.length > 40) return 0;
   const roles = new Set<ColumnRole>();
   let headerLike = 0;
+  // Months or quarters as column headers (a «План-график»): they name the deadline, they are not data.
+  const timeline = cols.filter((c) => isTimelineHeader(view.text(r, c))).length >= MIN_TIMELINE;
   for (const c of cols) {
     const t = view.text(r, c);
+    if (timeline && isTimelineHeader(t)) {
+      headerLike++;
+      roles.add("deadline");
+      continue;
+    }
     // A numbered cell, a date or a person's name: a data row, not a header («Ответственный Ф.И.О.» names a role).
     if (isNumbering(t) || ((looksLikeDeadline(t) || looksLikePerson(t)) && !roleOfHeader(t))) return 0;
     if (!headerish(t)) continue;
@@ -128,7 +159,7 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
       const t = view.text(next, c);
       const parent = view.coveringMerge(r, c);
       const merged = parent !== null && parent.right > parent.left;
-      if (!headerish(t) || t.length > 100 || (view.text(r, c) && !merged)) {
+      if (!(headerish(t) || isTimelineHeader(t)) || t.length > 100 || (view.text(r, c) && !merged)) {
         ok = false;
         break;
       }
@@ -141,6 +172,7 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
 
   const labels: string[] = [];
   const found: { c: number; role: ColumnRole; weight: number; label: string }[] = [];
+  const periods: { c: number; label: string }[] = [];
   for (let c = left; c <= right; c++) {
     const parts: string[] = [];
     for (const hr of rows.slice(0, 2)) {
@@ -150,10 +182,22 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
     }
     const label = parts.join(" ");
     labels.push(label);
+    // The month is the lowest header cell («Сроки» over «Сентябрь | Октябрь | …», or the month alone).
+    const own = parts[parts.length - 1];
+    if (own && isTimelineHeader(own)) periods.push({ c, label: own });
     const m = roleOfHeader(label) ?? (parts[0] ? roleOfHeader(parts[0]) : null);
     if (m) found.push({ c, role: m.role, weight: m.weight, label });
   }
-  return { rows, left, right, columns: assign(weakActivity(found, labels)), labels };
+  const grid = periods.length >= MIN_TIMELINE;
+  const gridCols = new Set(periods.map((x) => x.c));
+  // With a month grid, a «Сроки» parent over the months names the grid, not one deadline column per month.
+  const kept = grid ? found.filter((f) => !(gridCols.has(f.c) && f.role === "deadline")) : found;
+  const columns = assign(weakActivity(kept, labels));
+  if (grid && columns.deadline === null) {
+    columns.timeline = periods;
+    columns.deadline = periods[0].c;
+  }
+  return { rows, left, right, columns, labels };
 }
 
 /** Columns of price lists, registers and forms: a table with one of them is not a plan of activities. */
@@ -204,7 +248,7 @@ function assign(found: { c: number; role: ColumnRole; weight: number; label: str
 }
 
 export function assignedColumns(a: ColumnAssignment): Set<number> {
-  const s = new Set<number>(a.responsible);
+  const s = new Set<number>([...a.responsible, ...a.timeline.map((m) => m.c)]);
   for (const [k, v] of Object.entries(a)) if (k !== "responsible" && typeof v === "number") s.add(v);
   return s;
 }

@@ -294,6 +294,46 @@ function singleCellKind(
   return "section";
 }
 
+/**
+ * A month grid's deadline, as a user would write it: the marked months (or quarters), a run of adjacent ones as a
+ * range — «Сентябрь – Май», «Декабрь, Март». Any mark counts («+», «х», «V», a day).
+ */
+function markedPeriods(view: SheetView, rows: number[], timeline: { c: number; label: string }[]): string {
+  const runs: string[][] = [];
+  let prev = -2;
+  timeline.forEach((m, i) => {
+    if (!rows.some((r) => view.text(r, m.c))) return;
+    if (i === prev + 1) runs[runs.length - 1].push(m.label);
+    else runs.push([m.label]);
+    prev = i;
+  });
+  return runs.map((run) => (run.length === 1 ? run[0] : `${run[0]} – ${run[run.length - 1]}`)).join(", ");
+}
+
+/**
+ * Is the header repeated at row `r` the start of the same table pasted again? Its first row (after a row of column
+ * numbers) is the table's first activity again: the same number, and the same text or a blank row before the
+ * header. A header repeated after a page break continues the numbering instead, and a section numbered anew
+ * («Раздел 2» then «1.») opens with its section row.
+ */
+function pastedAgain(
+  view: SheetView,
+  r: number,
+  shape: TableShape,
+  items: BodyItem[],
+  afterGap: number,
+): boolean {
+  const first = items.find((it) => it.kind === "activity");
+  if (!first || shape.columns.number === null) return false;
+  const firstNumber = numberText(view, first.row, shape.columns.number);
+  if (!isNumbering(firstNumber)) return false;
+  let q = r + 1;
+  if (isColumnNumberRow(view, q, shape.left, shape.right)) q++;
+  if (numberText(view, q, shape.columns.number) !== firstNumber) return false;
+  const text = (row: number) => collapseSpaces(roleText(view, row, shape.columns.activity, shape));
+  return afterGap > 0 || text(q) === text(first.row);
+}
+
 function readBody(
   view: SheetView,
   header: HeaderInfo | null,
@@ -333,6 +373,8 @@ function readBody(
     // A header inside the table: the same header repeated after a page break, or a new table.
     if (kind !== "activity" && forcedEnd === null && headerRoleCount(view, r) >= 2) {
       if (signature !== null && headerSignature(view, r) === signature) {
+        // The same table pasted again (its numbering starts over under the repeated header): a second table.
+        if (pastedAgain(view, r, shape, items, afterGap)) break;
         items.push({ kind: "header", row: r });
         lastRow = r;
         if (isColumnNumberRow(view, r + 1, shape.left, shape.right)) {
@@ -548,18 +590,58 @@ function readContext(view: SheetView, top: number, floor: number, given: GivenCo
     : found;
 }
 
+function oneLine(text: string): string {
+  return collapseSpaces(text.replace(/\r?\n/g, " "));
+}
+
+/** In a row of several cells, the one cell that is a heading («Дорожная карта … на 2025 год»), if any. */
+function headingCell(view: SheetView, r: number): { col: number; text: string } | null {
+  const cols = view.nonEmpty(r);
+  if (cols.length < 2) return null;
+  for (const c of cols) {
+    const text = oneLine(view.text(r, c));
+    if (isHeadingLine(text)) return { col: c, text };
+  }
+  return null;
+}
+
 function readContextFromText(view: SheetView, top: number, floor: number): Context {
   const lines = linesAbove(view, top, floor);
   // Title: the nearest heading line within the window, then the lines after it that continue the heading.
   let title: string | null = null;
   const near = lines.filter((l) => l.row >= top - TITLE_WINDOW);
-  const hi = near.findIndex((l) => isHeadingLine(l.line));
+  let hi = near.findIndex((l) => isHeadingLine(l.line));
+  // «ПЛАН» over «мероприятий по … на 2025 год»: a heading found mid-phrase starts on the line above.
+  while (
+    hi >= 0 &&
+    hi + 1 < near.length &&
+    startsLowercase(near[hi].line) &&
+    near[hi + 1].row >= near[hi].row - 1 &&
+    !/[.!?:;]$/.test(near[hi + 1].line)
+  )
+    hi++;
   if (hi >= 0) {
-    const parts = [near[hi].line];
+    // A row holding the title and a stamp («УТВЕРЖДЕНО приказом …» top right): the title is its own cell.
+    const head = headingCell(view, near[hi].row);
+    const parts = [head ? head.text : near[hi].line];
+    const read = new Set<number>([near[hi].row]);
     for (let i = hi - 1; i >= 0; i--) {
-      const l = near[i].line;
+      let l = near[i].line;
+      if (head) {
+        const row = near[i].row;
+        if (read.has(row)) continue;
+        if (view.nonEmpty(row).length > 1) {
+          read.add(row);
+          l = oneLine(view.text(row, head.col));
+          if (!l) break;
+        }
+      }
       const allCaps = l === l.toUpperCase() && /[А-ЯЁ]/.test(l);
-      if (startsLowercase(l) || allCaps || /^[(«"„“]/.test(l)) parts.push(l);
+      // «… в 512 общеобразовательных организациях» + «Томской области на 2025-2026 учебный год»: the line that
+      // gives a heading without a period its period continues it, whatever its first letter.
+      const givesPeriod = () =>
+        !/[.!?:]$/.test(parts[parts.length - 1]) && !readPeriod(parts.join(" ")) && !!readPeriod(l);
+      if (startsLowercase(l) || allCaps || /^[(«"„“]/.test(l) || givesPeriod()) parts.push(l);
       else break;
     }
     title = parts.join(" ");
@@ -764,7 +846,10 @@ function buildTable(
       }
       return cell(c) ?? "";
     };
-    const deadlineRaw = joinDeadlineParts(deadlineText(a.deadline), deadlineText(a.deadlineEnd));
+    const deadlineRaw =
+      a.timeline.length > 0
+        ? markedPeriods(view, all, a.timeline)
+        : joinDeadlineParts(deadlineText(a.deadline), deadlineText(a.deadlineEnd));
     const responsible = mergeResponsible(
       a.responsible
         .map((c) => cell(c))
@@ -814,7 +899,10 @@ function applyColumnOverride(a: ColumnAssignment, cols: TableOverride["columns"]
     if (role === "responsible") out.responsible = idx;
     else (out as unknown as Record<string, number | null>)[role] = idx.length > 0 ? idx[0] : null;
     // The user named the deadline column: a split «окончание» column recognised before no longer applies.
-    if (role === "deadline") out.deadlineEnd = null;
+    if (role === "deadline") {
+      out.deadlineEnd = null;
+      out.timeline = [];
+    }
   }
   return out;
 }
@@ -872,7 +960,10 @@ function scanSheet(view: SheetView, notices: Notice[], given: GivenContext): Fou
         const body = readBody(view, header, start, shape, null);
         const activities = body.items.filter((it) => it.kind === "activity").length;
         if (activities > 0) {
-          const ctx = readContext(view, r, floor, given);
+          let ctx = readContext(view, r, floor, given);
+          // A second table with nothing of its own above it (a repeat, a part after a gap) belongs to the same plan.
+          if (previous && ctx.title === null && ctx.period === null && ctx.approved === null)
+            ctx = previous.ctx;
           const table = buildTable(view, header, shape, body, ctx);
           found.push({ table, top: r, bottom: body.lastRow, continuationRows: countContinuations(table) });
           previous = { shape, ctx, label: table.range };

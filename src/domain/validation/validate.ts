@@ -9,6 +9,7 @@ import { deadlineFindings } from "./deadline-rules";
 import { numberingFindings } from "./numbering-rules";
 import { responsibleFindings } from "./responsible-rules";
 import { periodFindings } from "./period-rules";
+import { tableFindings } from "./table-rules";
 import { organisationFindings, placeholderFindings } from "./text-rules";
 
 export interface ValidationOptions {
@@ -33,6 +34,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function validateWorkbook(tables: RoadmapTable[], opts: ValidationOptions): Finding[] {
   const findings: Finding[] = [
     ...periodFindings(tables),
+    ...tableFindings(tables),
     ...numberingFindings(tables),
     ...tables.flatMap((t) => deadlineFindings(t, { today: opts.today })),
     ...responsibleFindings(tables, {
