@@ -1,15 +1,10 @@
 /** The readable Russian report of `roadmap check` (without --json). */
 import type { CheckReport, Finding, RoadmapTable, Severity } from "../domain/model";
+import { formatRuDate } from "../domain/russian-dates";
 
 export interface TextReportOptions {
   today: string;
   notices?: readonly { sheet: string; message: string }[];
-}
-
-function ruDate(iso: string | null): string {
-  if (!iso) return "—";
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
 /** "1 таблица", "2 таблицы", "5 таблиц". */
@@ -50,8 +45,8 @@ function tableBlock(t: RoadmapTable, i: number, total: number): string[] {
   const lines = [
     `Таблица ${i + 1} из ${total}: лист «${t.sheet}», диапазон ${t.range}`,
     `  Заголовок: ${t.title ?? "не найден"}`,
-    `  Период: ${t.period ? `${ruDate(t.period.start)} – ${ruDate(t.period.end)}` : "не указан"}`,
-    `  Утверждена: ${t.approved ? ruDate(t.approved) : "дата утверждения не найдена"}`,
+    `  Период: ${t.period ? `${formatRuDate(t.period.start)} – ${formatRuDate(t.period.end)}` : "не указан"}`,
+    `  Утверждена: ${t.approved ? formatRuDate(t.approved) : "дата утверждения не найдена"}`,
     `  Столбцы: ${columnsLine(t)}`,
     `  Строки: ${plural(count("section"), "раздел", "раздела", "разделов")}, ${plural(
       count("activity"),
@@ -63,10 +58,11 @@ function tableBlock(t: RoadmapTable, i: number, total: number): string[] {
   return lines;
 }
 
+/** The task pane's names for the severities. */
 const SEVERITY_TITLES: [Severity, string][] = [
   ["error", "Ошибки"],
   ["warning", "Предупреждения"],
-  ["info", "К сведению"],
+  ["info", "Подсказки"],
 ];
 
 /** Excel's own notation, so the address can be pasted into the Name Box: 'Горячий Ключ 2023'!D49. */
@@ -82,7 +78,7 @@ function findingLine(f: Finding): string {
 }
 
 export function formatTextReport(report: CheckReport, opts: TextReportOptions): string {
-  const out: string[] = [`Файл: ${report.file}`, `Дата проверки: ${ruDate(opts.today)}`, ""];
+  const out: string[] = [`Файл: ${report.file}`, `Дата проверки: ${formatRuDate(opts.today)}`, ""];
   if (report.tables.length === 0) {
     out.push(
       "Дорожная карта не найдена: ни на одном видимом листе нет таблицы с заголовками вроде «Мероприятие», «Сроки», «Ответственные».",
@@ -104,7 +100,7 @@ export function formatTextReport(report: CheckReport, opts: TextReportOptions): 
         "предупреждение",
         "предупреждения",
         "предупреждений",
-      )}, к сведению — ${by("info").length}`,
+      )}, ${plural(by("info").length, "подсказка", "подсказки", "подсказок")}`,
     );
     for (const [severity, title] of SEVERITY_TITLES) {
       const list = by(severity);

@@ -5,8 +5,6 @@
 import { formatDateCell, numberFormatKind } from "../domain/cell-format";
 import type { CellRange, CellValue, SheetGrid } from "../domain/grid";
 
-export { numberFormatKind };
-
 /** Largest serial Excel shows as a date (31.12.9999). */
 const MAX_SERIAL = 2958465;
 

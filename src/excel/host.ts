@@ -13,7 +13,8 @@
  *   the 5 MB limit); a large setValues is split by rows. +1 before the chunks only when a sheet copy must fall back
  *   to values (no ExcelApi 1.7) or a long drop-down list goes to the lists sheet.
  * - getSetting 2 (1 when there is no settings sheet), setSetting 3 (2 when it is created); highlight 3, or 4 when
- *   the workbook has Custom conditional formats whose formula must be read; clearHighlights 2–4;
+ *   the workbook has Custom conditional formats whose formula must be read, +1 per further chunk of
+ *   `maxRequestBytes` (about 4,000 cells each); clearHighlights 2–4;
  *   select/activeSheetName/listSheets 1.
  *
  * Reading and writing values need only ExcelApi 1.1 (Excel 2016); see ./requirements.ts for what degrades.
@@ -38,7 +39,13 @@ import {
   LISTS_SHEET,
   SETTINGS_SHEET,
   chunkSetting,
+  inlineList,
+  isOwnSheet,
+  listColumn,
+  listReference,
+  parseSetting,
 } from "../xlsx/settings-format";
+import { HOST_MESSAGES, sheetNameProblem } from "../xlsx/host-messages";
 import {
   excelInput,
   makeSheetGrid,
@@ -47,7 +54,7 @@ import {
   widthToPoints,
   type UsedBlock,
 } from "./cells";
-import { ExcelRequirements, officeIsSetSupported, type IsSetSupported } from "./requirements";
+import { ExcelRequirements, explainMissing, officeIsSetSupported, type IsSetSupported } from "./requirements";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -70,27 +77,25 @@ const FLAGS_PER_SYNC = 5000;
 const SEGMENT = 100;
 /** Fixed overhead of one queued action in the request JSON, bytes (object path, ids, method name). */
 const ACTION_OVERHEAD = 200;
-/** Sheets that are the add-in's own state, never shown or read as roadmaps. */
-const OWN_SHEETS = new Set([SETTINGS_SHEET.toLowerCase(), LISTS_SHEET.toLowerCase()]);
 const HIGHLIGHT_COLOR = `#${HIGHLIGHT_FILL_ARGB.slice(2)}`;
 const OUR_FORMULA = normalizeFormula(HIGHLIGHT_FORMULA);
 
 export const EXCEL_MESSAGES = {
   sheetMissing: (name: string) =>
     `Лист «${name}» не найден в книге: возможно, его переименовали или удалили. Обновите список листов и повторите.`,
-  sheetProtected: (name: string) =>
-    `Лист «${name}» защищён: снимите защиту (Рецензирование → Снять защиту листа) и повторите.`,
+  sheetProtected: HOST_MESSAGES.sheetProtected,
   someSheetProtected:
     "Лист защищён: снимите защиту (Рецензирование → Снять защиту листа) и повторите. Часть изменений могла быть уже внесена — проверьте лист.",
   sheetExists: (name: string) => `Лист «${name}» уже есть в книге: переименуйте или удалите его и повторите.`,
-  sheetHidden: (name: string) =>
-    `Лист «${name}» скрыт: покажите его (правый щелчок по ярлычку листа → Показать) и повторите.`,
-  badAddress: (address: string) => `Неверный адрес ячейки «${address}».`,
-  badSheetName: (name: string) =>
-    `Имя листа «${name}» не подходит для Excel: не длиннее 31 знака и без символов [ ] : * ? / \\.`,
+  sheetHidden: HOST_MESSAGES.sheetHidden,
+  badAddress: HOST_MESSAGES.badAddress,
   rowTooLarge: (name: string, row: number) =>
     `Строка ${row} на листе «${name}» слишком велика, чтобы прочитать её из Excel в браузере: сократите текст в ней или откройте книгу в Excel для компьютера.`,
   cellEditMode: "Excel сейчас в режиме правки ячейки: нажмите Enter или Esc и повторите.",
+  itemGone:
+    "Лист или диапазон не найден в книге: возможно, его переименовали или удалили. Выполните команду заново.",
+  excelFailed: (code: string) =>
+    `Excel не выполнил команду (код ошибки: ${code}). Повторите её; если ошибка не уходит, сообщите этот код разработчикам.`,
   mergesNotRead:
     "Ваша версия Excel не сообщает об объединённых ячейках (нужен Excel 2021 или Microsoft 365): таблица прочитана без учёта объединений.",
   hiddenNotRead:
@@ -168,22 +173,14 @@ function sameName(a: string, b: string): boolean {
   return a.toLocaleLowerCase("ru") === b.toLocaleLowerCase("ru");
 }
 
-function isOwnSheet(name: string): boolean {
-  return OWN_SHEETS.has(name.toLowerCase());
-}
-
-/** Excel limits an inline list ("a,b,c") to 255 characters, and its items cannot hold a comma (as src/xlsx). */
-function inlineListSource(list: string[]): string | null {
-  if (list.some((s) => s.includes(",") || s.includes('"'))) return null;
-  const joined = list.join(",");
-  return joined.length <= 255 ? joined : null;
-}
-
 const defaultRun: ExcelRun = (batch) => Excel.run(batch);
 
 export class ExcelWorkbookHost implements WorkbookHost {
   readonly name: string;
+  /** Excel.run with Office errors put into Russian (explain). */
   private readonly run: ExcelRun;
+  /** Excel.run as given: apply words AccessDenied itself, naming the sheet. */
+  private readonly runRaw: ExcelRun;
   private readonly req: ExcelRequirements;
   private readonly onNotice?: (message: string) => void;
   private readonly maxRequestBytes: number;
@@ -193,7 +190,11 @@ export class ExcelWorkbookHost implements WorkbookHost {
   readonly notices: string[] = [];
 
   constructor(run: ExcelRun = defaultRun, options: ExcelHostOptions = {}) {
-    this.run = run;
+    this.runRaw = run;
+    this.run = (batch) =>
+      run(batch).catch((e: unknown) => {
+        throw this.explain(e);
+      });
     this.req = new ExcelRequirements(options.isSetSupported ?? officeIsSetSupported);
     this.name = options.name ?? "Книга Excel";
     this.onNotice = options.onNotice;
@@ -245,7 +246,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
         await context.sync();
       } catch (e) {
         if (errorCode(e) === "ItemNotFound") throw new UserFacingError(EXCEL_MESSAGES.sheetMissing(name));
-        if (!isPayloadError(e)) throw this.explain(e);
+        if (!isPayloadError(e)) throw e;
         // Too large for one response: geometry now, values in blocks.
         pending = this.queueSheet(context.workbook.worksheets.getItem(name), name, false);
         await context.sync();
@@ -263,7 +264,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       try {
         await context.sync();
       } catch (e) {
-        if (!isPayloadError(e)) throw this.explain(e);
+        if (!isPayloadError(e)) throw e;
         pending = names.map((n) => this.queueSheet(context.workbook.worksheets.getItem(n), n, false));
         await context.sync();
       }
@@ -420,7 +421,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block: a large sheet must not go in one response
         await context.sync();
       } catch (e) {
-        if (!isPayloadError(e)) throw this.explain(e);
+        if (!isPayloadError(e)) throw e;
         if (count === 1) throw new UserFacingError(EXCEL_MESSAGES.rowTooLarge(name, top + 1));
         rowsPerBlock = Math.max(1, Math.floor(count / 2));
         continue;
@@ -436,21 +437,16 @@ export class ExcelWorkbookHost implements WorkbookHost {
   async apply(plan: EditPlan): Promise<void> {
     if (plan.ops.length === 0) return;
     if (plan.ops.some((op) => op.op === "unmerge") && !this.req.supports("unmerge")) {
-      throw new UserFacingError(this.req.explainMissing("unmerge"));
+      throw new UserFacingError(explainMissing("unmerge"));
     }
     let touchedName: string | null = null;
     try {
-      await this.run(async (context) => {
+      await this.runRaw(async (context) => {
         const known = await this.loadSheets(context);
         const touched = this.checkPlan(plan.ops, known);
         touchedName = touched.length === 1 ? touched[0] : null;
         const prepared = await this.prepare(context, plan.ops, known);
-        const chunks = packChunks(this.commandsFor(plan.ops, known, prepared), this.maxRequestBytes);
-        for (const chunk of chunks) {
-          for (const command of chunk) command.queue(context);
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of at most maxRequestBytes
-          await context.sync();
-        }
+        await this.send(context, this.commandsFor(plan.ops, known, prepared));
       });
     } catch (e) {
       if (errorCode(e) === "AccessDenied") {
@@ -459,6 +455,15 @@ export class ExcelWorkbookHost implements WorkbookHost {
         );
       }
       throw this.explain(e);
+    }
+  }
+
+  /** Queues the commands in order, one sync per chunk of at most maxRequestBytes. */
+  private async send(context: Excel.RequestContext, commands: Command[]): Promise<void> {
+    for (const chunk of packChunks(commands, this.maxRequestBytes)) {
+      for (const command of chunk) command.queue(context);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, each under the 5 MB limit
+      await context.sync();
     }
   }
 
@@ -471,16 +476,22 @@ export class ExcelWorkbookHost implements WorkbookHost {
     const need = (n: string) => {
       if (!exists(n) && !isCreated(n)) throw new UserFacingError(EXCEL_MESSAGES.sheetMissing(n));
     };
+    // Checked here, not left to Excel: its own error for a bad name comes in English.
+    const create = (n: string) => {
+      const problem = sheetNameProblem(n);
+      if (problem) throw new UserFacingError(problem);
+      created.push(n);
+    };
     for (const op of ops) {
       if (op.op === "addSheet") {
-        if (!exists(op.sheet) && !isCreated(op.sheet)) created.push(op.sheet);
+        if (!exists(op.sheet) && !isCreated(op.sheet)) create(op.sheet);
         continue;
       }
       need(op.sheet);
       if (op.op === "copySheet") {
         if (exists(op.newName) || isCreated(op.newName))
           throw new UserFacingError(EXCEL_MESSAGES.sheetExists(op.newName));
-        created.push(op.newName);
+        create(op.newName);
         continue;
       }
       if (!isCreated(op.sheet) && !touched.some((t) => sameName(t, op.sheet))) touched.push(op.sheet);
@@ -511,7 +522,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
         queued = true;
       }
     }
-    const longLists = ops.some((op) => op.op === "setListValidation" && inlineListSource(op.list) === null);
+    const longLists = ops.some((op) => op.op === "setListValidation" && inlineList(op.list) === null);
     const listsExist = known.some((s) => sameName(s.name, LISTS_SHEET));
     if (longLists && listsExist && this.req.supports("dataValidation")) {
       listsRange = context.workbook.worksheets.getItem(LISTS_SHEET).getUsedRange();
@@ -606,16 +617,12 @@ export class ExcelWorkbookHost implements WorkbookHost {
             this.notice(EXCEL_MESSAGES.listsSkipped);
             break;
           }
-          let source = inlineListSource(op.list);
+          let source = inlineList(op.list);
           if (source === null) {
             const columns = prepared.listColumns ?? [];
             prepared.listColumns = columns;
-            let col = columns.findIndex(
-              (c) => c.length === op.list.length && c.every((s, i) => s === op.list[i]),
-            );
-            if (col < 0) {
-              col = columns.findIndex((c) => c.length === 0);
-              if (col < 0) col = columns.length;
+            const { col, write } = listColumn(columns, op.list);
+            if (write) {
               columns[col] = [...op.list];
               if (!listsSheetExists) {
                 commands.push(
@@ -639,8 +646,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
                 ),
               );
             }
-            const letters = columnLetter(col);
-            source = `='${LISTS_SHEET}'!$${letters}$1:$${letters}$${Math.max(op.list.length, 1)}`;
+            source = `=${listReference(col, op.list.length)}`;
           }
           const rule: Excel.DataValidationRule = { list: { inCellDropDown: true, source } };
           commands.push(
@@ -714,7 +720,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       } catch (e) {
         if (errorCode(e) === "ItemNotFound") throw new UserFacingError(EXCEL_MESSAGES.sheetMissing(sheet));
         if (errorCode(e) === "InvalidOperation") throw new UserFacingError(EXCEL_MESSAGES.sheetHidden(sheet));
-        throw this.explain(e);
+        throw e;
       }
     });
   }
@@ -743,15 +749,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
   async getSetting<T>(key: string): Promise<T | null> {
     const rows = await this.run((context) => this.readSettingsRows(context));
     const row = rows?.find((r) => r[0] === key);
-    if (!row) return null;
-    let json = "";
-    for (let c = 1; c < row.length && row[c] !== ""; c++) json += row[c];
-    try {
-      return JSON.parse(json) as T;
-    } catch {
-      // A hand-edited or truncated setting is ignored, not fatal.
-      return null;
-    }
+    return row ? parseSetting<T>(row.slice(1)) : null;
   }
 
   async setSetting<T>(key: string, value: T): Promise<void> {
@@ -781,7 +779,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
 
   async highlight(cells: { sheet: string; address: string }[]): Promise<void> {
     if (!this.req.supports("conditionalFormats"))
-      throw new UserFacingError(this.req.explainMissing("conditionalFormats"));
+      throw new UserFacingError(explainMissing("conditionalFormats"));
     const bySheet = new Map<string, Set<string>>();
     for (const { sheet, address } of cells) {
       if (!parseA1(address)) throw new UserFacingError(EXCEL_MESSAGES.badAddress(address));
@@ -796,16 +794,25 @@ export class ExcelWorkbookHost implements WorkbookHost {
         if (!k) throw new UserFacingError(EXCEL_MESSAGES.sheetMissing(sheet));
         if (k.protected) throw new UserFacingError(EXCEL_MESSAGES.sheetProtected(k.name));
       }
-      await this.queueRemoveOurs(context, known);
+      const removed = await this.queueRemoveOurs(context, known);
+      // The removals are already queued: they count towards the first chunk.
+      const commands: Command[] = [{ bytes: removed * ACTION_OVERHEAD, queue: () => undefined }];
       for (const [sheet, addresses] of bySheet) {
-        const ws = context.workbook.worksheets.getItem(sheet);
         for (const address of addresses) {
-          const cf = ws.getRange(address).conditionalFormats.add("Custom");
-          cf.custom.rule.formula = `=${HIGHLIGHT_FORMULA}`;
-          cf.custom.format.fill.color = HIGHLIGHT_COLOR;
+          commands.push({
+            bytes: ACTION_OVERHEAD * 5,
+            queue: (ctx) => {
+              const cf = ctx.workbook.worksheets
+                .getItem(sheet)
+                .getRange(address)
+                .conditionalFormats.add("Custom");
+              cf.custom.rule.formula = `=${HIGHLIGHT_FORMULA}`;
+              cf.custom.format.fill.color = HIGHLIGHT_COLOR;
+            },
+          });
         }
       }
-      await context.sync();
+      await this.send(context, commands);
     });
   }
 
@@ -813,15 +820,16 @@ export class ExcelWorkbookHost implements WorkbookHost {
     if (!this.req.supports("conditionalFormats")) return; // nothing of ours can exist without conditional formats
     await this.run(async (context) => {
       const known = await this.loadSheets(context);
-      if (await this.queueRemoveOurs(context, known)) await context.sync();
+      if ((await this.queueRemoveOurs(context, known)) > 0) await context.sync();
     });
   }
 
   /**
    * Queues deletion of our conditional formats on every unprotected sheet: ours are Custom with HIGHLIGHT_FORMULA
    * (shared with the .xlsx adapter, so a file highlighted in the preview is cleared in Excel). 2 syncs to find them.
+   * Returns how many deletions were queued.
    */
-  private async queueRemoveOurs(context: Excel.RequestContext, known: KnownSheet[]): Promise<boolean> {
+  private async queueRemoveOurs(context: Excel.RequestContext, known: KnownSheet[]): Promise<number> {
     const sheets = known.filter((s) => !s.protected && !isOwnSheet(s.name));
     const collections = sheets.map((s) => {
       const c = context.workbook.worksheets.getItem(s.name).getRange().conditionalFormats;
@@ -830,31 +838,39 @@ export class ExcelWorkbookHost implements WorkbookHost {
     });
     await context.sync();
     const custom = collections.flatMap((c) => c.items.filter((cf) => cf.type === "Custom"));
-    if (custom.length === 0) return false;
+    if (custom.length === 0) return 0;
     const rules = custom.map((cf) => cf.custom.rule.load("formula"));
     await context.sync();
-    let any = false;
+    let removed = 0;
     custom.forEach((cf, i) => {
       if (normalizeFormula(rules[i].formula ?? "") === OUR_FORMULA) {
         cf.delete();
-        any = true;
+        removed++;
       }
     });
-    return any;
+    return removed;
   }
 
   // ------------------------------------------------------------------ errors
 
-  /** Office.js errors the user can act on, in Russian; anything else goes up unchanged. */
+  /**
+   * Office.js errors in Russian: Excel's own message is English. An error without an Office code is a bug of
+   * ours and goes up unchanged (the task pane words it and keeps the stack in the console).
+   */
   private explain(e: unknown): unknown {
     if (e instanceof UserFacingError) return e;
-    switch (errorCode(e)) {
+    const code = errorCode(e);
+    switch (code) {
+      case "":
+        return e;
       case "AccessDenied":
         return new UserFacingError(EXCEL_MESSAGES.someSheetProtected);
       case "InvalidOperationInCellEditMode":
         return new UserFacingError(EXCEL_MESSAGES.cellEditMode);
+      case "ItemNotFound":
+        return new UserFacingError(EXCEL_MESSAGES.itemGone);
       default:
-        return e;
+        return new UserFacingError(EXCEL_MESSAGES.excelFailed(code));
     }
   }
 }

@@ -16,7 +16,6 @@ export type ExcelFeature =
   | "hiddenRowsColumns"
   | "unmerge"
   | "mergeCells"
-  | "nullObjects"
   | "conditionalFormats"
   | "copySheet"
   | "dataValidation"
@@ -28,13 +27,12 @@ interface FeatureInfo {
   what: string;
 }
 
-export const FEATURES: Record<ExcelFeature, FeatureInfo> = {
+const FEATURES: Record<ExcelFeature, FeatureInfo> = {
   usedRangeValuesOnly: { set: "1.2", what: "Чтение только заполненных ячеек" },
   protection: { set: "1.2", what: "Проверка защиты листа" },
   hiddenRowsColumns: { set: "1.2", what: "Чтение скрытых строк и столбцов" },
   unmerge: { set: "1.2", what: "Отмена объединения ячеек" },
   mergeCells: { set: "1.2", what: "Объединение ячеек" },
-  nullObjects: { set: "1.4", what: "Проверка наличия листа" },
   conditionalFormats: { set: "1.6", what: "Подсветка ячеек" },
   copySheet: { set: "1.7", what: "Копирование листа" },
   dataValidation: { set: "1.8", what: "Раскрывающийся список в ячейках" },
@@ -86,16 +84,4 @@ export class ExcelRequirements {
     }
     return ok;
   }
-
-  explainMissing(feature: ExcelFeature): string {
-    return explainMissing(feature);
-  }
-}
-
-/** With Office's own requirement check. */
-export function supports(
-  feature: ExcelFeature,
-  isSetSupported: IsSetSupported = officeIsSetSupported,
-): boolean {
-  return isSetSupported("ExcelApi", FEATURES[feature].set);
 }

@@ -229,7 +229,7 @@ export function PreviewApp() {
               {session.xlsx.name}
             </Text>
           ) : null}
-          {loading ? <Spinner size="tiny" /> : null}
+          {loading ? <Spinner size="tiny" aria-label="Открываю книгу…" /> : null}
           <Caption1 className={s.note}>
             Предпросмотр без Excel: команды работают с этой книгой так же, как в Excel
           </Caption1>

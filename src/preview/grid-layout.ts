@@ -1,5 +1,5 @@
 /** Pure layout of the preview's grid view: what to render, merged spans, widths, selection cells. */
-import { a1, cellText, parseA1, sheetWidth, type SheetGrid } from "../domain/grid";
+import { cellText, parseA1, sheetWidth, type SheetGrid } from "../domain/grid";
 
 export const MAX_ROWS = 500;
 export const MAX_COLS = 60;
@@ -65,12 +65,6 @@ export function cellsOf(address: string, layout: GridLayout): Set<string> {
   for (let r = range.top; r <= bottom; r++)
     for (let c = range.left; c <= right; c++) out.add(layout.covered.get(key(r, c)) ?? key(r, c));
   return out;
-}
-
-/** The drawn cell's A1 address for "r,c" (for data attributes and tests). */
-export function addressOf(k: string): string {
-  const [r, c] = k.split(",").map(Number);
-  return a1(r, c);
 }
 
 /** "roadmap.xlsx" → "roadmap-обработано.xlsx". */

@@ -80,10 +80,10 @@ export class ObservableHost implements WorkbookHost {
     return this.inner.setSetting<T>(key, value);
   }
 
+  /** As in both adapters, new highlights replace the previous ones. */
   async highlight(cells: CellRef[]): Promise<void> {
     await this.inner.highlight(cells);
-    const seen = new Set(this.highlights.map((c) => `${c.sheet}!${c.address}`));
-    for (const c of cells) if (!seen.has(`${c.sheet}!${c.address}`)) this.highlights.push(c);
+    this.highlights = [...new Map(cells.map((c) => [`${c.sheet}!${c.address}`, c])).values()];
     this.emit({ kind: "highlighted", cells: [...this.highlights] });
   }
 

@@ -74,8 +74,12 @@ export function TaskPane({ host }: { host: WorkbookHost }) {
   const [recognition, setRecognition] = useState<Recognition | null>(null);
 
   const recognize = useCallback(async (): Promise<Recognition> => {
-    const overrides = readOverrides(await host.getSetting<unknown>("overrides"));
-    const workbook = await host.readWorkbook();
+    // Two reads, overlapped: in Excel on the web each waits for a round trip.
+    const [stored, workbook] = await Promise.all([
+      host.getSetting<unknown>("overrides"),
+      host.readWorkbook(),
+    ]);
+    const overrides = readOverrides(stored);
     const { tables, notices } = recognizeWorkbook(workbook, { overrides });
     const next: Recognition = { workbook, tables, notices, overrides };
     setRecognition(next);

@@ -10,7 +10,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
+import { usePane } from "./context";
 
 export const useStyles = makeStyles({
   pane: {
@@ -88,15 +89,21 @@ export function PaneIntro({ title, text }: { title: string; text: string }) {
   );
 }
 
-export function ErrorBar({ message, title }: { message: string | null; title: string }) {
-  if (!message) return null;
+/** A pane command's state under its buttons: the spinner while it runs, its error in Russian after. */
+export function CommandStatus({ busy, error }: { busy: boolean; error: string | null }) {
+  const { t } = usePane();
   return (
-    <MessageBar intent="error" layout="multiline" data-testid="error">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {message}
-      </MessageBarBody>
-    </MessageBar>
+    <>
+      {busy ? <Spinner size="tiny" label={t("working")} labelPosition="after" /> : null}
+      {error ? (
+        <MessageBar intent="error" layout="multiline" data-testid="error">
+          <MessageBarBody>
+            <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </>
   );
 }
 
@@ -121,28 +128,17 @@ export function InfoBar({
   );
 }
 
-export function Busy({ label }: { label: string }) {
-  return <Spinner size="tiny" label={label} labelPosition="after" />;
-}
-
 export function KeyValue({ items }: { items: [string, ReactNode][] }) {
   const s = useStyles();
   return (
     <div className={s.kv}>
       {items.map(([k, v]) => (
-        <KvPair key={k} k={k} v={v} />
+        <Fragment key={k}>
+          <span className={s.kvKey}>{k}</span>
+          <Body1 className={s.kvValue}>{v}</Body1>
+        </Fragment>
       ))}
     </div>
-  );
-}
-
-function KvPair({ k, v }: { k: string; v: ReactNode }) {
-  const s = useStyles();
-  return (
-    <>
-      <span className={s.kvKey}>{k}</span>
-      <Body1 className={s.kvValue}>{v}</Body1>
-    </>
   );
 }
 

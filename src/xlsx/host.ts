@@ -3,14 +3,21 @@
  * Settings and highlights are stored in the workbook the same way the Office.js adapter stores them
  * (see settings-format.ts), so a file moves between hosts.
  */
-/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- ExcelJS objects, not Office.js proxies: nothing to load or sync. */
 import ExcelJS from "exceljs";
 import type { EditPlan } from "../domain/edit-plan";
 import { parseA1, type SheetGrid, type WorkbookGrid } from "../domain/grid";
 import { UserFacingError, type SheetInfo, type WorkbookHost } from "../domain/host";
+import { HOST_MESSAGES } from "./host-messages";
 import { loadExcelWorkbook, type FileData } from "./load";
-import { isOwnSheet, workbookToGrid, worksheetToGrid } from "./read";
-import { HIGHLIGHT_FILL_ARGB, HIGHLIGHT_FORMULA, SETTINGS_SHEET, chunkSetting } from "./settings-format";
+import { workbookToGrid, worksheetToGrid } from "./read";
+import {
+  HIGHLIGHT_FILL_ARGB,
+  HIGHLIGHT_FORMULA,
+  SETTINGS_SHEET,
+  chunkSetting,
+  isOwnSheet,
+  parseSetting,
+} from "./settings-format";
 import { applyPlanToXlsx, isOurHighlight, workbookToBytes } from "./write";
 
 export interface Selection {
@@ -81,7 +88,7 @@ export class XlsxWorkbookHost implements WorkbookHost {
     const ws =
       this.workbook.worksheets.find((w) => w.name === name) ??
       this.workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
-    if (!ws || isOwnSheet(ws.name)) throw new UserFacingError(`Лист «${name}» не найден в книге.`);
+    if (!ws || isOwnSheet(ws.name)) throw new UserFacingError(HOST_MESSAGES.sheetNotFound(name));
     return ws;
   }
 
@@ -118,10 +125,8 @@ export class XlsxWorkbookHost implements WorkbookHost {
     const ws = this.sheet(sheet);
     // As in Excel: a hidden sheet cannot be shown selected.
     if (ws.state === "hidden" || ws.state === "veryHidden")
-      throw new UserFacingError(
-        `Лист «${ws.name}» скрыт: покажите его (правый щелчок по ярлычку листа → Показать) и повторите.`,
-      );
-    if (!parseA1(address)) throw new UserFacingError(`Неверный адрес ячейки «${address}».`);
+      throw new UserFacingError(HOST_MESSAGES.sheetHidden(ws.name));
+    if (!parseA1(address)) throw new UserFacingError(HOST_MESSAGES.badAddress(address));
     this.selected = { sheet, address: address.replace(/\$/g, "").toUpperCase() };
     this.active = sheet;
     this.changed();
@@ -145,18 +150,10 @@ export class XlsxWorkbookHost implements WorkbookHost {
     if (!ws) return null;
     const r = this.findSettingRow(ws, key);
     if (r === null) return null;
-    let json = "";
-    for (let c = 2; ; c++) {
-      const v = ws.getCell(r, c).value;
-      if (typeof v !== "string" || v === "") break;
-      json += v;
-    }
-    try {
-      return JSON.parse(json) as T;
-    } catch {
-      // A hand-edited or truncated setting is ignored, not fatal.
-      return null;
-    }
+    const row = ws.getRow(r);
+    return parseSetting<T>(
+      Array.from({ length: Math.max(row.cellCount - 1, 0) }, (_, i) => row.getCell(i + 2).value),
+    );
   }
 
   async setSetting<T>(key: string, value: T): Promise<void> {
@@ -185,11 +182,9 @@ export class XlsxWorkbookHost implements WorkbookHost {
       const ws = this.sheet(sheet);
       // Excel refuses conditional formats on a protected sheet; the preview behaves the same.
       if ((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet)
-        throw new UserFacingError(
-          `Лист «${ws.name}» защищён: снимите защиту (Рецензирование → Снять защиту листа) и повторите.`,
-        );
+        throw new UserFacingError(HOST_MESSAGES.sheetProtected(ws.name));
       const range = parseA1(address);
-      if (!range) throw new UserFacingError(`Неверный адрес ячейки «${address}».`);
+      if (!range) throw new UserFacingError(HOST_MESSAGES.badAddress(address));
       const list = bySheet.get(ws) ?? [];
       list.push(address.replace(/\$/g, "").toUpperCase());
       bySheet.set(ws, list);

@@ -43,9 +43,9 @@ export type FileKind =
   | "other";
 
 /** Unpacked size above which ExcelJS (which holds whole sheets in memory) would exhaust the heap. */
-export const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
 
-export function toBytes(data: FileData): Uint8Array {
+function toBytes(data: FileData): Uint8Array {
   // A Node Buffer is a Uint8Array, so this covers Buffer too.
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
@@ -67,7 +67,7 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 }
 
 /** Byte search; the needles are short and files at most tens of MB, so a plain scan is fast enough. */
-export function containsBytes(bytes: Uint8Array, needle: number[], limit = bytes.length): boolean {
+function containsBytes(bytes: Uint8Array, needle: number[], limit = bytes.length): boolean {
   const first = needle[0];
   const end = Math.min(limit, bytes.length) - needle.length;
   outer: for (let i = 0; i <= end; i++) {
@@ -115,7 +115,7 @@ export function sniffFile(bytes: Uint8Array): FileKind {
  * Sum of the entries' uncompressed sizes from the zip's central directory (a zip bomb is refused before
  * anything is inflated); null when there is no readable central directory (truncated or not a zip).
  */
-export function zipUnpackedSize(bytes: Uint8Array): number | null {
+function zipUnpackedSize(bytes: Uint8Array): number | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end-of-central-directory record is in the last 22 + 65,535 (comment) bytes.
   let eocd = -1;
@@ -141,31 +141,19 @@ export function zipUnpackedSize(bytes: Uint8Array): number | null {
 }
 
 /** The Russian sentence for a file that is not a readable .xlsx; null when it looks like one. */
-export function messageForKind(kind: FileKind): string | null {
-  switch (kind) {
-    case "xlsx":
-      return null;
-    case "empty":
-      return MESSAGES.empty;
-    case "xls":
-      return MESSAGES.xls;
-    case "encrypted":
-      return MESSAGES.encrypted;
-    case "ods":
-      return MESSAGES.ods;
-    case "xlsb":
-      return MESSAGES.xlsb;
-    case "word":
-      return MESSAGES.word;
-    case "zip-corrupt":
-      return MESSAGES.corrupt;
-    case "too-big":
-      return MESSAGES.tooBig;
-    case "zip-other":
-    case "other":
-      return MESSAGES.notXlsx;
-  }
-}
+const KIND_MESSAGES: Record<FileKind, string | null> = {
+  xlsx: null,
+  empty: MESSAGES.empty,
+  xls: MESSAGES.xls,
+  encrypted: MESSAGES.encrypted,
+  ods: MESSAGES.ods,
+  xlsb: MESSAGES.xlsb,
+  word: MESSAGES.word,
+  "zip-corrupt": MESSAGES.corrupt,
+  "too-big": MESSAGES.tooBig,
+  "zip-other": MESSAGES.notXlsx,
+  other: MESSAGES.notXlsx,
+};
 
 export interface LoadOptions {
   /**
@@ -181,7 +169,7 @@ const SKIPPED_WHEN_READING = ["dataValidations", "conditionalFormatting", "extLs
 /** Load an .xlsx into an ExcelJS workbook, or throw UserFacingError with one Russian sentence. */
 export async function loadExcelWorkbook(data: FileData, opts: LoadOptions = {}): Promise<ExcelJS.Workbook> {
   const bytes = toBytes(data);
-  const problem = messageForKind(sniffFile(bytes));
+  const problem = KIND_MESSAGES[sniffFile(bytes)];
   if (problem) throw new UserFacingError(problem);
   const wb = new ExcelJS.Workbook();
   try {

@@ -7,7 +7,7 @@ import type ExcelJS from "exceljs";
 import { formatDateCell, numberFormatKind, type FormatKind } from "../domain/cell-format";
 import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../domain/grid";
 import { loadExcelWorkbook, type FileData } from "./load";
-import { SETTINGS_SHEET, LISTS_SHEET } from "./settings-format";
+import { isOwnSheet } from "./settings-format";
 
 export interface ReadOptions {
   /** Also return hidden and very hidden worksheets (our own state sheets are never returned). */
@@ -18,10 +18,6 @@ export interface ReadOptions {
 export async function readXlsx(data: FileData, opts: ReadOptions = {}): Promise<WorkbookGrid> {
   const wb = await loadExcelWorkbook(data, { valuesOnly: true });
   return workbookToGrid(wb, opts);
-}
-
-export function isOwnSheet(name: string): boolean {
-  return name === SETTINGS_SHEET || name === LISTS_SHEET;
 }
 
 export function workbookToGrid(wb: ExcelJS.Workbook, opts: ReadOptions = {}): WorkbookGrid {

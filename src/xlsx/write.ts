@@ -2,31 +2,15 @@
  * Applying an EditPlan to an in-memory ExcelJS workbook, and writing a WorkbookGrid to a real .xlsx.
  * Strings are always written as text: "=HYPERLINK(…)" lands in the file as a string cell, never a formula.
  */
-/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- ExcelJS objects, not Office.js proxies: nothing to load or sync. */
 import ExcelJS from "exceljs";
 import type { EditOp, EditPlan } from "../domain/edit-plan";
 import { a1, isErrorValue, rangeA1, type CellRange, type CellValue, type WorkbookGrid } from "../domain/grid";
 import { UserFacingError } from "../domain/host";
-import { HIGHLIGHT_FORMULA, LISTS_SHEET } from "./settings-format";
+import { HOST_MESSAGES, sheetNameProblem } from "./host-messages";
+import { HIGHLIGHT_FORMULA, LISTS_SHEET, inlineList, listColumn, listReference } from "./settings-format";
 
 // ---------------------------------------------------------------------------------------------------------
 // Sheet names
-
-const BAD_NAME_CHARS = /[:\\/?*[\]]/;
-
-export function sheetNameProblem(name: string): string | null {
-  if (
-    !name.trim() ||
-    name.length > 31 ||
-    BAD_NAME_CHARS.test(name) ||
-    name.startsWith("'") ||
-    name.endsWith("'")
-  )
-    return `Недопустимое имя листа «${name}»: нужно от 1 до 31 символа, без : \\ / ? * [ ] и без апострофа по краям.`;
-  if (name.toLowerCase() === "history")
-    return `Имя листа «${name}» зарезервировано в Excel: выберите другое.`;
-  return null;
-}
 
 function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   // Excel compares sheet names without regard to case.
@@ -36,7 +20,7 @@ function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | unde
 
 function requireSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = findSheet(wb, name);
-  if (!ws) throw new UserFacingError(`Лист «${name}» не найден в книге.`);
+  if (!ws) throw new UserFacingError(HOST_MESSAGES.sheetNotFound(name));
   return ws;
 }
 
@@ -61,7 +45,7 @@ function checkPlan(wb: ExcelJS.Workbook, plan: EditPlan): void {
   for (const ws of wb.worksheets) names.set(ws.name.toLowerCase(), { protected: isProtected(ws) });
   const need = (name: string) => {
     const s = names.get(name.toLowerCase());
-    if (!s) throw new UserFacingError(`Лист «${name}» не найден в книге.`);
+    if (!s) throw new UserFacingError(HOST_MESSAGES.sheetNotFound(name));
     return s;
   };
   for (const op of plan.ops) {
@@ -80,9 +64,7 @@ function checkPlan(wb: ExcelJS.Workbook, plan: EditPlan): void {
     } else {
       const s = need(op.sheet);
       if (s.protected && MODIFYING_OPS.has(op.op))
-        throw new UserFacingError(
-          `Лист «${op.sheet}» защищён: снимите защиту (Рецензирование → Снять защиту листа) и повторите.`,
-        );
+        throw new UserFacingError(HOST_MESSAGES.sheetProtected(op.sheet));
       if (op.op === "setValues" && (op.row < 0 || op.col < 0))
         throw new UserFacingError("Внутренняя ошибка плана правки: отрицательный номер строки или столбца.");
       if (op.op === "deleteRows" && op.rows.some((r) => !Number.isInteger(r) || r < 0))
@@ -386,33 +368,22 @@ function deleteRows(ws: ExcelJS.Worksheet, rows0: number[]): void {
 // ---------------------------------------------------------------------------------------------------------
 // setListValidation
 
-/** Excel limits an inline list ("a,b,c") to 255 characters, and its items cannot hold a comma. */
-function inlineListFormula(list: string[]): string | null {
-  if (list.some((s) => s.includes(",") || s.includes('"'))) return null;
-  const joined = list.join(",");
-  return joined.length <= 255 ? `"${joined}"` : null;
-}
-
+/** The validation formula of a list too long to go inline: its column on the lists sheet, written if new. */
 function listSheetFormula(wb: ExcelJS.Workbook, list: string[]): string {
-  let ws = findSheet(wb, LISTS_SHEET);
-  if (!ws) ws = wb.addWorksheet(LISTS_SHEET, { state: "veryHidden" });
-  // Reuse a column already holding the same list.
-  let col = 1;
-  for (; col <= Math.max(ws.columnCount, 0); col++) {
-    const existing: string[] = [];
+  const ws = findSheet(wb, LISTS_SHEET) ?? wb.addWorksheet(LISTS_SHEET, { state: "veryHidden" });
+  const columns: string[][] = [];
+  for (let col = 1; col <= ws.columnCount; col++) {
+    const values: string[] = [];
     for (let r = 1; r <= ws.rowCount; r++) {
       const v = ws.getCell(r, col).value;
       if (v === null || v === undefined || v === "") break;
-      existing.push(String(v));
+      values.push(String(v));
     }
-    if (existing.length === 0) break;
-    if (existing.length === list.length && existing.every((s, i) => s === list[i])) break;
+    columns.push(values);
   }
-  list.forEach((s, i) => {
-    ws.getCell(i + 1, col).value = s;
-  });
-  const letters = a1(0, col - 1).replace(/\d+$/, "");
-  return `'${LISTS_SHEET}'!$${letters}$1:$${letters}$${Math.max(list.length, 1)}`;
+  const { col, write } = listColumn(columns, list);
+  if (write) list.forEach((s, i) => (ws.getCell(i + 1, col + 1).value = s));
+  return listReference(col, list.length);
 }
 
 function setListValidation(
@@ -421,7 +392,8 @@ function setListValidation(
   range: CellRange,
   list: string[],
 ): void {
-  const formula = inlineListFormula(list) ?? listSheetFormula(wb, list);
+  const inline = inlineList(list);
+  const formula = inline !== null ? `"${inline}"` : listSheetFormula(wb, list);
   const validation: ExcelJS.DataValidation = {
     type: "list",
     allowBlank: true,

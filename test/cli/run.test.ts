@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, isRealIsoDate } from "../../src/cli/args";
-import { cellRef, plural } from "../../src/cli/report";
+import { cellRef, formatTextReport, plural } from "../../src/cli/report";
 import { GENERIC_FAILURE, runCli, type CliIo } from "../../src/cli/run";
 
 function fakeIo(readFile: CliIo["readFile"]) {
@@ -87,5 +87,30 @@ describe("cellRef", () => {
     expect(cellRef("Горячий Ключ 2023", "D49")).toBe("'Горячий Ключ 2023'!D49");
     expect(cellRef("План д'Артаньяна", "A1")).toBe("'План д''Артаньяна'!A1");
     expect(cellRef("AB12", "A1")).toBe("'AB12'!A1");
+  });
+});
+
+describe("formatTextReport", () => {
+  it("names the severities as the task pane does and writes dates the Russian way", () => {
+    const text = formatTextReport(
+      {
+        file: "карта.xlsx",
+        tables: [],
+        findings: [
+          {
+            rule: "responsible.vague-role",
+            severity: "info",
+            sheet: "План",
+            cell: "E7",
+            message: "Указана только роль, без фамилии.",
+            suggestion: null,
+          },
+        ],
+      },
+      { today: "2024-03-05" },
+    );
+    expect(text).toContain("Дата проверки: 05.03.2024");
+    expect(text).toContain("Замечания: 0 ошибок, 0 предупреждений, 1 подсказка");
+    expect(text).toContain("Подсказки:\n  План!E7 — Указана только роль, без фамилии.");
   });
 });

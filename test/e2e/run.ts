@@ -31,15 +31,6 @@ let currentPage: Page | null = null;
 
 async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
   const started = Date.now();
-  if (process.env.E2E_DEBUG && currentPage) {
-    const p = currentPage;
-    const t = Date.now();
-    await Promise.race([
-      p.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(1)))),
-      p.waitForTimeout(5000),
-    ]);
-    console.log(`   (кадр отрисован за ${Date.now() - t} мс)`);
-  }
   try {
     await fn();
     passed++;
@@ -70,11 +61,41 @@ function expectTrue(cond: boolean, what: string): void {
   if (!cond) throw new Error(what);
 }
 
+const columnOf = (cell: string) => cell.replace(/\d+/, "");
+const rowOf = (cell: string) => cell.replace(/[A-Z]+/, "");
+
+/** A merged cell is drawn at its top-left: the same column letters or the same row is enough to be sure. */
+function expectSameCell(drawn: string, cell: string): void {
+  expectTrue(
+    drawn === cell || columnOf(drawn) === columnOf(cell) || rowOf(drawn) === rowOf(cell),
+    `выделена ${drawn}, а замечание про ${cell}`,
+  );
+}
+
 /** A count shown on the card of the table on `sheet`. */
 async function countText(page: Page, testId: string, sheet = SHEET): Promise<number> {
-  const card = page.locator(`[data-testid="table-card"][data-sheet="${sheet}"]`);
-  const text = await card.getByTestId(testId).innerText();
+  const text = await card(page, sheet).getByTestId(testId).innerText();
   return Number(text.trim());
+}
+
+function card(page: Page, sheet: string) {
+  return page.locator(`[data-testid="table-card"][data-sheet="${sheet}"]`);
+}
+
+/** Waits until a count on the card of the table on `sheet` shows `expected`. */
+async function waitForCount(page: Page, sheet: string, testId: string, expected: number): Promise<void> {
+  await page.waitForFunction(([selector, n]) => document.querySelector(selector)?.textContent?.trim() === n, [
+    `[data-testid="table-card"][data-sheet="${sheet}"] [data-testid="${testId}"]`,
+    String(expected),
+  ] as const);
+}
+
+/** Waits until the card of the table on `sheet` shows `text`. */
+async function waitForCardText(page: Page, sheet: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ([selector, t]) => document.querySelector(selector)?.textContent?.includes(t) ?? false,
+    [`[data-testid="table-card"][data-sheet="${sheet}"]`, text] as const,
+  );
 }
 
 async function showSheet(page: Page, name: string): Promise<void> {
@@ -166,18 +187,14 @@ async function main(): Promise<number> {
         SECOND.continuations,
         `строк-продолжений (${SECOND.sheet})`,
       );
-      const sections = await page
-        .locator(`[data-testid="table-card"][data-sheet="${SHEET}"] [data-testid="sections"] li`)
-        .allInnerTexts();
+      const sections = await card(page, SHEET).locator('[data-testid="sections"] li').allInnerTexts();
       expectEqual(
         sections.map((s) => s.trim()),
         SAMPLE.sectionNames,
         "разделы",
       );
       // The range on the card selects the table in the workbook.
-      await page
-        .locator(`[data-testid="table-card"][data-sheet="${SHEET}"] [data-testid="table-range"]`)
-        .click();
+      await card(page, SHEET).getByTestId("table-range").click();
       await page.locator('[data-testid="grid"] td[data-selected="true"][data-cell="A46"]').waitFor();
       await shot(page, "recognize.png");
     });
@@ -199,14 +216,7 @@ async function main(): Promise<number> {
       const selected = page.locator('[data-testid="grid"] td[data-selected="true"]').first();
       await selected.waitFor();
       expectEqual(await page.getByTestId("grid").getAttribute("data-sheet"), sheet, "лист в предпросмотре");
-      const drawn = (await selected.getAttribute("data-cell")) ?? "";
-      // A merged cell is drawn at its top-left: same column letters or same row is enough to be sure.
-      expectTrue(
-        drawn === cell ||
-          drawn.replace(/\d+/, "") === cell.replace(/\d+/, "") ||
-          drawn.replace(/[A-Z]+/, "") === cell.replace(/[A-Z]+/, ""),
-        `выделена ${drawn}, а замечание про ${cell}`,
-      );
+      expectSameCell((await selected.getAttribute("data-cell")) ?? "", cell);
       expectTrue(await selected.isVisible(), "выделенная ячейка не прокручена в видимую область");
       await page.getByTestId("highlight").click();
       await page.locator('[data-testid="grid"] td[data-highlighted="true"]').first().waitFor();
@@ -215,19 +225,35 @@ async function main(): Promise<number> {
       await page.waitForFunction(() => !document.querySelector('td[data-highlighted="true"]'));
     });
 
+    await step("замечание открывается с клавиатуры: фокус на нём и Enter", async () => {
+      const selected = page.locator('[data-testid="grid"] td[data-selected="true"]').first();
+      const before = (await selected.getAttribute("data-cell")) ?? "";
+      const closed = page.locator('.fui-AccordionHeader__button[aria-expanded="false"]');
+      while (await closed.count()) await closed.first().click();
+      const withCell = page.locator('[data-testid="finding"]:not([data-cell=""])');
+      const cells = await withCell.evaluateAll((els) => els.map((e) => e.getAttribute("data-cell") ?? ""));
+      // Another row and another column, so the selection left by the click above cannot pass for it.
+      const index = cells.findIndex((c) => columnOf(c) !== columnOf(before) && rowOf(c) !== rowOf(before));
+      expectTrue(index >= 0, `нет замечания не в строке и не в столбце ${before}`);
+      await withCell.nth(index).focus();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(
+        (b) =>
+          document
+            .querySelector('[data-testid="grid"] td[data-selected="true"]')
+            ?.getAttribute("data-cell") !== b,
+        before,
+      );
+      expectSameCell((await selected.getAttribute("data-cell")) ?? "", cells[index]);
+    });
+
     await step("«Скрыть» замечание и «Показать скрытые»", async () => {
       const before = await page.getByTestId("finding").count();
       await page.getByTestId("dismiss").first().click();
-      await page
-        .waitForFunction(
-          (n) => document.querySelectorAll('[data-testid="finding"]').length === n - 1,
-          before,
-          { timeout: 5000 },
-        )
-        .catch(async (e) => {
-          console.log("   findings now:", await page.getByTestId("finding").count(), "before:", before);
-          throw e;
-        });
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="finding"]').length === n - 1,
+        before,
+      );
       await page.getByTestId("toggle-dismissed").click();
       await page.waitForFunction(
         (n) => document.querySelectorAll('[data-testid="finding"]').length === n,
@@ -255,6 +281,11 @@ async function main(): Promise<number> {
         );
         await page.getByTestId("fold-confirm").click();
         await page.getByTestId("notice").waitFor();
+        expectEqual(
+          await page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null),
+          "fold",
+          "фокус после закрытия окна подтверждения",
+        );
         await page.waitForFunction(
           (n) => document.querySelectorAll('[data-testid="sheet-tab"]').length > n,
           tabsBefore.length,
@@ -304,19 +335,11 @@ async function main(): Promise<number> {
 
     await step("исправление диапазона таблицы запоминается в книге и сбрасывается", async () => {
       await page.getByTestId("tab-recognize").click();
-      const card = page.locator(`[data-testid="table-card"][data-sheet="${SECOND.sheet}"]`);
+      const second = card(page, SECOND.sheet);
       // Rows 8–20 of «Зея 2022» hold activities 1.–13.
-      await card.getByTestId("range-input").fill("A7:E20");
-      await card.getByTestId("save-overrides").click();
-      await page.waitForFunction(
-        (sheet) =>
-          document
-            .querySelector(
-              `[data-testid="table-card"][data-sheet="${sheet}"] [data-testid="count-activities"]`,
-            )
-            ?.textContent?.trim() === "13",
-        SECOND.sheet,
-      );
+      await second.getByTestId("range-input").fill("A7:E20");
+      await second.getByTestId("save-overrides").click();
+      await waitForCount(page, SECOND.sheet, "count-activities", 13);
       await page.getByTestId("recognize").click();
       await page.getByTestId("tables-found").waitFor();
       expectEqual(
@@ -324,43 +347,23 @@ async function main(): Promise<number> {
         13,
         "мероприятий после повторного распознавания",
       );
-      await card.getByTestId("reset-overrides").click();
-      await page.waitForFunction(
-        (sheet) =>
-          document
-            .querySelector(
-              `[data-testid="table-card"][data-sheet="${sheet}"] [data-testid="count-activities"]`,
-            )
-            ?.textContent?.trim() === "31",
-        SECOND.sheet,
-      );
+      await second.getByTestId("reset-overrides").click();
+      await waitForCount(page, SECOND.sheet, "count-activities", SECOND.activities);
     });
 
     await step("период, которого нет в заголовке, задаётся вручную и запоминается в книге", async () => {
-      const card = page.locator(`[data-testid="table-card"][data-sheet="${SECOND.sheet}"]`);
-      await card.getByTestId("period-input").fill("2024-2025 учебный год");
-      await card.getByTestId("period-save").click();
-      await page.waitForFunction(
-        (sheet) =>
-          document
-            .querySelector(`[data-testid="table-card"][data-sheet="${sheet}"]`)
-            ?.textContent?.includes("01.09.2024 – 31.08.2025") ?? false,
-        SECOND.sheet,
-      );
+      const second = card(page, SECOND.sheet);
+      await second.getByTestId("period-input").fill("2024-2025 учебный год");
+      await second.getByTestId("period-save").click();
+      await waitForCardText(page, SECOND.sheet, "01.09.2024 – 31.08.2025");
       await page.getByTestId("recognize").click();
       await page.getByTestId("tables-found").waitFor();
       expectTrue(
-        (await card.innerText()).includes("01.09.2024 – 31.08.2025"),
+        (await second.innerText()).includes("01.09.2024 – 31.08.2025"),
         "период не сохранился после повторного распознавания",
       );
-      await card.getByTestId("reset-overrides").click();
-      await page.waitForFunction(
-        (sheet) =>
-          document
-            .querySelector(`[data-testid="table-card"][data-sheet="${sheet}"]`)
-            ?.textContent?.includes("01.01.2022 – 31.12.2022") ?? false,
-        SECOND.sheet,
-      );
+      await second.getByTestId("reset-overrides").click();
+      await waitForCardText(page, SECOND.sheet, "01.01.2022 – 31.12.2022");
     });
 
     await step("строгость «только роль, без фамилии» настраивается и запоминается", async () => {

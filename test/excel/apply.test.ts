@@ -79,6 +79,22 @@ describe("apply", () => {
     expect(readValues(sheet, "A1:C1")).toEqual([[42, "", "старое"]]);
   });
 
+  test("a new sheet name Excel would refuse: Russian message before anything is written", async () => {
+    const { excel, host } = setup();
+    const sheet = excel.addSheet("Лист1", [["было"]]);
+    const run = host.apply(
+      plan(
+        { op: "setValues", sheet: "Лист1", row: 0, col: 0, values: [["стало"]] },
+        { op: "copySheet", sheet: "Лист1", newName: "План: копия" },
+      ),
+    );
+    await expect(run).rejects.toThrow(
+      "Недопустимое имя листа «План: копия»: нужно от 1 до 31 символа, без : \\ / ? * [ ] и без апострофа по краям.",
+    );
+    expect(readValues(sheet, "A1")).toEqual([["было"]]);
+    expect(excel.syncCount).toBe(1);
+  });
+
   test("a protected sheet: Russian message, nothing written anywhere", async () => {
     const { excel, host } = setup();
     const open = excel.addSheet("Открытый", [["было"]]);

@@ -1,9 +1,9 @@
+import { numberFormatKind } from "../../src/domain/cell-format";
 import {
   excelInput,
   gridCell,
   needsTextPrefix,
   numberCell,
-  numberFormatKind,
   parseAreasAddress,
   widthToPoints,
 } from "../../src/excel/cells";

@@ -1,6 +1,6 @@
 import { UserFacingError } from "../../src/domain/host";
-import { EXCEL_MESSAGES } from "../../src/excel/host";
-import { readValues } from "../fake-excel";
+import { EXCEL_MESSAGES, ExcelWorkbookHost } from "../../src/excel/host";
+import { FakeOfficeError, readValues } from "../fake-excel";
 import { setup } from "./helpers";
 
 describe("settings in the very hidden sheet _RoadmapMonitor", () => {
@@ -118,6 +118,16 @@ describe("highlights", () => {
     }
   });
 
+  test("many highlighted cells go in chunks under the request limit: one more sync per chunk", async () => {
+    const { excel, host } = setup({}, { maxRequestBytes: 50_000 });
+    excel.addSheet("План");
+    await host.highlight(Array.from({ length: 200 }, (_, i) => ({ sheet: "План", address: `D${i + 1}` })));
+    // Counted at 1,000 bytes a cell: 50 cells a chunk, 4 chunks after the 2 reads.
+    expect(excel.syncCount).toBe(6);
+    expect(excel.maxRequestBytes).toBeLessThanOrEqual(50_000);
+    expect(excel.sheet("План").conditionalFormats).toHaveLength(200);
+  });
+
   test("without ExcelApi 1.6 the user is told which Excel is needed", async () => {
     const { excel, host } = setup({ excelApi: "1.5" });
     excel.addSheet("План");
@@ -158,5 +168,33 @@ describe("select and the active sheet", () => {
     await expect(host.select("Нет", "A1")).rejects.toThrow(EXCEL_MESSAGES.sheetMissing("Нет"));
     await expect(host.select("Архив", "A1")).rejects.toThrow(EXCEL_MESSAGES.sheetHidden("Архив"));
     await expect(host.select("Лист1", "не адрес")).rejects.toThrow("Неверный адрес ячейки «не адрес».");
+  });
+});
+
+describe("Office errors", () => {
+  const failing = (error: Error) =>
+    new ExcelWorkbookHost(
+      async () => {
+        throw error;
+      },
+      { isSetSupported: () => true },
+    );
+
+  test("come in Russian, with the code for support; a sheet gone meanwhile is said plainly", async () => {
+    await expect(
+      failing(new FakeOfficeError("InvalidArgument", "The argument is invalid or missing.")).getSetting("x"),
+    ).rejects.toThrow(
+      "Excel не выполнил команду (код ошибки: InvalidArgument). Повторите её; если ошибка не уходит, сообщите этот код разработчикам.",
+    );
+    const gone = failing(new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist."));
+    await expect(gone.setSetting("x", 1)).rejects.toThrow(
+      "Лист или диапазон не найден в книге: возможно, его переименовали или удалили. Выполните команду заново.",
+    );
+    await expect(gone.listSheets()).rejects.toBeInstanceOf(UserFacingError);
+  });
+
+  test("an error of ours (no Office code) goes up unchanged", async () => {
+    const bug = new TypeError("x is undefined");
+    await expect(failing(bug).listSheets()).rejects.toBe(bug);
   });
 });

@@ -386,6 +386,38 @@ abstract class FakeProxy<Target> {
   /** Reads property values at sync time; throws on an unknown or unsupported property. */
   protected abstract snapshot(target: Target, property: string): unknown;
 
+  /**
+   * A collection's items load: every item's properties in one response, the item proxies made on commit.
+   * "items/name" asks for each item's "name".
+   */
+  protected loadItems<T, P extends FakeProxy<unknown>>(
+    arg: LoadArg,
+    items: () => T[],
+    property: (item: T, p: string) => unknown,
+    proxy: (item: T) => P,
+    commit: (proxies: P[]) => void,
+  ): void {
+    const props = propertyList(arg).map((p) => p.replace(/^items\//, ""));
+    this.ctx.enqueue({
+      requestBytes: 0,
+      run: () => {
+        const found = items();
+        const data = found.map((item) => Object.fromEntries(props.map((p) => [p, property(item, p)])));
+        return {
+          responseBytes: jsonBytes(data),
+          commit: () =>
+            commit(
+              found.map((item, i) => {
+                const x = proxy(item);
+                x.fill(data[i]);
+                return x;
+              }),
+            ),
+        };
+      },
+    });
+  }
+
   protected loadProps(properties: string[]): void {
     this.ctx.enqueue({
       requestBytes: 0,
@@ -460,28 +492,13 @@ export class FakeWorksheetCollection
   }
 
   load(arg?: LoadArg): Excel.WorksheetCollection {
-    const props = propertyList(arg).map((p) => p.replace(/^items\//, ""));
-    this.ctx.enqueue({
-      requestBytes: 0,
-      run: () => {
-        const sheets = [...this.world.workbook.sheets];
-        const data = sheets.map((s) => {
-          const row: Record<string, unknown> = {};
-          for (const p of props) row[p] = worksheetProperty(this.world, s, p);
-          return row;
-        });
-        return {
-          responseBytes: jsonBytes(data),
-          commit: () => {
-            this.loadedItems = sheets.map((s, i) => {
-              const proxy = new FakeWorksheet(this.ctx, () => s, false);
-              proxy.fill(data[i]);
-              return proxy;
-            });
-          },
-        };
-      },
-    });
+    this.loadItems(
+      arg,
+      () => [...this.world.workbook.sheets],
+      (s, p) => worksheetProperty(this.world, s, p),
+      (s) => new FakeWorksheet(this.ctx, () => s, false),
+      (proxies) => (this.loadedItems = proxies),
+    );
     return this as unknown as Excel.WorksheetCollection;
   }
 
@@ -869,18 +886,7 @@ export class FakeRange
     return this.read("values");
   }
   set values(v: unknown[][]) {
-    this.ctx.command(v, () => {
-      const t = this.requireTarget("Range.values");
-      checkWritable(t);
-      const at = cellArgument(v, t.rect, "values");
-      for (let i = t.rect.top; i <= t.rect.bottom; i++) {
-        for (let j = t.rect.left; j <= t.rect.right; j++) {
-          const value = at(i - t.rect.top, j - t.rect.left);
-          if (value === null || value === undefined) continue;
-          writeCellValue(t.sheet.cellForWrite(i, j), value);
-        }
-      }
-    });
+    this.writeCells(v, "values", (cell, value) => writeCellValue(cell, value));
   }
 
   get text(): string[][] {
@@ -895,15 +901,23 @@ export class FakeRange
     return this.read("numberFormat");
   }
   set numberFormat(v: unknown[][]) {
+    this.writeCells(v, "numberFormat", (cell, f) => (cell.numberFormat = String(f)));
+  }
+
+  /** Queues a write of a cell array (or one value for all); null and undefined leave a cell as it is. */
+  private writeCells(
+    v: unknown[][],
+    what: "values" | "numberFormat",
+    write: (cell: FakeCell, value: unknown) => void,
+  ): void {
     this.ctx.command(v, () => {
-      const t = this.requireTarget("Range.numberFormat");
+      const t = this.requireTarget(`Range.${what}`);
       checkWritable(t);
-      const at = cellArgument(v, t.rect, "numberFormat");
+      const at = cellArgument(v, t.rect, what);
       for (let i = t.rect.top; i <= t.rect.bottom; i++) {
         for (let j = t.rect.left; j <= t.rect.right; j++) {
-          const f = at(i - t.rect.top, j - t.rect.left);
-          if (f === null || f === undefined) continue;
-          t.sheet.cellForWrite(i, j).numberFormat = String(f);
+          const value = at(i - t.rect.top, j - t.rect.left);
+          if (value !== null && value !== undefined) write(t.sheet.cellForWrite(i, j), value);
         }
       }
     });
@@ -1131,30 +1145,14 @@ export class FakeRangeCollection
     return this.loadedItems as unknown as Excel.Range[];
   }
   load(arg?: LoadArg): Excel.RangeCollection {
-    const props = propertyList(arg).map((p) => p.replace(/^items\//, ""));
-    this.ctx.enqueue({
-      requestBytes: 0,
-      run: () => {
-        const targets = this.target() ?? [];
-        const proxies = targets.map((t) => new FakeRange(this.ctx, () => t, false));
-        const data = proxies.map((proxy, i) => {
-          const row: Record<string, unknown> = {};
-          for (const p of props)
-            row[p] = (proxy as unknown as { snapshot(t: RangeTarget, p: string): unknown }).snapshot(
-              targets[i],
-              p,
-            );
-          return row;
-        });
-        return {
-          responseBytes: jsonBytes(data),
-          commit: () => {
-            proxies.forEach((proxy, i) => proxy.fill(data[i]));
-            this.loadedItems = proxies;
-          },
-        };
-      },
-    });
+    const proxy = (t: RangeTarget) => new FakeRange(this.ctx, () => t, false);
+    this.loadItems(
+      arg,
+      () => this.target() ?? [],
+      (t, p) => (proxy(t) as unknown as { snapshot(t: RangeTarget, p: string): unknown }).snapshot(t, p),
+      proxy,
+      (proxies) => (this.loadedItems = proxies),
+    );
     return this as unknown as Excel.RangeCollection;
   }
 }
@@ -1245,30 +1243,19 @@ export class FakeConditionalFormatCollection
     return this.loadedItems as unknown as Excel.ConditionalFormat[];
   }
   load(arg?: LoadArg): Excel.ConditionalFormatCollection {
-    const props = propertyList(arg).map((p) => p.replace(/^items\//, ""));
-    this.ctx.enqueue({
-      requestBytes: 0,
-      run: () => {
+    this.loadItems(
+      arg,
+      (): CfTarget[] => {
         this.world.requireApi("1.6", "ConditionalFormatCollection");
         const t = this.range.requireTarget("ConditionalFormatCollection.load");
-        const found = t.sheet.conditionalFormats.filter((cf) => intersects(cf.range, t.rect));
-        const data = found.map((cf) => {
-          const row: Record<string, unknown> = {};
-          for (const p of props) row[p] = conditionalFormatProperty(cf, p);
-          return row;
-        });
-        return {
-          responseBytes: jsonBytes(data),
-          commit: () => {
-            this.loadedItems = found.map((cf, i) => {
-              const proxy = new FakeConditionalFormat(this.ctx, () => ({ sheet: t.sheet, cf }));
-              proxy.fill(data[i]);
-              return proxy;
-            });
-          },
-        };
+        return t.sheet.conditionalFormats
+          .filter((cf) => intersects(cf.range, t.rect))
+          .map((cf) => ({ sheet: t.sheet, cf }));
       },
-    });
+      (item, p) => conditionalFormatProperty(item.cf, p),
+      (item) => new FakeConditionalFormat(this.ctx, () => item),
+      (proxies) => (this.loadedItems = proxies),
+    );
     return this as unknown as Excel.ConditionalFormatCollection;
   }
   add(

@@ -1,4 +1,3 @@
-/* eslint-disable office-addins/load-object-before-read, office-addins/call-sync-before-read -- these tests read early on purpose */
 import { FakeExcel, putValues, readValues } from "./index";
 
 const NOT_LOADED =

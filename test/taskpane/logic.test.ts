@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { UserFacingError } from "../../src/domain/host";
 import type { Finding, RoadmapTable } from "../../src/domain/model";
 import { sheetFromRows } from "../../src/domain/grid";
@@ -9,6 +11,7 @@ import {
   localIsoDate,
   readDismissed,
   ruleFamilyTitle,
+  ruleTitle,
 } from "../../src/taskpane/logic/findings";
 import {
   buildOverride,
@@ -22,6 +25,7 @@ import {
 } from "../../src/taskpane/logic/tables";
 import { personLines } from "../../src/taskpane/logic/people";
 import { cellsOf, layoutSheet, resultFileName } from "../../src/preview/grid-layout";
+import { columns } from "../fixtures/expected/types";
 
 const t = translator("ru");
 
@@ -36,19 +40,7 @@ const TABLE: RoadmapTable = {
   title: null,
   period: null,
   approved: null,
-  columns: {
-    number: "A",
-    activity: "B",
-    form: null,
-    deadline: "C",
-    responsible: ["D"],
-    result: null,
-    evidence: null,
-    status: null,
-    doneDate: null,
-    evidenceLink: null,
-    comment: null,
-  },
+  columns: columns({ number: "A", activity: "B", deadline: "C", responsible: ["D"] }),
   rows: [
     { row: 2, kind: "header" },
     { row: 3, kind: "section", text: "Муниципальный уровень" },
@@ -152,6 +144,25 @@ describe("groupFindings", () => {
   it("names rule families in Russian", () => {
     expect(ruleFamilyTitle("deadline.outside-period", t)).toBe("Сроки");
     expect(ruleFamilyTitle("something.new", t)).toBe("Прочее");
+  });
+
+  it("titles a rule in Russian, never by its id", () => {
+    expect(ruleTitle("deadline.outside-period", t)).toBe("Сроки · срок вне периода карты");
+    expect(ruleTitle("responsible.vague-role", t)).toBe("Ответственные · только роль, без фамилии");
+    expect(ruleTitle("deadline.brand-new", t)).toBe("Сроки");
+    expect(translator("en")("rule_numbering.gap")).toBe("gap in numbering");
+  });
+
+  it("has a title for every rule the engine reports", () => {
+    const dir = path.join(__dirname, "../../src/domain/validation");
+    const ids = new Set<string>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts")))
+      for (const m of readFileSync(path.join(dir, file), "utf8").matchAll(
+        /"((?:deadline|responsible|numbering|period|text|organisation|structure)\.[a-z-]+)"/g,
+      ))
+        ids.add(m[1]);
+    expect(ids.size).toBeGreaterThan(15);
+    expect([...ids].filter((id) => ruleTitle(id, t) === ruleFamilyTitle(id, t))).toEqual([]);
   });
 
   it("gives the local date", () => {

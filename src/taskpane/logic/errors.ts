@@ -18,5 +18,5 @@ export function userMessage(error: unknown, t: Translate): string {
           : String(error);
   const firstLine = raw.split(/\r?\n/).find((l) => l.trim() && !/^\s*at\s/.test(l)) ?? "";
   const clipped = firstLine.length > 300 ? `${firstLine.slice(0, 300)}…` : firstLine;
-  return t("errorGeneric", { message: clipped.trim() || "неизвестная ошибка" });
+  return t("errorGeneric", { message: clipped.trim() || t("errorUnknown") });
 }

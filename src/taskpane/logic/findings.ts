@@ -1,11 +1,10 @@
 import type { Finding, Severity } from "../../domain/model";
-import type { MessageKey, Translate } from "../i18n";
-
-export const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
-
-/** The key a dismissed finding is remembered by in the workbook (setting "dismissed"): the engine's own. */
-export { findingKey } from "../../domain/validation/validate";
 import { findingKey } from "../../domain/validation/validate";
+import type { MessageKey, Translate } from "../i18n";
+import { ru } from "../i18n/ru";
+
+/** Most severe first: the order of the groups and of the severity choices. */
+export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
 const FAMILIES = [
   "deadline",
@@ -24,10 +23,11 @@ export function ruleFamilyTitle(rule: string, t: Translate): string {
   return t(key);
 }
 
-/** The rule id without its family ("outside-period"), shown small for support and for the curious. */
-export function ruleShortName(rule: string): string {
-  const dot = rule.indexOf(".");
-  return dot >= 0 ? rule.slice(dot + 1) : rule;
+/** A rule in the user's words: «Сроки · срок вне периода карты»; the family alone for a rule not in the dictionary. */
+export function ruleTitle(rule: string, t: Translate): string {
+  const key = `rule_${rule}`;
+  const family = ruleFamilyTitle(rule, t);
+  return key in ru ? `${family} · ${t(key as MessageKey)}` : family;
 }
 
 export interface RuleGroup {

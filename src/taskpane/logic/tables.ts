@@ -9,23 +9,11 @@ import {
   type SheetGrid,
 } from "../../domain/grid";
 import type { EditPlan } from "../../domain/edit-plan";
-import type { ColumnRole, Period, RoadmapTable, TableColumns } from "../../domain/model";
+import { ColumnRole, type Period, type RoadmapTable, type TableColumns } from "../../domain/model";
 import { readPeriod, type TableOverride } from "../../domain/recognition";
-import { calendarYearBounds, parseRuDate, schoolYearBounds } from "../../domain/russian-dates";
+import { calendarYearBounds, formatRuDate, parseRuDate, schoolYearBounds } from "../../domain/russian-dates";
 
-export const ROLES: ColumnRole[] = [
-  "number",
-  "activity",
-  "form",
-  "deadline",
-  "responsible",
-  "result",
-  "evidence",
-  "status",
-  "doneDate",
-  "evidenceLink",
-  "comment",
-];
+export const ROLES: readonly ColumnRole[] = ColumnRole.options;
 
 export interface TableCounts {
   sections: number;
@@ -172,11 +160,9 @@ export function readOverrides(stored: unknown): TableOverride[] {
   );
 }
 
-/** "2023-03-30" → "30.03.2023". */
-export function ruDate(iso: string | null): string | null {
-  if (!iso) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+/** «01.09.2024 – 31.08.2025». */
+export function periodText(period: Period): string {
+  return `${formatRuDate(period.start)} – ${formatRuDate(period.end)}`;
 }
 
 /** Sort letters by column order ("AA" after "Z"). */

@@ -2,16 +2,11 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { isEmptyPlan } from "../../domain/edit-plan";
-import {
-  DIRECTORY_SHEET,
-  buildPeopleDirectory,
-  planDirectorySheet,
-  type PeopleDirectory,
-} from "../../domain/people-directory";
+import { DIRECTORY_SHEET, buildPeopleDirectory, planDirectorySheet } from "../../domain/people-directory";
 import { usePane } from "../context";
 import type { MessageKey } from "../i18n";
 import { useCommand } from "../use-command";
-import { Busy, ErrorBar, InfoBar, PaneIntro, useStyles } from "../ui";
+import { CommandStatus, InfoBar, PaneIntro, useStyles } from "../ui";
 import { personLines, type PersonLine } from "../logic/people";
 
 const useLocal = makeStyles({
@@ -46,18 +41,17 @@ export function PeoplePane() {
   const s = useStyles();
   const local = useLocal();
   const cmd = useCommand(t);
-  const [dir, setDir] = useState<PeopleDirectory | null>(null);
   const [lines, setLines] = useState<PersonLine[] | null>(null);
   const [hasSheet, setHasSheet] = useState(false);
   const [done, setDone] = useState<MessageKey | null>(null);
 
   const build = async () => {
     const r = await recognize();
-    const next = buildPeopleDirectory(r.tables);
-    setDir(next);
-    setLines(personLines(next));
-    setHasSheet((await host.listSheets()).some((x) => x.name === DIRECTORY_SHEET));
-    return next;
+    const directory = buildPeopleDirectory(r.tables);
+    const sheetExists = (await host.listSheets()).some((x) => x.name === DIRECTORY_SHEET);
+    setLines(personLines(directory));
+    setHasSheet(sheetExists);
+    return { directory, sheetExists, workbook: r.workbook };
   };
 
   const onBuild = () =>
@@ -69,10 +63,12 @@ export function PeoplePane() {
   const onSheet = () =>
     cmd.run(async () => {
       setDone(null);
-      const current = await build();
-      const exists = (await host.listSheets()).some((x) => x.name === DIRECTORY_SHEET);
-      const existing = exists ? await host.readSheet(DIRECTORY_SHEET) : null;
-      const plan = planDirectorySheet(current ?? dir, existing);
+      const { directory, sheetExists, workbook } = await build();
+      // The workbook just read holds the sheet unless the user hid it.
+      const existing = sheetExists
+        ? (workbook.sheets.find((x) => x.name === DIRECTORY_SHEET) ?? (await host.readSheet(DIRECTORY_SHEET)))
+        : null;
+      const plan = planDirectorySheet(directory, existing);
       if (isEmptyPlan(plan)) {
         setDone("peopleSheetNothing");
         return;
@@ -102,8 +98,7 @@ export function PeoplePane() {
           </Button>
         ) : null}
       </div>
-      {cmd.busy ? <Busy label={t("working")} /> : null}
-      <ErrorBar message={cmd.error} title={t("errorTitle")} />
+      <CommandStatus busy={cmd.busy} error={cmd.error} />
       {done ? (
         <InfoBar intent="success" testId="people-done">
           {t(done)}

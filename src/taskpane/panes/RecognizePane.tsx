@@ -17,15 +17,16 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import { isEmptyPlan, type EditPlan } from "../../domain/edit-plan";
 import type { ColumnRole, RoadmapTable } from "../../domain/model";
 import type { SheetGrid } from "../../domain/grid";
-import { planFoldContinuations } from "../../domain/recognition";
+import { planFoldContinuations, type TableOverride } from "../../domain/recognition";
+import { formatRuDate } from "../../domain/russian-dates";
 import { usePane, type Recognition } from "../context";
 import type { MessageKey } from "../i18n";
 import { useCommand } from "../use-command";
-import { Busy, Count, ErrorBar, InfoBar, KeyValue, PaneIntro, useStyles } from "../ui";
+import { CommandStatus, Count, InfoBar, KeyValue, PaneIntro, useStyles } from "../ui";
 import {
   ROLES,
   backupSheetName,
@@ -36,9 +37,9 @@ import {
   normaliseRange,
   overrideMatches,
   parsePeriodInput,
+  periodText,
   readOverrides,
   replaceOverride,
-  ruDate,
   sortLetters,
   tableCounts,
   tableSections,
@@ -91,6 +92,7 @@ export function RecognizePane() {
   // Kept as a message key, not text, so it follows a language switch.
   const [notice, setNotice] = useState<Notice | null>(null);
   const [fold, setFold] = useState<FoldPreview | null>(null);
+  const foldButton = useRef<HTMLButtonElement>(null);
 
   const onRecognize = () =>
     cmd.run(async () => {
@@ -98,7 +100,11 @@ export function RecognizePane() {
       await recognize();
     });
 
-  /** Plans for every table with continuation rows; a plan that cannot run (protected sheet) says why. */
+  /**
+   * Plans for every table with continuation rows; a plan that cannot run (protected sheet) says why.
+   * Each plan's backup name counts as taken for the next, so two long sheet names cut to 31 characters
+   * never ask for the same backup.
+   */
   const planFolds = async (r: Recognition, only?: (table: RoadmapTable) => boolean) => {
     const existing = (await host.listSheets()).map((x) => x.name);
     const plans: { table: RoadmapTable; plan: EditPlan }[] = [];
@@ -108,8 +114,13 @@ export function RecognizePane() {
       const sheet = r.workbook.sheets.find((x) => x.name === table.sheet);
       if (!sheet) continue;
       const plan = planFoldContinuations(table, sheet, { existingSheetNames: existing });
-      if (isEmptyPlan(plan)) blocked.push(plan.summary);
-      else plans.push({ table, plan });
+      if (isEmptyPlan(plan)) {
+        blocked.push(plan.summary);
+        continue;
+      }
+      plans.push({ table, plan });
+      const backup = backupSheetName(plan);
+      if (backup) existing.push(backup);
     }
     return { plans, blocked };
   };
@@ -124,27 +135,37 @@ export function RecognizePane() {
         preview.activities += counts.activities;
         preview.rows += counts.rows;
         const backup = backupSheetName(plan);
-        if (backup && !preview.backups.includes(backup)) preview.backups.push(backup);
+        if (backup) preview.backups.push(backup);
       }
       if (blocked.length) cmd.setError(blocked.join(" "));
       if (preview.rows > 0) setFold(preview);
       else if (!blocked.length) setNotice({ key: "foldNothing" });
     });
 
-  const onFoldConfirm = () => {
+  const closeFold = () => {
     setFold(null);
+    // A dialog opened without a DialogTrigger does not give focus back by itself.
+    foldButton.current?.focus();
+  };
+
+  const onFoldConfirm = () => {
+    closeFold();
     return cmd.run(async () => {
       let r = await recognize();
       let folded = 0;
       const done = new Set<string>();
-      // One table per pass: folding shifts rows, so each next plan is built on a fresh recognition.
+      // Folding shifts the rows of its own sheet only: one table per sheet per pass, then a fresh recognition.
       for (let pass = 0; pass <= r.tables.length + 2; pass++) {
         const { plans } = await planFolds(r, (x) => !done.has(tableKey(x)));
         if (!plans.length) break;
-        const { table, plan } = plans[0];
-        done.add(tableKey(table));
-        await host.apply(plan);
-        folded += foldCounts(table).rows;
+        const sheets = new Set<string>();
+        for (const { table, plan } of plans) {
+          if (sheets.has(table.sheet)) continue;
+          sheets.add(table.sheet);
+          done.add(tableKey(table));
+          await host.apply(plan);
+          folded += foldCounts(table).rows;
+        }
         r = await recognize();
       }
       setNotice(folded > 0 ? { key: "foldDone", params: { rows: folded } } : { key: "foldNothing" });
@@ -159,12 +180,18 @@ export function RecognizePane() {
         <Button appearance="primary" onClick={onRecognize} disabled={cmd.busy} data-testid="recognize">
           {recognition ? t("recognizeAgain") : t("recognizeButton")}
         </Button>
-        <Button onClick={onFoldPreview} disabled={cmd.busy} title={t("foldHint")} data-testid="fold">
+        <Button
+          ref={foldButton}
+          onClick={onFoldPreview}
+          // Focusable while busy: focus comes back here when the dialog closes and must stay through the fold.
+          disabledFocusable={cmd.busy}
+          title={t("foldHint")}
+          data-testid="fold"
+        >
           {t("foldButton")}
         </Button>
       </div>
-      {cmd.busy ? <Busy label={t("working")} /> : null}
-      <ErrorBar message={cmd.error} title={t("errorTitle")} />
+      <CommandStatus busy={cmd.busy} error={cmd.error} />
       {notice ? (
         <InfoBar intent="success" testId="notice">
           {t(notice.key, notice.params)}
@@ -206,7 +233,7 @@ export function RecognizePane() {
         </div>
       ) : null}
 
-      <Dialog open={fold !== null} onOpenChange={(_e, d) => (d.open ? undefined : setFold(null))}>
+      <Dialog open={fold !== null} onOpenChange={(_e, d) => (d.open ? undefined : closeFold())}>
         <DialogSurface style={{ maxWidth: 320 }}>
           <DialogBody>
             <DialogTitle>{t("foldDialogTitle")}</DialogTitle>
@@ -223,7 +250,7 @@ export function RecognizePane() {
               ) : null}
             </DialogContent>
             <DialogActions>
-              <Button appearance="secondary" onClick={() => setFold(null)}>
+              <Button appearance="secondary" onClick={closeFold}>
                 {t("cancel")}
               </Button>
               <Button appearance="primary" onClick={onFoldConfirm} data-testid="fold-confirm">
@@ -235,6 +262,21 @@ export function RecognizePane() {
       </Dialog>
     </div>
   );
+}
+
+/** Read-modify-write of the "overrides" setting, then a fresh recognition so the cards show the result. */
+function useSaveOverrides(
+  run: (command: () => Promise<void>) => Promise<void>,
+  onSaved: (notice: Notice) => void,
+) {
+  const { host, recognize } = usePane();
+  return (update: (stored: TableOverride[]) => TableOverride[], notice: Notice["key"]) =>
+    run(async () => {
+      const stored = readOverrides(await host.getSetting<unknown>("overrides"));
+      await host.setSetting("overrides", update(stored));
+      await recognize();
+      onSaved({ key: notice });
+    });
 }
 
 /** The period, asked of the user when the title does not state it (never guessed), remembered in the workbook. */
@@ -249,18 +291,13 @@ function PeriodField({
   run: (command: () => Promise<void>) => Promise<void>;
   onSaved: (notice: Notice) => void;
 }) {
-  const { host, t, recognize } = usePane();
+  const { t } = usePane();
+  const saveOverrides = useSaveOverrides(run, onSaved);
   const [text, setText] = useState("");
   const parsed = parsePeriodInput(text);
   const invalid = text.trim() !== "" && parsed === null;
 
-  const save = () =>
-    run(async () => {
-      const stored = readOverrides(await host.getSetting<unknown>("overrides"));
-      await host.setSetting("overrides", withPeriod(stored, table.sheet, parsed));
-      await recognize();
-      onSaved({ key: "periodSaved" });
-    });
+  const save = () => saveOverrides((stored) => withPeriod(stored, table.sheet, parsed), "periodSaved");
 
   return (
     <>
@@ -281,8 +318,10 @@ function PeriodField({
             size="small"
             style={{ flex: 1, minWidth: 0 }}
             value={text}
-            placeholder={table.period ? `${ruDate(table.period.start)} – ${ruDate(table.period.end)}` : ""}
+            placeholder={table.period ? periodText(table.period) : ""}
             onChange={(_e, d) => setText(d.value)}
+            // The Field labels its direct child, which here is the row holding the button too.
+            aria-label={t("periodLabel")}
             data-testid="period-input"
           />
           <Button size="small" disabled={busy || parsed === null} onClick={save} data-testid="period-save">
@@ -311,7 +350,8 @@ function TableCard({
   busy: boolean;
   run: (command: () => Promise<void>) => Promise<void>;
 }) {
-  const { host, t, recognize } = usePane();
+  const { host, t } = usePane();
+  const saveOverrides = useSaveOverrides(run, onSaved);
   const s = useStyles();
   const local = useLocal();
   const [choice, setChoice] = useState<ColumnChoice>(() => choiceFromColumns(table.columns));
@@ -324,28 +364,14 @@ function TableCard({
   const labelOf = (letter: string) => options.find((o) => o.letter === letter)?.label ?? letter;
   const rangeValid = normaliseRange(rangeInput) !== null;
 
-  const period = table.period ? `${ruDate(table.period.start)} – ${ruDate(table.period.end)}` : t("notFound");
-
   const save = () =>
-    run(async () => {
-      const stored = readOverrides(await host.getSetting<unknown>("overrides"));
+    saveOverrides((stored) => {
       const previous = stored.find((o) => overrideMatches(o, table));
-      const next = buildOverride(table, choice, rangeInput, previous);
-      await host.setSetting("overrides", replaceOverride(stored, table, next));
-      await recognize();
-      onSaved({ key: "correctionsSaved" });
-    });
+      return replaceOverride(stored, table, buildOverride(table, choice, rangeInput, previous));
+    }, "correctionsSaved");
 
   const reset = () =>
-    run(async () => {
-      const stored = readOverrides(await host.getSetting<unknown>("overrides"));
-      await host.setSetting(
-        "overrides",
-        stored.filter((o) => o.sheet !== table.sheet),
-      );
-      await recognize();
-      onSaved({ key: "correctionsReset" });
-    });
+    saveOverrides((stored) => stored.filter((o) => o.sheet !== table.sheet), "correctionsReset");
 
   const setRole = (role: ColumnRole, selected: string[]) =>
     setChoice((c) => ({
@@ -384,8 +410,8 @@ function TableCard({
       <KeyValue
         items={[
           [t("headerRows"), table.headerRows.join(", ")],
-          [t("period"), period],
-          [t("approved"), ruDate(table.approved) ?? t("notFound")],
+          [t("period"), table.period ? periodText(table.period) : t("notFound")],
+          [t("approved"), table.approved ? formatRuDate(table.approved) : t("notFound")],
         ]}
       />
       <PeriodField table={table} busy={busy} run={run} onSaved={onSaved} />
@@ -427,7 +453,8 @@ function TableCard({
             ? selected.map((l) => (multi ? l : labelOf(l))).join(", ")
             : t("columnNone");
           return (
-            <RoleRow key={role} label={t(`role_${role}`)} labelClass={local.roleLabel}>
+            <Fragment key={role}>
+              <span className={local.roleLabel}>{t(`role_${role}`)}</span>
               <Dropdown
                 size="small"
                 className={local.dropdown}
@@ -445,7 +472,7 @@ function TableCard({
                   </Option>
                 ))}
               </Dropdown>
-            </RoleRow>
+            </Fragment>
           );
         })}
       </div>
@@ -470,22 +497,5 @@ function TableCard({
         </Button>
       </div>
     </section>
-  );
-}
-
-function RoleRow({
-  label,
-  labelClass,
-  children,
-}: {
-  label: string;
-  labelClass: string;
-  children: ReactNode;
-}) {
-  return (
-    <>
-      <span className={labelClass}>{label}</span>
-      {children}
-    </>
   );
 }

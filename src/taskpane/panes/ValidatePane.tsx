@@ -17,20 +17,21 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type KeyboardEvent } from "react";
 import type { Finding, Severity } from "../../domain/model";
 import { checkWorkbook } from "../../domain/check";
-import { usePane } from "../context";
+// The key a dismissed finding is remembered by in the workbook (setting "dismissed"): the engine's own.
+import { findingKey } from "../../domain/validation/validate";
+import { usePane, type Recognition } from "../context";
 import { useCommand } from "../use-command";
-import { Busy, ErrorBar, InfoBar, PaneIntro, useStyles } from "../ui";
+import { CommandStatus, InfoBar, PaneIntro, useStyles } from "../ui";
 import {
-  findingKey,
+  SEVERITY_ORDER,
   groupFindings,
   highlightTargets,
   localIsoDate,
   readDismissed,
-  ruleFamilyTitle,
-  ruleShortName,
+  ruleTitle,
 } from "../logic/findings";
 
 const useLocal = makeStyles({
@@ -43,12 +44,6 @@ const useLocal = makeStyles({
   },
   ruleHeader: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
   ruleTitle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
-  ruleName: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase100,
-    color: tokens.colorNeutralForeground3,
-    overflowWrap: "anywhere",
-  },
   finding: {
     display: "flex",
     flexDirection: "column",
@@ -64,6 +59,7 @@ const useLocal = makeStyles({
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
   info: { borderLeftColor: tokens.colorBrandStroke1 },
+  noCell: { cursor: "default", ":hover": { backgroundColor: tokens.colorNeutralBackground1 } },
   dismissed: { opacity: 0.6 },
   findingTop: {
     display: "flex",
@@ -81,6 +77,15 @@ const VAGUE_ROLE_SETTING = "vagueRoleSeverity";
 
 function readSeverity(stored: unknown): Severity {
   return stored === "error" || stored === "warning" || stored === "info" ? stored : "info";
+}
+
+/** Findings of a recognised workbook; dismissed ones stay in, so «Показать скрытые» can bring them back. */
+function check(r: Recognition, vagueRoleSeverity: Severity): Finding[] {
+  return checkWorkbook(r.workbook, {
+    today: localIsoDate(new Date()),
+    overrides: r.overrides,
+    vagueRoleSeverity,
+  }).findings;
 }
 
 const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
@@ -110,18 +115,16 @@ export function ValidatePane() {
 
   const onValidate = () =>
     cmd.run(async () => {
-      const r = await recognize();
-      setDismissed(readDismissed(await host.getSetting<unknown>("dismissed")));
-      const severity = readSeverity(await host.getSetting<unknown>(VAGUE_ROLE_SETTING));
+      const [r, storedDismissed, storedSeverity] = await Promise.all([
+        recognize(),
+        host.getSetting<unknown>("dismissed"),
+        host.getSetting<unknown>(VAGUE_ROLE_SETTING),
+      ]);
+      setDismissed(readDismissed(storedDismissed));
+      const severity = readSeverity(storedSeverity);
       setVagueSeverity(severity);
       setNoTables(r.tables.length === 0);
-      // Dismissed findings are filtered here, not by the engine, so «Показать скрытые» can bring them back.
-      const result = checkWorkbook(r.workbook, {
-        today: localIsoDate(new Date()),
-        overrides: r.overrides,
-        vagueRoleSeverity: severity,
-      });
-      setFindings(result.findings);
+      setFindings(check(r, severity));
     });
 
   /** How loud «only a role, no named person» is: some authorities accept roles, others do not. */
@@ -129,18 +132,10 @@ export function ValidatePane() {
     cmd.run(async () => {
       await host.setSetting(VAGUE_ROLE_SETTING, severity);
       setVagueSeverity(severity);
-      if (findings) {
-        const r = await recognize();
-        const result = checkWorkbook(r.workbook, {
-          today: localIsoDate(new Date()),
-          overrides: r.overrides,
-          vagueRoleSeverity: severity,
-        });
-        setFindings(result.findings);
-      }
+      if (findings) setFindings(check(await recognize(), severity));
     });
 
-  const select = (f: Finding) => (f.cell ? cmd.run(() => host.select(f.sheet, f.cell as string)) : undefined);
+  const select = (sheet: string, cell: string) => cmd.run(() => host.select(sheet, cell));
 
   const saveDismissed = (next: Set<string>) =>
     cmd.run(async () => {
@@ -186,15 +181,14 @@ export function ValidatePane() {
           disabled={cmd.busy}
           data-testid="vague-severity"
         >
-          {(["error", "warning", "info"] as const).map((sev) => (
+          {SEVERITY_ORDER.map((sev) => (
             <Option key={sev} value={sev}>
               {t(`vagueAs_${sev}`)}
             </Option>
           ))}
         </Dropdown>
       </Field>
-      {cmd.busy ? <Busy label={t("working")} /> : null}
-      <ErrorBar message={cmd.error} title={t("errorTitle")} />
+      <CommandStatus busy={cmd.busy} error={cmd.error} />
       {highlighted !== null ? (
         <Caption1 className={s.muted}>{t("highlighted", { count: highlighted })}</Caption1>
       ) : null}
@@ -249,8 +243,10 @@ export function ValidatePane() {
               <AccordionItem key={rg.rule} value={rg.rule}>
                 <AccordionHeader size="small">
                   <span className={local.ruleHeader} data-testid="rule-group" data-rule={rg.rule}>
-                    <span className={local.ruleTitle}>{ruleFamilyTitle(rg.rule, t)}</span>
-                    <span className={local.ruleName}>{ruleShortName(rg.rule)}</span>
+                    {/* The rule id only as a tooltip, for support: the pane itself stays in the user's language. */}
+                    <span className={local.ruleTitle} title={rg.rule}>
+                      {ruleTitle(rg.rule, t)}
+                    </span>
                     <CounterBadge
                       count={rg.findings.length}
                       size="small"
@@ -264,22 +260,36 @@ export function ValidatePane() {
                   <div className={local.findings}>
                     {rg.findings.map((f, i) => {
                       const isDismissed = dismissed.has(findingKey(f));
+                      const cell = f.cell;
+                      // Only a finding with a cell is a button: keyboard users reach it with Tab.
+                      const goTo = cell
+                        ? {
+                            role: "button",
+                            tabIndex: 0,
+                            title: t("goToCell", { cell }),
+                            onClick: () => select(f.sheet, cell),
+                            onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => {
+                              // Keys pressed on the «Скрыть» button inside bubble up here too.
+                              if (e.target !== e.currentTarget || (e.key !== "Enter" && e.key !== " "))
+                                return;
+                              e.preventDefault();
+                              select(f.sheet, cell);
+                            },
+                          }
+                        : {};
                       return (
                         <div
                           key={`${findingKey(f)}#${i}`}
                           className={mergeClasses(
                             local.finding,
                             local[f.severity],
+                            !cell && local.noCell,
                             isDismissed && local.dismissed,
                           )}
-                          role="button"
-                          tabIndex={0}
                           data-testid="finding"
-                          data-cell={f.cell ?? ""}
+                          data-cell={cell ?? ""}
                           data-sheet={f.sheet}
-                          onClick={() => select(f)}
-                          onKeyDown={(e) => (e.key === "Enter" || e.key === " " ? select(f) : undefined)}
-                          title={f.cell ? t("goToCell", { cell: f.cell }) : undefined}
+                          {...goTo}
                         >
                           <div className={local.findingTop}>
                             <Text size={300}>{f.message}</Text>

@@ -1,0 +1,48 @@
+import { sheetFromRows } from "../../src/domain/grid";
+import { ObservableHost, type PreviewEvent } from "../../src/preview/observable-host";
+import { XlsxWorkbookHost } from "../../src/xlsx/host";
+import { buildExcelWorkbook } from "../../src/xlsx/write";
+
+async function previewHost(): Promise<{
+  host: ObservableHost;
+  inner: XlsxWorkbookHost;
+  events: PreviewEvent[];
+}> {
+  const wb = await buildExcelWorkbook({
+    sheets: [
+      sheetFromRows("Лист1", [
+        ["№", "Мероприятие"],
+        ["1.", "Совещание"],
+      ]),
+    ],
+  });
+  const inner = XlsxWorkbookHost.fromWorkbook(wb, "книга.xlsx");
+  const host = new ObservableHost(inner);
+  const events: PreviewEvent[] = [];
+  host.subscribe((e) => events.push(e));
+  return { host, inner, events };
+}
+
+describe("ObservableHost (the preview's host)", () => {
+  it("shows what the workbook holds: a new highlight replaces the previous one", async () => {
+    const { host, inner, events } = await previewHost();
+    await host.highlight([
+      { sheet: "Лист1", address: "A1" },
+      { sheet: "Лист1", address: "A1" },
+    ]);
+    await host.highlight([{ sheet: "Лист1", address: "B2" }]);
+    expect(inner.highlightedCells()).toEqual([{ sheet: "Лист1", address: "B2" }]);
+    expect(host.highlighted).toEqual([{ sheet: "Лист1", address: "B2" }]);
+    expect(events).toEqual([
+      { kind: "highlighted", cells: [{ sheet: "Лист1", address: "A1" }] },
+      { kind: "highlighted", cells: [{ sheet: "Лист1", address: "B2" }] },
+    ]);
+  });
+
+  it("tells the view about a selection and makes its sheet the shown one", async () => {
+    const { host, events } = await previewHost();
+    await host.select("Лист1", "B2");
+    expect(host.activeSheet).toBe("Лист1");
+    expect(events).toEqual([{ kind: "selected", sheet: "Лист1", address: "B2" }]);
+  });
+});
