@@ -9,6 +9,7 @@
  * dynamic `import()`, so webpack puts ExcelJS in its own chunk, loaded only when a file is opened.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { UserFacingError } from "../domain/host";
 
 export type FileData = ArrayBuffer | Uint8Array;
@@ -173,8 +174,9 @@ export async function loadExcelWorkbook(data: FileData, opts: LoadOptions = {}):
   if (problem) throw new UserFacingError(problem);
   const wb = new ExcelJS.Workbook();
   try {
+    const safe = await clipHugeMerges(bytes);
     // ExcelJS types say Buffer; JSZip underneath accepts any Uint8Array / ArrayBuffer.
-    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0], {
+    await wb.xlsx.load(safe as unknown as Parameters<typeof wb.xlsx.load>[0], {
       ignoreNodes: opts.valuesOnly ? SKIPPED_WHEN_READING : [],
     });
   } catch {
@@ -182,4 +184,59 @@ export async function loadExcelWorkbook(data: FileData, opts: LoadOptions = {}):
   }
   if (wb.worksheets.length === 0) throw new UserFacingError(MESSAGES.corrupt);
   return wb;
+}
+
+/** A merged area larger than this is clipped to the cells the sheet really uses before ExcelJS sees it. */
+const HUGE_MERGE_CELLS = 100_000;
+const MERGE_CELL = /<mergeCell ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"\s*\/>/g;
+
+function letters(col: string): number {
+  let n = 0;
+  for (const ch of col) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function toLetters(n: number): string {
+  let s = "";
+  for (let m = n; m > 0; m = Math.floor((m - 1) / 26)) s = String.fromCharCode(65 + ((m - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * ExcelJS creates every cell of a merged area while loading, so one merge over whole columns (C20:C1048576, or
+ * F1:XFD1048576) takes seconds to forever. Such a merge is clipped to the sheet's real extent (the last cell
+ * present in the XML); a merge left with one cell is dropped. Files without huge merges are passed through as is.
+ */
+export async function clipHugeMerges(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  let changed = false;
+  for (const name of Object.keys(zip.files)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
+    const file = zip.file(name);
+    if (!file) continue;
+    const xml = await file.async("string");
+    if (!xml.includes("<mergeCell ")) continue;
+    const huge = [...xml.matchAll(MERGE_CELL)].some(
+      (m) => (letters(m[3]) - letters(m[1]) + 1) * (Number(m[4]) - Number(m[2]) + 1) > HUGE_MERGE_CELLS,
+    );
+    if (!huge) continue;
+    let maxRow = 1;
+    let maxCol = 1;
+    for (const c of xml.matchAll(/<c r="([A-Z]{1,3})(\d{1,7})"/g)) {
+      maxCol = Math.max(maxCol, letters(c[1]));
+      maxRow = Math.max(maxRow, Number(c[2]));
+    }
+    const clipped = xml.replace(MERGE_CELL, (whole, c1: string, r1: string, c2: string, r2: string) => {
+      const left = letters(c1);
+      const top = Number(r1);
+      const right = Math.min(letters(c2), Math.max(maxCol, left));
+      const bottom = Math.min(Number(r2), Math.max(maxRow, top));
+      if (right === letters(c2) && bottom === Number(r2)) return whole;
+      if (right === left && bottom === top) return "";
+      return `<mergeCell ref="${c1}${r1}:${toLetters(right)}${bottom}"/>`;
+    });
+    zip.file(name, clipped);
+    changed = true;
+  }
+  return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : bytes;
 }

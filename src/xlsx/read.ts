@@ -22,11 +22,11 @@ export async function readXlsx(data: FileData, opts: ReadOptions = {}): Promise<
 
 export function workbookToGrid(wb: ExcelJS.Workbook, opts: ReadOptions = {}): WorkbookGrid {
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
-  const sheets = wb.worksheets
-    .filter((ws) => !isOwnSheet(ws.name))
-    .filter((ws) => opts.includeHidden || ws.state === undefined || ws.state === "visible")
-    .map((ws) => worksheetToGrid(ws, date1904));
-  return { sheets };
+  const own = wb.worksheets.filter((ws) => !isOwnSheet(ws.name));
+  const visible = own.filter((ws) => ws.state === undefined || ws.state === "visible");
+  // A workbook whose every sheet is hidden still holds the user's roadmaps: read them rather than nothing.
+  const chosen = opts.includeHidden || visible.length === 0 ? own : visible;
+  return { sheets: chosen.map((ws) => worksheetToGrid(ws, date1904)) };
 }
 
 /** ExcelJS keeps merges in a private map (master address → Range); `ws.model` would rebuild every row. */
