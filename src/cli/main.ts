@@ -7,12 +7,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { UserFacingError } from "../domain/host";
 import { EXIT_FAIL, GENERIC_FAILURE, runCli, type CliIo } from "./run";
-
-function localToday(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+import { localIsoDate } from "../domain/russian-dates";
 
 /** Node's file errors as one Russian sentence. */
 export async function readFileForCli(file: string): Promise<Uint8Array> {
@@ -56,7 +51,7 @@ const io: CliIo = {
   stderr: (text) => void process.stderr.write(text),
   readFile: readFileForCli,
   baseName: (file) => path.basename(file),
-  today: localToday,
+  today: () => localIsoDate(new Date()),
   debug: (e) => {
     if (debug) process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
   },

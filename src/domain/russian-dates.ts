@@ -265,3 +265,9 @@ export function parseRuDate(text: string): IsoDate | null {
   }
   return null;
 }
+
+/** Today as the user's own calendar has it (local time, not UTC): the «today» of overdue checks. */
+export function localIsoDate(d: Date): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,20 +1,9 @@
 import { readDeadline } from "../../src/domain/deadline";
 import type { ActivityRow, Deadline, Finding, RoadmapTable, TableRow } from "../../src/domain/model";
 import { deadlineFindings, isDoneStatus, periodLabel } from "../../src/domain/validation/deadline-rules";
+import { columns } from "../fixtures/expected/types";
 
-const COLUMNS = {
-  number: "A",
-  activity: "B",
-  form: null,
-  deadline: "C",
-  responsible: ["D"],
-  result: null,
-  evidence: null,
-  status: null,
-  doneDate: null,
-  evidenceLink: null,
-  comment: null,
-};
+const COLUMNS = columns({ number: "A", activity: "B", deadline: "C", responsible: ["D"] });
 
 function dl(
   raw: string,

@@ -1,4 +1,5 @@
 import { sheetFromRows } from "../../src/domain/grid";
+import { columns } from "../fixtures/expected/types";
 import type { ActivityRow, RoadmapTable } from "../../src/domain/model";
 import { numberingFindings, parseNumber } from "../../src/domain/validation/numbering-rules";
 import {
@@ -32,19 +33,7 @@ function table(numbers: (string | null)[], sheet = "Лист1", firstRow = 2): R
     title: null,
     period: { start: "2023-01-01", end: "2023-12-31" },
     approved: null,
-    columns: {
-      number: "A",
-      activity: "B",
-      form: null,
-      deadline: "C",
-      responsible: ["D"],
-      result: null,
-      evidence: null,
-      status: null,
-      doneDate: null,
-      evidenceLink: null,
-      comment: null,
-    },
+    columns: columns({ number: "A", activity: "B", deadline: "C", responsible: ["D"] }),
     rows: numbers.map((n, i) => activity(firstRow + i, n)),
   };
 }

@@ -94,8 +94,4 @@ export function readDismissed(stored: unknown): Set<string> {
   return new Set(stored.filter((k): k is string => typeof k === "string"));
 }
 
-/** The local date as ISO "YYYY-MM-DD" (not UTC: on a Vladivostok morning the UTC date is still yesterday). */
-export function localIsoDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+export { localIsoDate } from "../../domain/russian-dates";
