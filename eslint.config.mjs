@@ -4,7 +4,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "build/", "coverage/", "bin/", "**/*.js", "**/*.mjs", "test/tmp/"] },
+  { ignores: ["node_modules/", "dist/", "build/", "coverage/", "bin/", "**/*.js", "**/*.mjs", "test/tmp/", ".tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
