@@ -4,11 +4,12 @@
  * each activity's first row, then the continuation rows deleted. Applying the plan and planning again gives an
  * empty plan; no character of the table is lost (fragments are only joined).
  */
-import { parseA1, type CellRange, type CellValue, type SheetGrid } from "../grid";
+import { columnIndex, parseA1, type CellRange, type CellValue, type SheetGrid } from "../grid";
 import type { EditOp, EditPlan } from "../edit-plan";
 import type { RoadmapTable } from "../model";
 import { foldedCell } from "./recognize";
 import { SheetView } from "./sheet-view";
+import { joinFragments, looksLikePerson } from "./text";
 
 const EXCEL_SHEET_NAME_MAX = 31;
 
@@ -73,12 +74,18 @@ export function planFoldContinuations(
   }
   for (const m of unmerge) ops.push({ op: "unmerge", sheet: sheet.name, range: { ...m } });
 
+  const responsibleCols = new Set(table.columns.responsible.map((l) => columnIndex(l)));
   for (const g of groups) {
     const all = [g.first, ...g.rest];
+    // Cells merged down from the first row: Excel's paste of a Word cell of paragraphs (a page-break split has none).
+    const paragraphs = (sheet.merges ?? []).some(
+      (m) => m.top === g.first && m.bottom > m.top && m.right >= range.left && m.left <= range.right,
+    );
     // Only the cells whose text changes are written, in runs of adjacent columns (formulas elsewhere stay).
     const runs: { col: number; values: CellValue[] }[] = [];
     for (let c = range.left; c <= range.right; c++) {
-      const folded = foldedCell(view, all, c);
+      const folded =
+        paragraphs && responsibleCols.has(c) ? foldedPeople(view, all, c) : foldedCell(view, all, c);
       if (folded === view.text(g.first, c)) continue;
       const lastRun = runs[runs.length - 1];
       if (lastRun && lastRun.col + lastRun.values.length === c) lastRun.values.push(folded);
@@ -98,4 +105,20 @@ export function planFoldContinuations(
       `ячейка к ячейке, а сами эти строки удалены.`,
     ops,
   };
+}
+
+/**
+ * A responsible cell pasted from a Word cell of paragraphs: people on rows of their own are listed
+ * «Кузнецова Т.В., Лебедев С.А.», not run together with a bare space.
+ */
+function foldedPeople(view: SheetView, rows: number[], c: number): string {
+  let out = "";
+  for (const r of rows) {
+    const t = view.text(r, c);
+    if (!t) continue;
+    const listed =
+      out && looksLikePerson(out) && looksLikePerson(t) && !/[,;-]$/.test(out) && /^[А-ЯЁA-Z]/.test(t);
+    out = listed ? `${out}, ${t}` : joinFragments(out, t);
+  }
+  return out;
 }

@@ -38,6 +38,8 @@ import {
   isNumbering,
   isRomanNumbering,
   joinFragments,
+  cleanCellText,
+  stripListMarker,
   looksLikeDeadline,
   looksLikePerson,
   serialToDateText,
@@ -232,13 +234,16 @@ function isContinuation(
 ): boolean {
   const act = roleText(view, r, shape.columns.activity, shape);
   if (!act) return true;
+  const dl = roleText(view, r, shape.columns.deadline, shape);
+  // «– анализ результатов» with a deadline of its own: a list item of its own row (Word's numbering lost on
+  // paste left the bullet), not the previous activity's next line.
+  if (stripListMarker(act) !== act && dl && looksLikeDeadline(dl)) return false;
   let score = 0;
   if (startsLowercase(act)) score += 3;
   else if (startsUppercase(act)) score -= 2;
   if (endsMidPhrase(last.activityTail)) score += 2;
   else if (endsFinished(last.activityTail)) score -= 1;
   else score += 0.5;
-  const dl = roleText(view, r, shape.columns.deadline, shape);
   if (shape.columns.deadline !== null) {
     if (!dl) score += 1;
     else if (looksLikeDeadline(dl) && last.deadlineTail) score -= 1;
@@ -818,24 +823,24 @@ function buildTable(
       continue;
     }
     if (it.kind === "section") {
-      section = it.text ?? "";
+      section = cleanCellText(it.text ?? "");
       rows.push({ row: it.row + 1, kind: "section", text: section });
       continue;
     }
     const all = [it.row, ...(it.continuation ?? [])];
     const cell = (c: number | null): string | null => {
       if (c === null) return null;
-      const t = collapseSpaces(foldedCell(view, all, c));
+      const t = cleanCellText(foldedCell(view, all, c));
       if (t) return t;
       for (const x of shape.spill.get(c) ?? []) {
-        const u = collapseSpaces(foldedCell(view, all, x));
+        const u = cleanCellText(foldedCell(view, all, x));
         if (u) return u;
       }
       // A cell merged down over several activities (one deadline for two rows) belongs to each of them.
       const m = view.mergeFromAbove(it.row, c);
       const shared =
         m && m.top >= (header ? header.rows[header.rows.length - 1] + 1 : 0) ? view.text(m.top, m.left) : "";
-      return shared ? collapseSpaces(shared) : null;
+      return shared ? cleanCellText(shared) : null;
     };
     const deadlineText = (c: number | null): string => {
       if (c === null) return "";
@@ -862,7 +867,7 @@ function buildTable(
       number: numberAsWritten(view, it.row, a.number),
       section,
       rows: all.map((r) => r + 1),
-      activity: cell(a.activity) ?? "",
+      activity: stripListMarker(cell(a.activity) ?? ""),
       deadline: readDeadlineOnce(deadlineRaw),
       responsible: a.responsible.length > 0 ? responsible : readResponsibleOnce(""),
       result: cell(a.result),

@@ -18,6 +18,23 @@ export function collapseSpaces(s: string): string {
   return s.replace(/[\u00a0\s]+/g, " ").trim();
 }
 
+/**
+ * A cell's text as read: Word's soft hyphens dropped, a compound word broken at its hyphen over a line break
+ * («информационно-\nметодической») joined back, whitespace (NBSP, tabs, line breaks) collapsed.
+ */
+export function cleanCellText(s: string): string {
+  let t = s;
+  if (t.includes("\u00ad")) t = t.replace(/\u00ad/g, "");
+  if (/-[ \t\u00a0]*[\r\n]/.test(t))
+    t = t.replace(/([A-Za-zА-Яа-яЁё]-)[ \t\u00a0]*[\r\n]\s*(?=[A-Za-zА-Яа-яЁё])/g, "$1");
+  return collapseSpaces(t);
+}
+
+/** A list marker opening an activity (Word's bullet kept when its auto-numbering was lost on paste): markup, not text. */
+export function stripListMarker(s: string): string {
+  return s.replace(/^[•·▪●◦○■□►➢✓–—-]\s+(?=\S)/, "");
+}
+
 const ROMAN = /^(?=[IVXLC])(X{0,3})(IX|IV|V?I{0,3})\.?$/;
 
 /** "1", "1.", "2.1", "2.1.", "3)", "IV." or a typed number: the «№» column of an activity. */
