@@ -5,35 +5,14 @@
 import { checkWorkbook } from "../../src/domain/check";
 import { readDeadline } from "../../src/domain/deadline";
 import type { CellValue } from "../../src/domain/grid";
-import type { ActivityRow, RoadmapTable, TableColumns } from "../../src/domain/model";
 import { roleOfHeader } from "../../src/domain/recognition";
 import { readResponsible } from "../../src/domain/responsible";
 import { HELDOUT_EXPECTED } from "../fixtures/heldout/expected";
 import { heldoutCases } from "../fixtures/heldout/workbooks";
 import { merges, sheet } from "../fixtures/regions/build";
+import { activities, describeReadings } from "../fixtures/heldout/check-readings";
 
 const cases = new Map(heldoutCases().map((c) => [c.id, c]));
-
-function allColumns(partial: Partial<TableColumns>): TableColumns {
-  return {
-    number: null,
-    activity: null,
-    form: null,
-    deadline: null,
-    responsible: [],
-    result: null,
-    evidence: null,
-    status: null,
-    doneDate: null,
-    evidenceLink: null,
-    comment: null,
-    ...partial,
-  };
-}
-
-function activities(t: RoadmapTable): ActivityRow[] {
-  return t.rows.filter((r): r is ActivityRow => r.kind === "activity");
-}
 
 describe("held-out fixtures", () => {
   it("has a reading for every workbook, at least 12", () => {
@@ -42,73 +21,7 @@ describe("held-out fixtures", () => {
   });
 });
 
-describe.each(HELDOUT_EXPECTED.map((e) => [e.id, e] as const))("held-out %s", (id, expected) => {
-  const result = checkWorkbook(cases.get(id)!.workbook, { today: "2025-10-01" });
-  const rules = new Set(result.findings.map((f) => f.rule));
-
-  it("finds exactly the roadmaps", () => {
-    expect(result.tables.map((t) => `${t.sheet}!${t.range}`)).toEqual(
-      expected.tables.map((t) => `${t.sheet}!${t.range}`),
-    );
-  });
-
-  expected.tables.forEach((et, ti) => {
-    describe(`table ${ti + 1} (${et.sheet}!${et.range})`, () => {
-      const table = () => result.tables[ti];
-      const at = (row: number) => activities(table()).find((a) => a.row === row);
-
-      it("has the header rows, column roles, period, approval and title", () => {
-        expect(table().headerRows).toEqual(et.headerRows);
-        expect(table().columns).toEqual(allColumns(et.columns));
-        expect(table().period).toEqual(et.period);
-        expect(table().approved).toEqual(et.approved);
-        if (et.title !== undefined) expect(table().title).toEqual(et.title);
-      });
-
-      it("has the sections and the number of activities", () => {
-        const sections = table()
-          .rows.filter((r) => r.kind === "section")
-          .map((r) => [r.row, r.kind === "section" ? r.text : ""]);
-        expect(sections).toEqual(et.sections);
-        expect(activities(table())).toHaveLength(et.activityCount);
-      });
-
-      if (et.numbers || et.texts) {
-        it("reads the numbers and the folded texts", () => {
-          for (const [row, n] of et.numbers ?? []) expect([row, at(row)?.number]).toEqual([row, n]);
-          for (const [row, text] of et.texts ?? []) expect([row, at(row)?.activity]).toEqual([row, text]);
-        });
-      }
-
-      if (et.deadlines) {
-        it("reads the deadlines", () => {
-          for (const [row, d] of et.deadlines ?? []) {
-            const got = at(row)?.deadline;
-            expect([row, got?.type]).toEqual([row, d.type]);
-            if (d.start !== undefined) expect([row, got?.start]).toEqual([row, d.start]);
-            if (d.end !== undefined) expect([row, got?.end]).toEqual([row, d.end]);
-          }
-        });
-      }
-
-      if (et.persons) {
-        it("reads the persons", () => {
-          for (const [row, names] of et.persons ?? []) {
-            const got = at(row)?.responsible.persons.map((p) => `${p.surname} ${p.initials}`);
-            expect([row, got]).toEqual([row, names]);
-          }
-        });
-      }
-    });
-  });
-
-  if (expected.findings || expected.noFindings) {
-    it("reports the expected findings and not the others", () => {
-      for (const rule of expected.findings ?? []) expect([rule, rules.has(rule)]).toEqual([rule, true]);
-      for (const rule of expected.noFindings ?? []) expect([rule, rules.has(rule)]).toEqual([rule, false]);
-    });
-  }
-});
+describeReadings("held-out", HELDOUT_EXPECTED, cases);
 
 describe("rules the held-out roadmaps brought in", () => {
   it("reads a header word hyphenated across lines as one word", () => {

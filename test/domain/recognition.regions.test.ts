@@ -3,30 +3,14 @@
  * test/fixtures/regions/expected.ts.
  */
 import { parseA1, sheetFromRows } from "../../src/domain/grid";
-import type { ActivityRow, RoadmapTable, SectionRow, TableColumns } from "../../src/domain/model";
+import type { ActivityRow, RoadmapTable, SectionRow } from "../../src/domain/model";
 import { readPeriod, recognizeWorkbook, roleOfHeader } from "../../src/domain/recognition";
 import { approvalFromLine } from "../../src/domain/recognition/period";
 import { REGION_EXPECTED, type RegionTable } from "../fixtures/regions/expected";
 import { regionCases } from "../fixtures/regions/workbooks";
+import { columns } from "../fixtures/expected/types";
 
 const cases = new Map(regionCases().map((c) => [c.id, c]));
-
-function allColumns(partial: Partial<TableColumns>): TableColumns {
-  return {
-    number: null,
-    activity: null,
-    form: null,
-    deadline: null,
-    responsible: [],
-    result: null,
-    evidence: null,
-    status: null,
-    doneDate: null,
-    evidenceLink: null,
-    comment: null,
-    ...partial,
-  };
-}
 
 function sections(t: RoadmapTable) {
   return t.rows.filter((r): r is SectionRow => r.kind === "section").map((r) => [r.row, r.text]);
@@ -77,7 +61,7 @@ describe.each(REGION_EXPECTED.map((e) => [e.id, e] as const))("region case %s", 
 
       it("has the header rows and column roles", () => {
         expect(table().headerRows).toEqual(et.headerRows);
-        expect(table().columns).toEqual(allColumns(et.columns));
+        expect(table().columns).toEqual(columns(et.columns));
       });
 
       it("reads the period and approval date", () => {
