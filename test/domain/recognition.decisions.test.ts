@@ -3,7 +3,7 @@
  * Every test below was checked against a mutation of the code (applied, this file run, reverted):
  *
  * decision → mutation (file: original → mutated) → the test that went red.
- *  roadmap-needs-deadline-or-responsible (scan.ts): `return a.activity !== null && (a.deadline !== null ||
+ * - roadmap-needs-deadline-or-responsible (scan.ts): `return a.activity !== null && (a.deadline !== null ||
  *   a.responsible.length > 0);` → `return a.activity !== null;`: caught by «activity + result + comment is no
  *   roadmap».
  * - content-fills-deadline (content-roles.ts): `a.deadline = pick((s) => s.deadline / s.n >= 0.6 && s.avgLen <
