@@ -48,12 +48,12 @@ import {
   maxIso,
   monthEnd,
   monthStart,
-  normalizeRuText,
   overlapDays,
   quarterBounds,
   schoolYearBounds,
   toIso,
 } from "./russian-dates";
+import { normalizeRuText } from "./ru";
 
 export interface DeadlineContext {
   period: Period | null;

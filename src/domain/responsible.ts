@@ -9,6 +9,14 @@
  * left into roles at separators and at words that plainly start a new unit.
  */
 import type { Person, Responsible } from "./model";
+import {
+  foldHomoglyphs,
+  foldWord,
+  isCyrillicUpperOrTwin,
+  isMonthWord,
+  plainText,
+  toCyrillicLetter,
+} from "./ru";
 
 export type NameOrder = "surname-first" | "initials-first";
 
@@ -29,60 +37,6 @@ export interface ResponsibleDetails {
   raw: string;
   persons: PersonMention[];
   roles: string[];
-}
-
-// ---------------------------------------------------------------- text normalisation
-
-const LATIN_TO_CYRILLIC: Record<string, string> = {
-  A: "А",
-  B: "В",
-  C: "С",
-  E: "Е",
-  H: "Н",
-  K: "К",
-  M: "М",
-  O: "О",
-  P: "Р",
-  T: "Т",
-  X: "Х",
-  Y: "У",
-  a: "а",
-  c: "с",
-  e: "е",
-  o: "о",
-  p: "р",
-  x: "х",
-  y: "у",
-};
-
-/** Latin look-alikes inside a Cyrillic word (pasted from Word or typed on the wrong layout) → Cyrillic. */
-function fixHomoglyphs(word: string): string {
-  if (!/[а-яёА-ЯЁ]/.test(word) || !/[A-Za-z]/.test(word)) return word;
-  let out = "";
-  for (const ch of word) out += LATIN_TO_CYRILLIC[ch] ?? ch;
-  return out;
-}
-
-function normalizeText(raw: string): string {
-  return (
-    raw
-      // Paragraph-like tags from an HTML/Word export are line breaks; inline tags (<i>, <b>) are spaces.
-      .replace(/<\/?(?:p|br|div|li|tr|ul|ol|h[1-6])\b[^<>]*>/gi, "\n")
-      .replace(/<\/?[a-zA-Z][^<>]*>/g, " ")
-      .replace(/&nbsp;/gi, " ")
-      .replace(/&laquo;/gi, "«")
-      .replace(/&raquo;/gi, "»")
-      .replace(/&quot;/gi, '"')
-      .replace(/&amp;/gi, "&")
-      .replace(/[\u00A0\u2007\u202F\u2009\u200A\t\f\v]/g, " ")
-      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
-      .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
-  );
-}
-
-/** Lower case, ё → е: the form words are compared in. */
-export function foldWord(w: string): string {
-  return w.toLowerCase().replace(/ё/g, "е");
 }
 
 // ---------------------------------------------------------------- tokens
@@ -112,14 +66,6 @@ const IO_RE = /[иИ]\.\s?о\./y;
 const DIGITS_RE = /[0-9]+/y;
 const LETTER_CHAR = new RegExp(`[${LETTER}]`);
 const QUOTE_PAIRS: Record<string, string> = { "«": "»", "“": "”", "„": "“", '"': '"' };
-
-function toCyrillicLetter(ch: string): string {
-  return LATIN_TO_CYRILLIC[ch] ?? ch;
-}
-
-function isCyrillicOrHomoglyph(ch: string): boolean {
-  return /[А-ЯЁ]/.test(ch) || ch in LATIN_TO_CYRILLIC;
-}
 
 /** Index of the quote that closes the one at `i`, or -1 («» nest; straight quotes do not). */
 function closingQuote(s: string, i: number): number {
@@ -181,7 +127,7 @@ function tokenize(s: string): Token[] {
       continue;
     }
     const m = prevIsLetter ? null : at(INIT_RE);
-    if (m && isCyrillicOrHomoglyph(m[1]) && (!m[2] || isCyrillicOrHomoglyph(m[2]))) {
+    if (m && isCyrillicUpperOrTwin(m[1]) && (!m[2] || isCyrillicUpperOrTwin(m[2]))) {
       const letters = [toCyrillicLetter(m[1])];
       if (m[2]) letters.push(toCyrillicLetter(m[2]));
       push("init", i, i + m[0].length, letters);
@@ -347,17 +293,6 @@ const ROLE_STEMS = [
   "замначальник",
   "замглав",
   "исполняющ",
-  "январ",
-  "феврал",
-  "март",
-  "апрел",
-  "июн",
-  "июл",
-  "август",
-  "сентябр",
-  "октябр",
-  "ноябр",
-  "декабр",
 ];
 
 const FUNCTION_WORDS = new Set([
@@ -436,7 +371,7 @@ function startsWithRoleStem(folded: string): boolean {
 }
 
 function isRoleWord(folded: string): boolean {
-  if (FUNCTION_WORDS.has(folded)) return true;
+  if (FUNCTION_WORDS.has(folded) || isMonthWord(folded)) return true;
   return startsWithRoleStem(folded) && !SURNAME_ENDING.test(folded.split("-")[0]);
 }
 
@@ -479,7 +414,7 @@ function shortCapsSurname(w: string): boolean {
 /** Could this word be a surname? Title case (or capitals with a surname ending), never a role word. */
 function surnameForm(token: Token): string | null {
   if (token.kind !== "word") return null;
-  const w = fixHomoglyphs(token.text);
+  const w = foldHomoglyphs(token.text);
   if (/[-‐‑]$/.test(w)) return null;
   if (isTitleCase(w)) {
     if (isRoleWord(foldWord(w))) return null;
@@ -701,7 +636,7 @@ export function inferNameOrder(cells: string[]): NameOrder {
   let sf = 0;
   let inf = 0;
   for (const [c, n] of counts) {
-    const e = orderEvidence(tokenize(normalizeText(c)));
+    const e = orderEvidence(tokenize(plainText(c)));
     sf += e.sf * n;
     inf += e.inf * n;
   }
@@ -1039,7 +974,7 @@ export function readResponsibleDetails(
 }
 
 function readInner(rawText: string, ctx: ResponsibleContext): ResponsibleDetails {
-  const s = normalizeText(rawText);
+  const s = plainText(rawText);
   if (PLACEHOLDER_RE.test(s.replace(/\s+/g, " ").trim())) return emptyDetails(rawText);
   const tokens = tokenize(s);
   if (tokens.length === 0) return emptyDetails(rawText);

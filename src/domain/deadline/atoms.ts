@@ -3,7 +3,8 @@
  * a day, a month, a calendar quarter or half-year, a part of a month, the end of a year, a bare
  * year, a school year — with its position, so the reader can look at the words between them.
  */
-import { MONTH_PATTERN, expandYear, isValidYmd, monthNumber } from "../russian-dates";
+import { MONTH_PATTERN, monthNumber } from "../ru";
+import { expandYear, isValidYmd } from "../russian-dates";
 
 export type Atom =
   | PointAtom

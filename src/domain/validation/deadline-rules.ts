@@ -6,6 +6,7 @@
 import { mentionedYears } from "../deadline";
 import { isSchoolYearPeriod } from "../deadline/frame";
 import type { ActivityRow, Deadline, Finding, IsoDate, Period, RoadmapTable } from "../model";
+import { foldWord } from "../ru";
 import { formatRuDate, fromIso, toIso, daysInMonth } from "../russian-dates";
 
 export interface DeadlineRuleOptions {
@@ -32,7 +33,7 @@ const NOT_DONE =
 
 export function isDoneStatus(status: string | null): boolean {
   if (!status) return false;
-  const s = status.toLowerCase().replace(/ё/g, "е");
+  const s = foldWord(status);
   // A checkbox-like column: «да», «+», «yes».
   if (/^(?:да|\+|yes|true)$/.test(s.trim())) return true;
   return DONE.test(s) && !NOT_DONE.test(s);

@@ -4,6 +4,7 @@
  */
 import { a1, cellText, type WorkbookGrid } from "../grid";
 import { editDistance } from "../edit-distance";
+import { foldWord } from "../ru";
 import type { Finding } from "../model";
 
 export { editDistance };
@@ -102,10 +103,7 @@ function orgMentions(wb: WorkbookGrid): OrgMention[] {
 
 /** Case endings vary legitimately ("Шумской СОШ"), so names are compared by their stem. */
 function stem(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ё/g, "е")
-    .replace(/(ская|ской|ский|цкая|цкой|ная|ной|ое|ая)$/u, "");
+  return foldWord(name).replace(/(ская|ской|ский|цкая|цкой|ная|ной|ое|ая)$/u, "");
 }
 
 export function organisationFindings(wb: WorkbookGrid): Finding[] {
