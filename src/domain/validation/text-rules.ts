@@ -39,6 +39,12 @@ const PLACEHOLDERS: { re: RegExp; what: string; severity: Finding["severity"] }[
     what: "пометка в квадратных скобках",
     severity: "warning",
   },
+  // A date of a form left blank: «"__" ________ 2025 г.», «__.__.2025».
+  {
+    re: /[«"“„]\s*_{1,3}\s*[»"”“]\s*_{2,}|_{2}\s*\.\s*_{2}\s*\.\s*(?:\d{2,4}|_{2,4})/u,
+    what: 'незаполненная дата «"__" ______ 20__ г.»',
+    severity: "warning",
+  },
   // Underscores are also fill-in lines of forms, so they only inform.
   { re: /_{3,}/u, what: "прочерк для заполнения «___»", severity: "info" },
 ];
