@@ -3,11 +3,17 @@
  * the typed fake Excel must give the same workbook, compared through the normalised model cell by cell.
  */
 import { SCENARIOS } from "./plans";
-import { memoryResult, xlsxResult } from "./hosts";
+import { fakeResult, memoryResult, xlsxResult } from "./hosts";
 
 describe.each(SCENARIOS.map((s) => [s.name, s] as const))("%s", (_name, scenario) => {
   test(".xlsx host = in-memory host", async () => {
     const { snapshot } = await xlsxResult(scenario);
+    expect(snapshot).toEqual(memoryResult(scenario));
+  });
+
+  test("Office.js host on the typed fake Excel = in-memory host", async () => {
+    const { snapshot, notices } = await fakeResult(scenario);
+    expect(notices).toEqual([]);
     expect(snapshot).toEqual(memoryResult(scenario));
   });
 });
