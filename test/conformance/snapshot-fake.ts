@@ -121,6 +121,7 @@ function sheetOf(excel: FakeExcel, s: FakeSheetState): ModelSheet {
           ...(layout.printTitleRows ? { repeatRows: { ...layout.printTitleRows } } : {}),
         }
       : null,
+    ...(s.autoFilter ? { autoFilter: rangeRef(s.autoFilter) } : {}),
     charts: s.charts.map((ch) => ({
       type: chartType(ch.type),
       data: rangeRef(ch.data),

@@ -14,6 +14,7 @@ import type { CellRange } from "../../src/domain/grid";
 import { a1, columnLetter } from "../../src/domain/grid";
 import { FakeOfficeError, accessDenied, apiNotFound, propertyNotLoaded } from "./errors";
 import {
+  FakeAutoFilter,
   FakeChartCollection,
   FakeFormatProtection,
   FakeFreezePanes,
@@ -452,8 +453,12 @@ export class FakeWorksheet
       | "freezePanes"
       | "pageLayout"
       | "charts"
+      | "autoFilter"
     >
 {
+  get autoFilter(): Excel.AutoFilter {
+    return new FakeAutoFilter(this.ctx, () => this.target()) as unknown as Excel.AutoFilter;
+  }
   get freezePanes(): Excel.WorksheetFreezePanes {
     return new FakeFreezePanes(this.ctx, () => this.target()) as unknown as Excel.WorksheetFreezePanes;
   }
@@ -1327,7 +1332,7 @@ export class FakeConditionalFormat
     this.ctx.command({ delete: true }, () => {
       const t = this.requireTarget("ConditionalFormat.delete");
       if (t.sheet.protected) throw accessDenied(t.sheet.name);
-      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((x) => x !== t.cf);
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((x) => x.id !== t.cf.id);
     });
   }
   private ruleProxy: FakeConditionalFormatRule | null = null;

@@ -356,3 +356,22 @@ export class FakeNamedItemCollection
     return this.getItem(name);
   }
 }
+
+export class FakeAutoFilter implements Pick<Excel.AutoFilter, "apply"> {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly sheet: () => FakeSheetState | null,
+  ) {}
+  apply(range: Excel.Range | string): void {
+    const address = typeof range === "string" ? range : null;
+    if (address === null) throw new FakeOfficeError("InvalidArgument", "The fake takes an address.");
+    this.ctx.command({ autoFilter: address }, () => {
+      this.ctx.world.requireApi("1.9", "AutoFilter.apply");
+      const s = sheetTarget(this.ctx, this.sheet, "AutoFilter.apply");
+      if (s.protected) throw accessDenied(s.name);
+      const r = parseAddress(address);
+      if (!r) throw new FakeOfficeError("InvalidArgument", `bad address ${address}`);
+      s.autoFilter = r;
+    });
+  }
+}

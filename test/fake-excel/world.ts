@@ -89,6 +89,7 @@ export class FakeSheetState {
   freeze: { rows: number; cols: number } | null = null;
   pageLayout: FakePageLayoutState | null = null;
   charts: FakeChartState[] = [];
+  autoFilter: CellRange | null = null;
 
   constructor(uid: number, name: string) {
     this.uid = uid;
