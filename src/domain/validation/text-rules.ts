@@ -6,6 +6,7 @@ import { a1, cellText, type WorkbookGrid } from "../grid";
 import { editDistance } from "../edit-distance";
 import { foldWord } from "../ru";
 import type { Finding } from "../model";
+import { markupToText } from "../markup";
 
 export { editDistance };
 
@@ -23,7 +24,7 @@ function* cells(wb: WorkbookGrid): Generator<Located> {
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
         if (typeof v !== "string") continue;
-        const text = cellText(v);
+        const text = markupToText(cellText(v));
         if (text) yield { sheet: sheet.name, cell: a1(r, c), text };
       }
     }
