@@ -245,6 +245,7 @@ describe("personLines", () => {
           activities: 3,
           sections: [],
           variants: ["Батюк Н.В."],
+          assigned: [],
         },
         {
           name: "Грицина Н.В.",
@@ -254,6 +255,7 @@ describe("personLines", () => {
           activities: 14,
           sections: [],
           variants: ["Грицина Н.В.", "Грицына Н.В."],
+          assigned: [],
         },
         {
           name: "Агеева О.П.",
@@ -263,6 +265,7 @@ describe("personLines", () => {
           activities: 3,
           sections: [],
           variants: [],
+          assigned: [],
         },
       ],
     });

@@ -5,7 +5,7 @@
  * мероприятий» is the form, not the activity).
  */
 import type { ColumnRole } from "../model";
-import { normalizeText } from "./text";
+import { normalizeForMatch } from "../ru";
 
 interface RolePattern {
   role: ColumnRole;
@@ -64,7 +64,7 @@ export function roleOfHeader(raw: string): { role: ColumnRole; weight: number } 
   if (/^(№{1,2}|N|No|Номер)\s*(п\s*[/\\.]?\s*п\.?)?$/i.test(trimmed) || /^п\s*[/\\]\s*п$/i.test(trimmed)) {
     return { role: "number", weight: 3 };
   }
-  const t = normalizeText(trimmed);
+  const t = normalizeForMatch(trimmed);
   if (!t) return null;
   // «Число мероприятий», «Количество участников»: a count, not a roadmap column.
   if (/^(число|количество|кол во|доля|процент|сумма|итого)( |$)/.test(t)) return null;

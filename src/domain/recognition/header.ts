@@ -6,7 +6,8 @@
 import type { ColumnRole } from "../model";
 import { roleOfHeader } from "./header-roles";
 import type { SheetView } from "./sheet-view";
-import { isNumbering, looksLikeDeadline, looksLikePerson, normalizeText } from "./text";
+import { MONTH_PATTERN, normalizeForMatch } from "../ru";
+import { isNumbering, looksLikeDeadline, looksLikePerson } from "./text";
 
 export interface ColumnAssignment {
   number: number | null;
@@ -70,8 +71,7 @@ function headerish(text: string): boolean {
   return /[А-Яа-яЁёA-Za-z№]/.test(text);
 }
 
-const MONTH_HEADER =
-  /^(январ[ья]?|янв|феврал[ья]?|фев|марта?|мар|апрел[ья]?|апр|ма[йя]|июн[ья]?|июл[ья]?|август|авг|сентябр[ья]?|сен|сент|октябр[ья]?|окт|ноябр[ья]?|ноя|нояб|декабр[ья]?|дек)( \d{4}( г| года?)?)?$/;
+const MONTH_HEADER = new RegExp(`^${MONTH_PATTERN}( \\d{4}( г| года?)?)?$`);
 
 const QUARTER_HEADER = /^(i{1,3}|iv|[1-4])( й)? (квартал|кв)( \d{4}( г| года?)?)?$/;
 
@@ -80,7 +80,7 @@ const QUARTER_HEADER = /^(i{1,3}|iv|[1-4])( й)? (квартал|кв)( \d{4}( �
  * of a month grid.
  */
 export function isTimelineHeader(text: string): boolean {
-  const t = normalizeText(text);
+  const t = normalizeForMatch(text);
   return MONTH_HEADER.test(t) || QUARTER_HEADER.test(t);
 }
 
@@ -215,7 +215,7 @@ function weakActivity<T extends { role: ColumnRole; weight: number }>(found: T[]
     !strong &&
     weak.length === 1 &&
     found.some((f) => f.role === "deadline") &&
-    !labels.some((l) => NOT_A_PLAN.test(normalizeText(l)));
+    !labels.some((l) => NOT_A_PLAN.test(normalizeForMatch(l)));
   return ok ? found : found.filter((f) => !weak.includes(f));
 }
 
@@ -226,7 +226,7 @@ function assign(found: { c: number; role: ColumnRole; weight: number; label: str
   const a = emptyAssignment();
   const deadlines = found.filter((f) => f.role === "deadline");
   if (deadlines.length >= 2) {
-    const end = deadlines.find((f, i) => i > 0 && DEADLINE_END.test(normalizeText(f.label)));
+    const end = deadlines.find((f, i) => i > 0 && DEADLINE_END.test(normalizeForMatch(f.label)));
     if (end) {
       a.deadlineEnd = end.c;
       found = found.filter((f) => f !== end);
@@ -257,6 +257,6 @@ export function assignedColumns(a: ColumnAssignment): Set<number> {
 export function headerSignature(view: SheetView, r: number): string {
   return view
     .nonEmpty(r)
-    .map((c) => normalizeText(view.text(r, c)))
+    .map((c) => normalizeForMatch(view.text(r, c)))
     .join("|");
 }
