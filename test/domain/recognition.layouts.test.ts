@@ -25,7 +25,7 @@ const SEED = Number(process.env.LAYOUT_SEED ?? 20260101);
 describe("layout generator", () => {
   it(`covers ${combinationCount()} combinations of layout options`, () => {
     expect(combinationCount()).toBeGreaterThan(1_000_000n);
-    expect(Object.keys(DIMENSIONS).length).toBeGreaterThanOrEqual(19);
+    expect(Object.keys(DIMENSIONS).length).toBeGreaterThanOrEqual(22);
     expect(SPLIT_KINDS).toHaveLength(4);
   });
 
@@ -52,6 +52,9 @@ describe("layout generator", () => {
       respSplits: Array(ACTIVITY_COUNT).fill(false),
       spacer: "none",
       below: "none",
+      activityCase: "asWritten",
+      bullet: "none",
+      extra: "none",
     });
     const { workbook } = renderLayout(l);
     expect(workbook.sheets[0].rows[1]).toEqual([

@@ -78,13 +78,15 @@ export function isContinuation(
   const act = roleText(view, r, shape.columns.activity, shape);
   if (!act) return true;
   const dl = ownDeadline(view, r, shape);
+  // A date-like deadline, or any mark in a month or quarter grid.
+  const dated = dl !== "" && (looksLikeDeadline(dl) || shape.columns.timeline.some((m) => view.text(r, m.c)));
   // «– анализ результатов» with a deadline of its own: a list item of its own row (Word's numbering lost on
   // paste left the bullet), not the previous activity's next line.
-  if (stripListMarker(act) !== act && dl && looksLikeDeadline(dl)) return false;
+  if (stripListMarker(act) !== act && dated) return false;
   // A row with a deadline and a responsible of its own is an activity of its own, even in lower case, unless
   // those cells read as the row above continued: a responsible in lower case where the plan's activities start
   // with a capital (a page break through every column), or a deadline broken off mid-phrase.
-  if (dl && looksLikeDeadline(dl) && !endsMidPhrase(last.deadlineTail)) {
+  if (dated && !endsMidPhrase(last.deadlineTail)) {
     const resp = ownResponsible(view, r, shape);
     if (resp && (lowercasePlan || !startsLowercase(resp))) return false;
   }
