@@ -5,40 +5,28 @@
 import { columnLetter, parseA1, type SheetGrid } from "../grid";
 import { SheetView } from "./sheet-view";
 import type { Notice } from "./types";
+import { notice } from "./notice-text";
 import type { Found } from "./scan";
 
 export function sheetNotices(view: SheetView, sheet: SheetGrid, found: Found[], notices: Notice[]): void {
   const name = sheet.name;
   const tables = found.map((f) => f.table);
   if (view.height === 0 || view.sheet.rows.every((row) => !row || row.every((v) => v === null || v === ""))) {
-    notices.push({ sheet: name, message: `Лист «${name}» пуст.` });
+    notices.push(notice(name, "sheet.empty", {}));
   } else if (tables.length === 0) {
-    notices.push({
-      sheet: name,
-      message: `На листе «${name}» не найдена таблица дорожной карты. Нужна шапка со столбцом мероприятий и столбцом сроков или ответственных (например, «Наименование мероприятия», «Сроки», «Ответственные»). Если таблица есть, укажите её диапазон и столбцы вручную.`,
-    });
+    notices.push(notice(name, "sheet.no-roadmap", {}));
   }
   for (const f of found) {
     if (f.continuationRows > 0) {
       const cont = f.table.rows
         .filter((x) => x.kind === "continuation" && view.nonEmpty(x.row - 1).length > 0)
         .map((x) => x.row);
-      const shown = cont.slice(0, 8).join(", ") + (cont.length > 8 ? " …" : "");
-      notices.push({
-        sheet: name,
-        message:
-          cont.length === 1
-            ? `На листе «${name}» строка ${shown} — продолжение ячейки, разорванной при переносе из Word; её текст присоединён к мероприятию выше. Команда «Исправить вставку из Word» соединит её в самой таблице.`
-            : `На листе «${name}» строки ${shown} — продолжения ячеек, разорванных при переносе из Word; их текст присоединён к мероприятию выше. Команда «Исправить вставку из Word» соединит их в самой таблице.`,
-      });
+      notices.push(notice(name, "table.continuations", { rows: cont }));
     }
   }
   if (tables.length > 0) {
     if (sheet.protected) {
-      notices.push({
-        sheet: name,
-        message: `Лист «${name}» защищён. Таблица прочитана, но чтобы вносить изменения (исправлять вставку, добавлять столбцы), снимите защиту листа: Рецензирование → Снять защиту листа.`,
-      });
+      notices.push(notice(name, "sheet.protected", {}));
     }
     const hidden = new Set(sheet.hiddenRows ?? []);
     const hiddenInTables = found.reduce((n, f) => {
@@ -47,10 +35,7 @@ export function sheetNotices(view: SheetView, sheet: SheetGrid, found: Found[], 
       return n + k;
     }, 0);
     if (hiddenInTables > 0) {
-      notices.push({
-        sheet: name,
-        message: `На листе «${name}» в таблице есть скрытые строки (${hiddenInTables}): они прочитаны наравне с видимыми.`,
-      });
+      notices.push(notice(name, "table.hidden-rows", { count: hiddenInTables }));
     }
     const hiddenCols = new Set(sheet.hiddenColumns ?? []);
     const hiddenLetters: string[] = [];
@@ -70,16 +55,10 @@ export function sheetNotices(view: SheetView, sheet: SheetGrid, found: Found[], 
       }
     }
     if (hiddenLetters.length > 0) {
-      notices.push({
-        sheet: name,
-        message: `На листе «${name}» в таблице есть скрытые столбцы (${[...new Set(hiddenLetters)].join(", ")}): они прочитаны наравне с видимыми.`,
-      });
+      notices.push(notice(name, "table.hidden-columns", { columns: [...new Set(hiddenLetters)] }));
     }
     if (helperLetters.length > 0) {
-      notices.push({
-        sheet: name,
-        message: `На листе «${name}» скрытые столбцы без роли в таблице (${[...new Set(helperLetters)].join(", ")}) — видимо, служебные: их значения не читаются.`,
-      });
+      notices.push(notice(name, "table.helper-columns", { columns: [...new Set(helperLetters)] }));
     }
     const errors: string[] = [];
     for (const f of found) {
@@ -93,10 +72,7 @@ export function sheetNotices(view: SheetView, sheet: SheetGrid, found: Found[], 
       }
     }
     if (errors.length > 0) {
-      notices.push({
-        sheet: name,
-        message: `На листе «${name}» в таблице есть ячейки с ошибками (например, #ССЫЛКА!): ${errors.slice(0, 5).join(", ")}${errors.length > 5 ? " …" : ""}. Они прочитаны как пустые.`,
-      });
+      notices.push(notice(name, "table.error-cells", { cells: errors }));
     }
   }
 }

@@ -9,6 +9,7 @@ import {
   type HeaderInfo,
 } from "./header";
 import { SheetView } from "./sheet-view";
+import { notice } from "./notice-text";
 import { makeShape, type TableOverride, type GivenContext, type Notice } from "./types";
 import { readBody } from "./body";
 import { readContext } from "./context";
@@ -33,10 +34,6 @@ export function applyColumnOverride(a: ColumnAssignment, cols: TableOverride["co
   return out;
 }
 
-export function overrideMessage(sheet: string): string {
-  return `На листе «${sheet}» столбцы таблицы заданы вручную (ваши исправления сохранены в книге).`;
-}
-
 export function tableFromOverride(
   view: SheetView,
   o: TableOverride,
@@ -46,10 +43,7 @@ export function tableFromOverride(
   const name = view.sheet.name;
   const range = o.range ? parseA1(o.range) : null;
   if (!range) {
-    notices.push({
-      sheet: name,
-      message: `Диапазон «${o.range}» для листа «${name}» не распознан: укажите его как A6:F58.`,
-    });
+    notices.push(notice(name, "override.bad-range", { range: o.range ?? "" }));
     return null;
   }
   let header: HeaderInfo | null = null;
@@ -71,6 +65,6 @@ export function tableFromOverride(
   const ctx = readContext(view, header ? header.rows[0] : range.top, 0, given);
   const table = buildTable(view, header, shape, body, ctx);
   table.range = rangeA1(range);
-  notices.push({ sheet: name, message: overrideMessage(name) });
+  notices.push(notice(name, "override.columns", {}));
   return { table, top: range.top, bottom: range.bottom, continuationRows: countContinuations(table) };
 }

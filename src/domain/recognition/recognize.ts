@@ -9,7 +9,8 @@ import type { RoadmapTable } from "../model";
 import { DIRECTORY_SHEET } from "../people-directory";
 import { SheetView } from "./sheet-view";
 import type { GivenContext, Notice, Recognition, RecognizeOptions } from "./types";
-import { overrideMessage, tableFromOverride } from "./overrides";
+import { tableFromOverride } from "./overrides";
+import { notice } from "./notice-text";
 import { scanSheet } from "./scan";
 import { sheetNotices } from "./notices";
 
@@ -45,7 +46,7 @@ export function recognizeSheet(sheet: SheetGrid, opts: RecognizeOptions = {}): R
       );
       return redo ?? f;
     });
-    notices.push({ sheet: name, message: overrideMessage(name) });
+    notices.push(notice(name, "override.columns", {}));
   }
   found.sort((x, y) => x.top - y.top);
   const tables = found.map((f) => f.table);
@@ -64,7 +65,7 @@ export function recognizeWorkbook(wb: WorkbookGrid, opts: RecognizeOptions = {})
   if (sheets.length === 0) {
     return {
       tables: [],
-      notices: [{ sheet: "", message: "Книга пуста: в ней нет ни одного листа с данными." }],
+      notices: [notice("", "workbook.empty", {})],
     };
   }
   const tables: RoadmapTable[] = [];
@@ -72,10 +73,7 @@ export function recognizeWorkbook(wb: WorkbookGrid, opts: RecognizeOptions = {})
   for (const s of sheets) {
     if (isBackupSheet(s.name)) {
       // The copy «Исправить вставку из Word» keeps: reading it would show every activity twice.
-      notices.push({
-        sheet: s.name,
-        message: `Лист «${s.name}» — резервная копия, сделанная перед исправлением вставки из Word; он не проверяется.`,
-      });
+      notices.push(notice(s.name, "sheet.backup", {}));
       continue;
     }
     const r = recognizeSheet(s, opts);
@@ -84,11 +82,7 @@ export function recognizeWorkbook(wb: WorkbookGrid, opts: RecognizeOptions = {})
     notices.push(...(s.name === DIRECTORY_SHEET && r.tables.length === 0 ? [] : r.notices));
   }
   if (tables.length === 0 && sheets.length > 1) {
-    notices.push({
-      sheet: "",
-      message:
-        "В книге не найдено ни одной таблицы дорожной карты. Проверьте, что таблица вставлена вместе с шапкой.",
-    });
+    notices.push(notice("", "workbook.no-roadmap", {}));
   }
   return { tables, notices };
 }

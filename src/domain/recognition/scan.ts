@@ -3,6 +3,7 @@ import type { RoadmapTable } from "../model";
 import { headerRoleCount, readHeader, type ColumnAssignment, type HeaderInfo } from "./header";
 import { SheetView } from "./sheet-view";
 import { isNumbering, looksLikeDeadline } from "./text";
+import { notice } from "./notice-text";
 import { makeShape, type GivenContext, type Notice, type TableShape } from "./types";
 import { numberText, roleText } from "./cells";
 import { readBody } from "./body";
@@ -10,9 +11,10 @@ import { inferFromContent } from "./content-roles";
 import { readContext, type Context } from "./context";
 import { buildTable } from "./build-table";
 
-export function describeForeign(view: SheetView, h: HeaderInfo): string {
+/** The first header texts of a table that is not a roadmap, cut short, to name it in a notice. */
+export function foreignLabels(h: HeaderInfo): string[] {
   const labels = h.labels.filter((l) => l).slice(0, 4);
-  return labels.map((l) => (l.length > 40 ? `${l.slice(0, 40)}…` : l)).join(" | ");
+  return labels.map((l) => (l.length > 40 ? `${l.slice(0, 40)}…` : l));
 }
 
 export function isRoadmap(a: ColumnAssignment): boolean {
@@ -70,12 +72,11 @@ export function scanSheet(view: SheetView, notices: Notice[], given: GivenContex
         }
       }
       // A table, but not a roadmap: say so once, and skip its rows so they are not read as anything else.
-      notices.push({
-        sheet: name,
-        message: isRoadmap(header.columns)
-          ? `На листе «${name}» под шапкой дорожной карты в строке ${r + 1} нет ни одного мероприятия.`
-          : `На листе «${name}» таблица в строке ${r + 1} («${describeForeign(view, header)}») не похожа на дорожную карту: в ней нет столбца мероприятий вместе со столбцом сроков или ответственных. Она пропущена.`,
-      });
+      notices.push(
+        isRoadmap(header.columns)
+          ? notice(name, "table.no-activities", { row: r + 1 })
+          : notice(name, "table.not-a-roadmap", { row: r + 1, labels: foreignLabels(header) }),
+      );
       let end = start;
       while (end < view.height && view.nonEmpty(end).length > 0) {
         if (previous && startsHeaderlessPart(view, end, previous.shape)) break;
@@ -91,10 +92,13 @@ export function scanSheet(view: SheetView, notices: Notice[], given: GivenContex
       if (activities >= 2) {
         const table = buildTable(view, null, previous.shape, body, previous.ctx);
         found.push({ table, top: r, bottom: body.lastRow, continuationRows: countContinuations(table) });
-        notices.push({
-          sheet: name,
-          message: `На листе «${name}» строки ${r + 1}–${body.lastRow + 1} без шапки прочитаны как продолжение дорожной карты ${previous.label}: у них те же столбцы.`,
-        });
+        notices.push(
+          notice(name, "table.headerless-part", {
+            from: r + 1,
+            to: body.lastRow + 1,
+            range: previous.label,
+          }),
+        );
         floor = body.lastRow + 1;
         r = body.lastRow;
       }

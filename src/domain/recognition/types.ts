@@ -18,11 +18,8 @@ export interface TableOverride {
 /** The user's period and approval date for a sheet; they win over what the text above the table says. */
 export type GivenContext = Pick<TableOverride, "period" | "approved"> | null;
 
-export interface Notice {
-  sheet: string;
-  /** Russian, for the user. */
-  message: string;
-}
+export type { Notice } from "./notice-text";
+import type { Notice } from "./notice-text";
 
 export interface Recognition {
   tables: RoadmapTable[];
