@@ -7,6 +7,7 @@ import type { Finding, IsoDate, RoadmapTable, Severity } from "./model";
 import { DIRECTORY_SHEET, readDirectorySheet, type PeopleDirectory } from "./people-directory";
 import { recognizeWorkbook, type Notice, type TableOverride } from "./recognition";
 import { validateWorkbook } from "./validation/validate";
+import { withSignals } from "./control/read";
 
 export interface CheckOptions {
   today: IsoDate | null;
@@ -25,7 +26,9 @@ export interface CheckResult {
 export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
   const dirSheet = wb.sheets.find((s) => s.name === DIRECTORY_SHEET) ?? null;
   const directory = dirSheet ? readDirectorySheet(dirSheet) : null;
-  const { tables, notices } = recognizeWorkbook(wb, { overrides: opts.overrides });
+  const recognition = recognizeWorkbook(wb, { overrides: opts.overrides });
+  const tables = withSignals(recognition.tables, opts.today);
+  const notices = recognition.notices;
   const findings = validateWorkbook(tables, {
     today: opts.today,
     workbook: wb,

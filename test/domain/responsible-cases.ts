@@ -771,6 +771,11 @@ export function roadmapTable(
     result: null,
     evidence: null,
     status: null,
+    doneDate: null,
+    evidenceLink: null,
+    comment: null,
+    dueDate: null,
+    signal: null,
   }));
   const sections: TableRow[] = (opts.sections ?? []).map((s) => ({
     row: s.row,
@@ -800,6 +805,7 @@ export function roadmapTable(
       doneDate: null,
       evidenceLink: null,
       comment: null,
+      dueDate: null,
     },
     rows,
   };

@@ -1,7 +1,14 @@
 /** Roadmap table recognition: the public API. See ARCHITECTURE.md («recognition/»). */
+import type { SheetGrid, WorkbookGrid } from "../grid";
+import { readControl } from "../control/read";
+import {
+  recognizeSheet as recognizeSheetOnly,
+  recognizeWorkbook as recognizeWorkbookOnly,
+  type Recognition,
+  type RecognizeOptions,
+} from "./recognize";
+
 export {
-  recognizeSheet,
-  recognizeWorkbook,
   isBackupSheet,
   type Notice,
   type Recognition,
@@ -12,3 +19,14 @@ export { planFoldContinuations, backupSheetName, type FoldOptions } from "./fold
 export { readPeriod, readApprovalDate } from "./period";
 export { applyPlanToGrid } from "./apply-plan";
 export { roleOfHeader } from "./header-roles";
+
+/** Every roadmap table of the workbook, with the control columns (status, dates, document) read. */
+export function recognizeWorkbook(wb: WorkbookGrid, opts: RecognizeOptions = {}): Recognition {
+  const r = recognizeWorkbookOnly(wb, opts);
+  return { ...r, tables: readControl(r.tables, wb) };
+}
+
+export function recognizeSheet(sheet: SheetGrid, opts: RecognizeOptions = {}): Recognition {
+  const r = recognizeSheetOnly(sheet, opts);
+  return { ...r, tables: readControl(r.tables, { sheets: [sheet] }) };
+}

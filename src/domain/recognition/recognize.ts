@@ -694,6 +694,15 @@ function readContextFromText(view: SheetView, top: number, floor: number): Conte
 // ---------------------------------------------------------------------------------------------------------
 // Building the RoadmapTable
 
+const NO_CONTROL = {
+  status: null,
+  doneDate: null,
+  evidenceLink: null,
+  comment: null,
+  dueDate: null,
+  signal: null,
+} as const;
+
 function letters(c: number | null): string | null {
   return c === null ? null : columnLetter(c);
 }
@@ -711,6 +720,7 @@ function toTableColumns(a: ColumnAssignment): TableColumns {
     doneDate: letters(a.doneDate),
     evidenceLink: letters(a.evidenceLink),
     comment: letters(a.comment),
+    dueDate: letters(a.dueDate),
   };
 }
 
@@ -872,7 +882,8 @@ function buildTable(
       responsible: a.responsible.length > 0 ? responsible : readResponsibleOnce(""),
       result: cell(a.result),
       evidence: cell(a.evidence),
-      status: cell(a.status),
+      // The control columns are read by src/domain/control/read.ts (index.ts applies it).
+      ...NO_CONTROL,
     };
     rows.push(activity);
     for (const r of it.continuation ?? []) rows.push({ row: r + 1, kind: "continuation" });
@@ -1138,7 +1149,7 @@ export function recognizeSheet(sheet: SheetGrid, opts: RecognizeOptions = {}): R
       const c0 = f.table.columns;
       const roles = new Set(
         [c0.number, c0.activity, c0.form, c0.deadline, c0.result, c0.evidence, c0.status, c0.doneDate]
-          .concat([c0.evidenceLink, c0.comment], c0.responsible)
+          .concat([c0.evidenceLink, c0.comment, c0.dueDate], c0.responsible)
           .filter((x): x is string => x !== null),
       );
       for (let c = range.left; c <= range.right; c++) {
