@@ -24,11 +24,20 @@ export interface CheckResult {
 }
 
 export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
-  const dirSheet = wb.sheets.find((s) => s.name === DIRECTORY_SHEET) ?? null;
-  const directory = dirSheet ? readDirectorySheet(dirSheet) : null;
-  const recognition = recognizeWorkbook(wb, { overrides: opts.overrides });
+  return checkRecognised(wb, recognizeWorkbook(wb, { overrides: opts.overrides }), opts);
+}
+
+/** Validation of tables already recognised (the task pane recognises once, then checks). */
+export function checkRecognised(
+  wb: WorkbookGrid,
+  recognition: { tables: RoadmapTable[]; notices: Notice[] },
+  opts: Omit<CheckOptions, "overrides">,
+): CheckResult {
+  // Signals need today; recognition has already read the control cells.
   const tables = withSignals(recognition.tables, opts.today);
   const notices = recognition.notices;
+  const dirSheet = wb.sheets.find((s) => s.name === DIRECTORY_SHEET) ?? null;
+  const directory = dirSheet ? readDirectorySheet(dirSheet) : null;
   const findings = validateWorkbook(tables, {
     today: opts.today,
     workbook: wb,
