@@ -45,7 +45,13 @@ describe("report 2022-Q2 on seed 004 with statuses typed in", () => {
 
   test("the sheet «Отчёт 2022-Q2»: added, totals, the due list overdue first, printed on A4 landscape", () => {
     const { wb, r, report } = setup();
-    const plan = planReportSheet(wb, r.tables, Q2, report, TODAY);
+    const plan = planReportSheet(
+      wb.sheets.map((s) => s.name),
+      r.tables,
+      Q2,
+      report,
+      TODAY,
+    );
     expect(plan.ops[0]).toEqual({ op: "addSheet", sheet: "Отчёт 2022-Q2" });
     expect(plan.ops.some((o) => o.op === "deleteSheet")).toBe(false);
     const block = plan.ops[1] as Extract<EditOp, { op: "setValues" }>;
@@ -102,7 +108,13 @@ describe("report 2022-Q2 on seed 004 with statuses typed in", () => {
       hiddenColumns: [],
       protected: false,
     });
-    const plan = planReportSheet(wb, r.tables, Q2, report, TODAY);
+    const plan = planReportSheet(
+      wb.sheets.map((s) => s.name),
+      r.tables,
+      Q2,
+      report,
+      TODAY,
+    );
     expect(plan.ops.slice(0, 2)).toEqual([
       { op: "deleteSheet", sheet: "Отчёт 2022-Q2" },
       { op: "addSheet", sheet: "Отчёт 2022-Q2" },

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { EditOp, EditPlan } from "../edit-plan";
-import type { CellValue, WorkbookGrid } from "../grid";
+import type { CellValue } from "../grid";
 import {
   Signal,
   STATUS_LIST,
@@ -128,7 +128,7 @@ const ROMAN = ["I", "II", "III", "IV"];
  * from user text); the chart reads the totals block.
  */
 export function planReportSheet(
-  wb: WorkbookGrid,
+  sheetNames: readonly string[],
   tables: RoadmapTable[],
   q: QuarterRef,
   report: QuarterReport,
@@ -136,7 +136,7 @@ export function planReportSheet(
 ): EditPlan {
   const name = reportSheetName(q);
   const ops: EditOp[] = [];
-  if (wb.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+  if (sheetNames.some((s) => s.toLowerCase() === name.toLowerCase()))
     ops.push({ op: "deleteSheet", sheet: name });
   ops.push({ op: "addSheet", sheet: name });
   const rows: CellValue[][] = [];
