@@ -19,6 +19,7 @@ import { isDueInQuarter, type QuarterRef } from "../quarter";
 import { personName } from "../responsible";
 import { formatRuDate } from "../russian-dates";
 import { isoToSerial, DATE_FORMAT } from "./annotate";
+import { reportSheetTitle } from "./sheets";
 
 /** The contract's `report --json`. */
 export const QuarterReport = z.object({
@@ -48,7 +49,7 @@ export const QuarterReport = z.object({
 export type QuarterReport = z.infer<typeof QuarterReport>;
 
 export function reportSheetName(q: Pick<QuarterRef, "id">): string {
-  return `Отчёт ${q.id}`;
+  return reportSheetTitle(q.id);
 }
 
 const SIGNAL_TEXT: Record<Signal, string> = {

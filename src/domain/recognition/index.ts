@@ -1,6 +1,7 @@
 /** Roadmap table recognition: the public API. See ARCHITECTURE.md («recognition/»). */
 import type { SheetGrid, WorkbookGrid } from "../grid";
 import { readControl } from "../control/read";
+import { isReportSheet } from "../control/sheets";
 import {
   recognizeSheet as recognizeSheetOnly,
   recognizeWorkbook as recognizeWorkbookOnly,
@@ -22,7 +23,12 @@ export { roleOfHeader } from "./header-roles";
 
 /** Every roadmap table of the workbook, with the control columns (status, dates, document) read. */
 export function recognizeWorkbook(wb: WorkbookGrid, opts: RecognizeOptions = {}): Recognition {
-  const r = recognizeWorkbookOnly(wb, opts);
+  // The quarterly report sheets list activities in roadmap-like columns: they are ours, not roadmaps.
+  const own = wb.sheets.filter((s) => isReportSheet(s.name));
+  const r = recognizeWorkbookOnly(
+    own.length ? { ...wb, sheets: wb.sheets.filter((s) => !own.includes(s)) } : wb,
+    opts,
+  );
   return { ...r, tables: readControl(r.tables, wb) };
 }
 
