@@ -16,7 +16,10 @@ interface RolePattern {
 
 // Order matters: the first matching pattern decides.
 const PATTERNS: RolePattern[] = [
-  { role: "evidenceLink", re: /ссылк|гиперссылк|\burl\b/, weight: 3 },
+  // «Отчёт о выполнении»: the document produced, not the planned form of reporting.
+  { role: "evidenceLink", re: /ссылк|гиперссылк|\burl\b|^отчет[а-я]* об? (вы|ис)полнени/, weight: 3 },
+  // «Контрольный срок»: the due date as a date (alone, «Контрольные сроки» is the deadline: see assign in header.ts).
+  { role: "dueDate", re: /^контрольн(ый|ая) (срок|дата)$/, weight: 3 },
   {
     role: "status",
     // «Отметка о выполнении», «Отметка об исполнении», «Информация о выполнении», «Выполнение».

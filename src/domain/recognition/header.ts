@@ -33,6 +33,8 @@ export interface ColumnAssignment {
   doneDate: number | null;
   evidenceLink: number | null;
   comment: number | null;
+  /** «Контрольный срок»: the due date as a real date, beside the free-text deadline (control columns). */
+  dueDate: number | null;
 }
 
 export interface HeaderInfo {
@@ -60,6 +62,7 @@ export function emptyAssignment(): ColumnAssignment {
     doneDate: null,
     evidenceLink: null,
     comment: null,
+    dueDate: null,
   };
 }
 
@@ -266,6 +269,15 @@ function assign(found: { c: number; role: ColumnRole; weight: number; label: str
       found = found.filter((f) => f !== end);
     }
   }
+  // «Подтверждающий документ» right of a status column, or the second of two: the document actually produced
+  // (a control column), not the planned one (the planning columns come before the control columns).
+  const evidences = found.filter((f) => f.role === "evidence");
+  const status = found.find((f) => f.role === "status");
+  const afterStatus = status ? evidences.filter((f) => f.c > status.c) : [];
+  if ((evidences.length >= 2 || afterStatus.length > 0) && !found.some((f) => f.role === "evidenceLink")) {
+    const last = evidences[evidences.length - 1];
+    found = found.map((f) => (f === last ? { ...f, role: "evidenceLink" as const } : f));
+  }
   const best = new Map<ColumnRole, { c: number; weight: number }>();
   for (const f of found) {
     if (f.role === "responsible") {
@@ -277,6 +289,11 @@ function assign(found: { c: number; role: ColumnRole; weight: number; label: str
   }
   for (const [role, v] of best) {
     if (role !== "responsible") (a as unknown as Record<string, number | null>)[role] = v.c;
+  }
+  // «Контрольные сроки» alone is the roadmap's own deadline column; only beside another one is it the control date.
+  if (a.deadline === null && a.dueDate !== null) {
+    a.deadline = a.dueDate;
+    a.dueDate = null;
   }
   return a;
 }
