@@ -3,5 +3,8 @@ import type { Subcommand } from "../io";
 import { checkCommand } from "./check";
 import { foldCommand } from "./fold";
 import { peopleCommand } from "./people";
+import { indicatorsCommand } from "./indicators";
+import { monitoringCommand } from "./monitoring";
+import { formsCommand } from "./forms";
 
-export const SUBCOMMANDS: Subcommand[] = [checkCommand, foldCommand, peopleCommand];
+export const SUBCOMMANDS: Subcommand[] = [checkCommand, foldCommand, peopleCommand, indicatorsCommand, monitoringCommand, formsCommand];
