@@ -44,8 +44,8 @@ import {
   listColumn,
   listReference,
   parseSetting,
-} from "../xlsx/settings-format";
-import { HOST_MESSAGES, sheetNameProblem } from "../xlsx/host-messages";
+} from "../domain/workbook-format/settings-format";
+import { HOST_MESSAGES, sheetNameProblem } from "../domain/workbook-format/host-messages";
 import {
   excelInput,
   makeSheetGrid,
