@@ -26,7 +26,11 @@ export async function indicators(host: WorkbookHost, recognised?: Recognised): P
 }
 
 /** Remember the user's change of an indicator's type, direction, unit or targets. */
-export async function correctIndicator(host: WorkbookHost, id: string, fix: IndicatorCorrection): Promise<void> {
+export async function correctIndicator(
+  host: WorkbookHost,
+  id: string,
+  fix: IndicatorCorrection,
+): Promise<void> {
   const settings = await loadSettings(host);
   const merged = { ...settings.indicators[id], ...fix };
   if (fix.targets) merged.targets = { ...settings.indicators[id]?.targets, ...fix.targets };

@@ -51,7 +51,10 @@ export function quarterOrThrow(text: string) {
   return q;
 }
 
-export async function previewMonitoring(host: WorkbookHost, opts: MonitoringOptions): Promise<MonitoringPreview> {
+export async function previewMonitoring(
+  host: WorkbookHost,
+  opts: MonitoringOptions,
+): Promise<MonitoringPreview> {
   const q = quarterOrThrow(opts.quarter);
   const r = await recognise(host);
   const period = r.tables.find((t) => t.period)?.period ?? null;
@@ -77,17 +80,27 @@ export async function previewMonitoring(host: WorkbookHost, opts: MonitoringOpti
     schools: schools.schools,
     previous: r.settings.monitoring,
   });
-  return { template, plan: planMonitoringWorkbook(template), warnings: [...found.warnings, ...schools.warnings] };
+  return {
+    template,
+    plan: planMonitoringWorkbook(template),
+    warnings: [...found.warnings, ...schools.warnings],
+  };
 }
 
 /** Add the sheets and remember the template. */
-export async function createMonitoring(host: WorkbookHost, opts: MonitoringOptions): Promise<MonitoringPreview> {
+export async function createMonitoring(
+  host: WorkbookHost,
+  opts: MonitoringOptions,
+): Promise<MonitoringPreview> {
   const preview = await previewMonitoring(host, opts);
   const r = await recognise(host);
   await host.apply(preview.plan);
   const t = preview.template;
   await updateSettings(host, {
-    monitoring: { current: t.quarter, templates: { ...(r.settings.monitoring?.templates ?? {}), [t.quarter]: t } },
+    monitoring: {
+      current: t.quarter,
+      templates: { ...(r.settings.monitoring?.templates ?? {}), [t.quarter]: t },
+    },
   });
   return preview;
 }

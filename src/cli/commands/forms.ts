@@ -32,21 +32,32 @@ export const formsCommand: Subcommand = {
             forms: files.map((f) => ({
               school: f.school,
               file: f.path,
-              inputs: f.fingerprint.inputs.map(({ indicator, part, sheet, cell, type }) => ({ indicator, part, sheet, cell, type })),
-              activityInputs: f.fingerprint.activityInputs.map(({ activity, sheet, status, evidence, comment }) => ({
-                activity,
+              inputs: f.fingerprint.inputs.map(({ indicator, part, sheet, cell, type }) => ({
+                indicator,
+                part,
                 sheet,
-                status,
-                evidence,
-                comment,
+                cell,
+                type,
               })),
+              activityInputs: f.fingerprint.activityInputs.map(
+                ({ activity, sheet, status, evidence, comment }) => ({
+                  activity,
+                  sheet,
+                  status,
+                  evidence,
+                  comment,
+                }),
+              ),
             })),
           },
           null,
           2,
         ) + "\n",
       );
-    } else io.stdout(`Форм: ${files.length} (шаблон ${outcome.template.id}, версия ${outcome.template.version}). Папка: ${dir}\n`);
+    } else
+      io.stdout(
+        `Форм: ${files.length} (шаблон ${outcome.template.id}, версия ${outcome.template.version}). Папка: ${dir}\n`,
+      );
     return EXIT_OK;
   },
 };

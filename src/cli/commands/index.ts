@@ -7,4 +7,11 @@ import { indicatorsCommand } from "./indicators";
 import { monitoringCommand } from "./monitoring";
 import { formsCommand } from "./forms";
 
-export const SUBCOMMANDS: Subcommand[] = [checkCommand, foldCommand, peopleCommand, indicatorsCommand, monitoringCommand, formsCommand];
+export const SUBCOMMANDS: Subcommand[] = [
+  checkCommand,
+  foldCommand,
+  peopleCommand,
+  indicatorsCommand,
+  monitoringCommand,
+  formsCommand,
+];

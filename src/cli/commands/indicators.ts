@@ -3,7 +3,14 @@ import { indicators } from "../../app/indicators";
 import { openWorkbook } from "../files";
 import { EXIT_OK, type Subcommand } from "../io";
 
-const TYPE_RU = { share: "доля", count: "количество", number: "число", yesno: "да/нет", dynamics: "динамика", text: "текст" };
+const TYPE_RU = {
+  share: "доля",
+  count: "количество",
+  number: "число",
+  yesno: "да/нет",
+  dynamics: "динамика",
+  text: "текст",
+};
 
 export const indicatorsCommand: Subcommand = {
   name: "indicators",

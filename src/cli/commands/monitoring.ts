@@ -11,7 +11,8 @@ import { EXIT_OK, type Subcommand } from "../io";
 export const monitoringCommand: Subcommand = {
   name: "monitoring",
   synopsis: "<файл.xlsx> --quarter ГГГГ-QN --schools <список.txt> -o <мониторинг.xlsx> [--json]",
-  summary: "создать листы мониторинга квартала: показатели × школы с целями и формулами, мероприятия квартала",
+  summary:
+    "создать листы мониторинга квартала: показатели × школы с целями и формулами, мероприятия квартала",
   options: ["json", "out", "quarter", "schools"],
   required: ["out", "quarter"],
   positional: { min: 1, max: 1, what: "файл .xlsx" },
