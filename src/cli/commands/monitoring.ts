@@ -22,10 +22,12 @@ export const monitoringCommand: Subcommand = {
     quarterOrThrow(args.quarter as string);
     const host = await openWorkbook(io, input);
     let schools: string[];
+    // Warnings are printed once the work is done: a refusal is one line on stderr, nothing else.
+    const warnings: string[] = [];
     if (args.schools) {
       const text = new TextDecoder("utf-8").decode(await io.readFile(args.schools));
       const list = parseSchoolList(text);
-      for (const w of list.warnings) io.stderr(`${args.schools}: ${w}\n`);
+      warnings.push(...list.warnings.map((w) => `${args.schools}: ${w}`));
       schools = list.schools;
     } else {
       schools = schoolsFromWorkbook(await host.readWorkbook()).schools;
@@ -37,8 +39,8 @@ export const monitoringCommand: Subcommand = {
           : "Не указан список школ (--schools <список.txt>), и в книге его нет.",
       );
     const result = await createMonitoring(host, { quarter: args.quarter as string, schools });
-    for (const w of result.warnings) io.stderr(w + "\n");
     await saveWorkbook(io, host, out);
+    for (const w of [...warnings, ...result.warnings]) io.stderr(w + "\n");
     const t = result.template;
     if (args.json) io.stdout(JSON.stringify(templateJson(t), null, 2) + "\n");
     else
