@@ -57,11 +57,14 @@ export async function previewMonitoring(
 ): Promise<MonitoringPreview> {
   const q = quarterOrThrow(opts.quarter);
   const r = await recognise(host);
-  const period = r.tables.find((t) => t.period)?.period ?? null;
-  if (!quarterMeetsPeriod(q, period))
+  // Several roadmaps (sheets of different years): the quarter must fall in the period of one of them.
+  const periods = r.tables.flatMap((t) => (t.period ? [t.period] : []));
+  if (periods.length && !periods.some((p) => quarterMeetsPeriod(q, p))) {
+    const spans = [...new Set(periods.map((p) => `${formatRuDate(p.start)} – ${formatRuDate(p.end)}`))];
     throw new UserFacingError(
-      `Квартал ${q.id} вне периода дорожной карты (${formatRuDate(period!.start)} – ${formatRuDate(period!.end)}): выберите квартал внутри периода.`,
+      `Квартал ${q.id} вне периода дорожной карты (${spans.join("; ")}): выберите квартал внутри периода.`,
     );
+  }
   const found = await readIndicatorList(host, r);
   const schools = dedupeSchools(opts.schools);
   if (!schools.schools.length)
