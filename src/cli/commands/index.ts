@@ -5,6 +5,9 @@ import { foldCommand } from "./fold";
 import { peopleCommand } from "./people";
 import { annotateCommand } from "./annotate";
 import { reportCommand } from "./report";
+import { indicatorsCommand } from "./indicators";
+import { monitoringCommand } from "./monitoring";
+import { formsCommand } from "./forms";
 
 export const SUBCOMMANDS: Subcommand[] = [
   checkCommand,
@@ -12,4 +15,7 @@ export const SUBCOMMANDS: Subcommand[] = [
   peopleCommand,
   annotateCommand,
   reportCommand,
+  indicatorsCommand,
+  monitoringCommand,
+  formsCommand,
 ];
