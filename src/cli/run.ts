@@ -8,6 +8,7 @@ import { CheckReport } from "../domain/model";
 import { readXlsx } from "../xlsx/read";
 import { HELP, parseArgs } from "./args";
 import { formatTextReport } from "./report";
+import { runConsolidate } from "./commands/consolidate";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -33,6 +34,7 @@ export function oneLine(message: string): string {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === "consolidate") return runSubcommand(() => runConsolidate(argv.slice(1), io), io);
   const cmd = parseArgs(argv);
   if (cmd.kind === "help") {
     io.stdout(HELP);
@@ -54,6 +56,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
     if (cmd.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
     else io.stdout(formatTextReport(report, { today, notices: result.notices }));
+    return EXIT_OK;
+  } catch (e) {
+    io.debug?.(e);
+    io.stderr(oneLine(e instanceof UserFacingError ? e.message : GENERIC_FAILURE) + "\n");
+    return EXIT_FAIL;
+  }
+}
+
+/** A subcommand that returns a Russian line when it cannot do its work (exit 2), anything else when done. */
+async function runSubcommand(run: () => Promise<unknown>, io: CliIo): Promise<number> {
+  try {
+    const r = await run();
+    if (typeof r === "string") {
+      io.stderr(oneLine(r) + "\n");
+      return EXIT_FAIL;
+    }
     return EXIT_OK;
   } catch (e) {
     io.debug?.(e);
