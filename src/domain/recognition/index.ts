@@ -10,5 +10,5 @@ export {
 } from "./recognize";
 export { planFoldContinuations, backupSheetName, type FoldOptions } from "./fold";
 export { readPeriod, readApprovalDate } from "./period";
-export { applyPlanToGrid } from "./apply-plan";
+export { applyPlanToGrid } from "../plan/apply-memory";
 export { roleOfHeader } from "./header-roles";
