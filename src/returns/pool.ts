@@ -23,11 +23,13 @@ export interface PoolOptions {
 const MIN_FILES_FOR_WORKERS = 16;
 
 /** The worker script: bundled next to the CLI, or the TypeScript source run through tsx. */
-function workerScript(): { file: string; execArgv: string[] } | null {
+function workerScript(): { code: string; eval: boolean } | null {
   const bundled = path.join(__dirname, "returns-worker.js");
-  if (existsSync(bundled)) return { file: bundled, execArgv: [] };
+  if (existsSync(bundled)) return { code: bundled, eval: false };
+  // From source (tests, benchmarks): register tsx in the worker, then load the TypeScript module.
   const source = path.join(__dirname, "worker.ts");
-  if (existsSync(source)) return { file: source, execArgv: ["--import", "tsx"] };
+  if (existsSync(source))
+    return { code: `require("tsx/cjs"); require(${JSON.stringify(source)});`, eval: true };
   return null;
 }
 
@@ -54,7 +56,7 @@ async function readHere(files: readonly string[], opts: PoolOptions): Promise<Re
 function readInWorkers(
   files: readonly string[],
   threads: number,
-  script: { file: string; execArgv: string[] },
+  script: { code: string; eval: boolean },
   opts: PoolOptions,
 ): Promise<ReturnReading[]> {
   return new Promise((resolve, reject) => {
@@ -77,7 +79,7 @@ function readInWorkers(
       w.postMessage({ id, file: files[id] });
     };
     for (let i = 0; i < threads; i++) {
-      const w = new Worker(script.file, { execArgv: script.execArgv });
+      const w = new Worker(script.code, { eval: script.eval });
       workers.push(w);
       w.on("message", (m: { id: number; reading: ReturnReading }) => {
         results[m.id] = m.reading;

@@ -5,7 +5,11 @@
  */
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/domain/grid";
-import { FINGERPRINT_MARKER, FINGERPRINT_SHEET, type Fingerprint } from "../../src/domain/monitoring/fingerprint";
+import {
+  FINGERPRINT_MARKER,
+  FINGERPRINT_SHEET,
+  type Fingerprint,
+} from "../../src/domain/monitoring/fingerprint";
 import type { ConsolidationTemplate } from "../../src/domain/consolidation/template";
 import { makeFingerprint, type Filled, FIRST_INDICATOR_ROW } from "./fixtures";
 
@@ -36,7 +40,12 @@ function shiftRow(cell: string, at: { row: number; count: number } | undefined):
   return `${m[1]}${r >= at.row ? r + at.count : r}`;
 }
 
-export async function writeForm(t: ConsolidationTemplate, school: string, fill: Filled, alter: Alteration = {}): Promise<Uint8Array> {
+export async function writeForm(
+  t: ConsolidationTemplate,
+  school: string,
+  fill: Filled,
+  alter: Alteration = {},
+): Promise<Uint8Array> {
   const fp0 = makeFingerprint(t, school);
   const fp = alter.fingerprint ? alter.fingerprint(fp0) : fp0;
   const wb = new ExcelJS.Workbook();
@@ -56,21 +65,26 @@ export async function writeForm(t: ConsolidationTemplate, school: string, fill: 
     put(ind, `A${FIRST_INDICATOR_ROW + k}`, i.id);
     put(ind, `B${FIRST_INDICATOR_ROW + k}`, alter.relabel?.[i.id] ?? i.text);
   });
-  if (at) for (let r = 0; r < at.count; r++) ind.getCell(`B${at.row + r}`).value = "вставленная школой строка";
+  if (at)
+    for (let r = 0; r < at.count; r++) ind.getCell(`B${at.row + r}`).value = "вставленная школой строка";
   const quoteSheet = (s: string) => `'${s.replace(/'/g, "''")}'`;
   const abs = (cell: string) => cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
   for (const input of fp0.inputs) {
     put(ind, input.cell, fill.values[input.indicator]?.[input.part] ?? null);
     const ref = `${quoteSheet(indName)}!${abs(shiftRow(input.cell, at))}`;
     if (alter.removedNames?.includes(input.name)) continue;
-    wb.definedNames.add(alter.brokenNames?.includes(input.name) ? `${quoteSheet(indName)}!#REF!` : ref, input.name);
+    wb.definedNames.add(
+      alter.brokenNames?.includes(input.name) ? `${quoteSheet(indName)}!#REF!` : ref,
+      input.name,
+    );
   }
   t.activities.forEach((a, k) => put(act, `B${5 + k}`, a.activity));
   for (const a of fp0.activityInputs) {
     const [status, evidence] = fill.activities[a.activity] ?? [null, null];
     put(act, a.status, status);
     put(act, a.evidence, evidence);
-    for (const f of ["status", "evidence", "comment"] as const) wb.definedNames.add(`${quoteSheet("Мероприятия")}!${abs(a[f])}`, a.names[f]);
+    for (const f of ["status", "evidence", "comment"] as const)
+      wb.definedNames.add(`${quoteSheet("Мероприятия")}!${abs(a[f])}`, a.names[f]);
   }
   if (!alter.noFingerprint) {
     const ws = wb.addWorksheet(FINGERPRINT_SHEET, { state: "veryHidden" });
@@ -78,7 +92,8 @@ export async function writeForm(t: ConsolidationTemplate, school: string, fill: 
     const json = JSON.stringify(fp);
     const text = alter.damageFingerprint ? json.slice(0, json.length / 2) : json;
     // Chunks as the fingerprint module describes (short ones here, to exercise joining).
-    for (let i = 0, col = 2; i < text.length; i += 2000, col++) ws.getCell(1, col).value = text.slice(i, i + 2000);
+    for (let i = 0, col = 2; i < text.length; i += 2000, col++)
+      ws.getCell(1, col).value = text.slice(i, i + 2000);
   }
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -41,31 +41,55 @@ describe("readReturn on real files", () => {
   });
 
   test("a deleted input (#REF!) and a removed name: not read, error", async () => {
-    const rec = await check(await writeForm(t, school, correctFill(5), { brokenNames: ["RM_I02_value"], removedNames: ["RM_I03_value"] }));
+    const rec = await check(
+      await writeForm(t, school, correctFill(5), {
+        brokenNames: ["RM_I02_value"],
+        removedNames: ["RM_I03_value"],
+      }),
+    );
     expect(rec.reasons.map((r) => r.rule)).toEqual(["return.input-not-found", "return.input-not-found"]);
     expect(rec.values.map((v) => v.indicator).sort()).toEqual(["I01", "I04", "I05", "I06"]);
   });
 
   test("a renamed sheet and a relabelled indicator", async () => {
-    const rec = await check(await writeForm(t, school, correctFill(5), { renameSheet: "Лист 1", relabel: { I06: "Количество пропусков уроков" } }));
-    expect(rec.reasons.map((r) => r.rule).sort()).toEqual(["return.indicator-renamed", "return.sheet-renamed"]);
+    const rec = await check(
+      await writeForm(t, school, correctFill(5), {
+        renameSheet: "Лист 1",
+        relabel: { I06: "Количество пропусков уроков" },
+      }),
+    );
+    expect(rec.reasons.map((r) => r.rule).sort()).toEqual([
+      "return.indicator-renamed",
+      "return.sheet-renamed",
+    ]);
     expect(rec.values).toHaveLength(6);
   });
 
   test("no fingerprint / a cut one", async () => {
-    expect((await check(await writeForm(t, school, correctFill(1), { noFingerprint: true }))).reasons[0].rule).toBe("return.no-fingerprint");
-    expect((await check(await writeForm(t, school, correctFill(1), { damageFingerprint: true }))).reasons[0].rule).toBe("return.fingerprint-damaged");
+    expect(
+      (await check(await writeForm(t, school, correctFill(1), { noFingerprint: true }))).reasons[0].rule,
+    ).toBe("return.no-fingerprint");
+    expect(
+      (await check(await writeForm(t, school, correctFill(1), { damageFingerprint: true }))).reasons[0].rule,
+    ).toBe("return.fingerprint-damaged");
   });
 
   test.each([
     ["encrypted", () => oleWith("EncryptedPackage"), MESSAGES.encrypted],
     ["old .xls", () => oleWith("Workbook"), MESSAGES.xls],
-    ["random bytes", () => new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 37 + 11) % 256)), MESSAGES.notXlsx],
+    [
+      "random bytes",
+      () => new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 37 + 11) % 256)),
+      MESSAGES.notXlsx,
+    ],
     ["empty", () => new Uint8Array(0), MESSAGES.empty],
   ])("%s → rejected with its reason", async (_, make, message) => {
     const r = await readReturn({ file: "x.xlsx", bytes: make() });
     expect(r.problem).toBe(message);
-    expect(checkReturn(t, r)).toMatchObject({ rejected: true, reasons: [{ rule: "return.unreadable", message }] });
+    expect(checkReturn(t, r)).toMatchObject({
+      rejected: true,
+      reasons: [{ rule: "return.unreadable", message }],
+    });
   });
 
   test(".ods and a truncated zip are rejected with their reasons", async () => {
@@ -75,7 +99,9 @@ describe("readReturn on real files", () => {
     const odsBytes = await ods.generateAsync({ type: "uint8array" });
     expect((await readReturn({ file: "a.ods", bytes: odsBytes })).problem).toBe(MESSAGES.ods);
     const good = await writeForm(t, school, correctFill(1));
-    expect((await readReturn({ file: "cut.xlsx", bytes: good.slice(0, good.length >> 1) })).problem).toBe(MESSAGES.corrupt);
+    expect((await readReturn({ file: "cut.xlsx", bytes: good.slice(0, good.length >> 1) })).problem).toBe(
+      MESSAGES.corrupt,
+    );
   });
 });
 
