@@ -41,10 +41,10 @@ export function readRussianNumber(v: CellValue | undefined): NumberReading {
 export type YesNoReading =
   { kind: "empty" } | { kind: "yesno"; value: "Да" | "Нет" } | { kind: "text"; text: string };
 
-/** «Да»/«Нет» in any case, with a trailing dot; TRUE/FALSE as a program may store a checkbox. */
+/** «Да»/«Нет» in any case, with a trailing dot. TRUE/FALSE is not an answer from the list: it is flagged, not guessed. */
 export function readYesNo(v: CellValue | undefined): YesNoReading {
   if (v === null || v === undefined) return { kind: "empty" };
-  if (typeof v === "boolean") return { kind: "yesno", value: v ? "Да" : "Нет" };
+  if (typeof v === "boolean") return { kind: "text", text: v ? "ИСТИНА" : "ЛОЖЬ" };
   const text = String(v).trim();
   if (text === "") return { kind: "empty" };
   const word = text.replace(/\.$/, "").trim().toLowerCase();
