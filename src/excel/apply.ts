@@ -70,6 +70,7 @@ const NEEDS: Partial<Record<EditOp["op"], ExcelFeature>> = {
   setLocked: "protectSheet",
   protectSheet: "protectSheet",
   freezePanes: "freezePanes",
+  setAutoFilter: "autoFilter",
   setPageLayout: "pageLayout",
 };
 
@@ -183,6 +184,8 @@ export function opCommands(op: EditOp, env: CommandEnv): Command[] | null {
           }),
         ),
       ];
+    case "setAutoFilter":
+      return [small((context) => sheetOf(context, op.sheet).autoFilter.apply(rangeA1(op.range)), op)];
     case "freezePanes":
       return [
         small((context) => {

@@ -25,6 +25,7 @@ export type ExcelFeature =
   | "definedNames"
   | "hyperlinks"
   | "freezePanes"
+  | "autoFilter"
   | "pageLayout";
 
 interface FeatureInfo {
@@ -47,6 +48,7 @@ const FEATURES: Record<ExcelFeature, FeatureInfo> = {
   definedNames: { set: "1.4", what: "Именованные диапазоны" },
   hyperlinks: { set: "1.7", what: "Гиперссылки в ячейках" },
   freezePanes: { set: "1.7", what: "Закрепление строк и столбцов" },
+  autoFilter: { set: "1.9", what: "Фильтр в строке заголовка" },
   pageLayout: { set: "1.9", what: "Параметры печати (ориентация, область печати, сквозные строки)" },
 };
 

@@ -76,6 +76,10 @@ export class ObservableHost implements WorkbookHost {
     return this.inner.getSetting<T>(key);
   }
 
+  readSettings(): Promise<Record<string, unknown>> {
+    return this.inner.readSettings();
+  }
+
   setSetting<T>(key: string, value: T): Promise<void> {
     return this.inner.setSetting<T>(key, value);
   }

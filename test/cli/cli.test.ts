@@ -3,42 +3,28 @@
  * Checks the headless contract: one JSON document on stdout with --json, exit 0 when the file was read,
  * exit 2 with exactly one Russian line on stderr when it was not.
  */
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CheckReport } from "../../src/domain/model";
 import { writeWorkbookGrid } from "../../src/xlsx/write";
 import { hostileCases } from "../fixtures/hostile";
+import { buildCli, fixtures, roadmap } from "./roadmap";
 
-const root = path.resolve(__dirname, "../..");
-const fixtures = path.join(root, "test/fixtures/xlsx");
 const hostile = path.join(fixtures, "hostile");
 
-function roadmap(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, "bin/roadmap.js"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, ROADMAP_DEBUG: "" },
-    timeout: 60000,
-    // A 20,000-row report is tens of MB of JSON; the default 1 MB buffer would cut it.
-    maxBuffer: 512 * 1024 * 1024,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 /** Exit 2, nothing on stdout, one line on stderr, in Russian, with no stack trace. */
-function expectOneRussianLine(r: ReturnType<typeof roadmap>, message: string) {
+function expectOneRussianLine(r: ReturnType<typeof roadmap>, message: string | RegExp) {
   expect(r.code).toBe(2);
   expect(r.stdout).toBe("");
-  expect(r.stderr).toBe(`${message}\n`);
+  if (typeof message === "string") expect(r.stderr).toBe(`${message}\n`);
+  else expect(r.stderr).toMatch(message);
+  expect(r.stderr.trimEnd()).not.toContain("\n");
   expect(r.stderr).toMatch(/[А-Яа-яЁё]/);
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
-beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, "scripts/build-cli.mjs")], { cwd: root, stdio: "pipe" });
-}, 120000);
+beforeAll(buildCli, 120000);
 
 describe("roadmap check --json", () => {
   it("prints one JSON document matching the contract, and exits 0", () => {
@@ -140,7 +126,7 @@ describe("files that cannot be read: exit 2, one Russian line", () => {
   it("a directory", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "roadmap-cli-"));
     try {
-      expectOneRussianLine(roadmap("check", dir), `Это папка, а не файл: ${dir}`);
+      expectOneRussianLine(roadmap("check", dir), `В папке нет файлов для проверки: ${dir}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -149,19 +135,23 @@ describe("files that cannot be read: exit 2, one Russian line", () => {
 
 describe("usage", () => {
   const USAGE =
-    "Использование: roadmap check <файл.xlsx> [--json] [--today ГГГГ-ММ-ДД]. Справка: roadmap --help";
+    "Использование: roadmap check <файл.xlsx|папка>… [--json] [--today ГГГГ-ММ-ДД] [-o сводка.xlsx]. Справка: roadmap --help";
+  const GENERAL = /^Использование: roadmap <check\|fold\|people[|a-z]*> … Справка: roadmap --help\n$/;
 
   it("no arguments", () => {
-    expectOneRussianLine(roadmap(), USAGE);
+    expectOneRussianLine(roadmap(), GENERAL);
   });
 
   it("no file", () => {
-    expectOneRussianLine(roadmap("check", "--json"), `Не указан файл. ${USAGE}`);
+    expectOneRussianLine(roadmap("check", "--json"), `Не указан файл .xlsx или папка. ${USAGE}`);
   });
 
   it("an unknown option or command", () => {
     expectOneRussianLine(roadmap("check", "a.xlsx", "--xml"), `Неизвестный параметр «--xml». ${USAGE}`);
-    expectOneRussianLine(roadmap("fix", "a.xlsx"), `Неизвестная команда «fix». ${USAGE}`);
+    expectOneRussianLine(
+      roadmap("fix", "a.xlsx"),
+      /^Неизвестная команда «fix»\. Использование: roadmap <check/,
+    );
   });
 
   it("a --today that is not a real date", () => {
@@ -175,7 +165,7 @@ describe("usage", () => {
     const r = roadmap("--help");
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toContain("roadmap check <файл.xlsx> [--json] [--today ГГГГ-ММ-ДД]");
+    expect(r.stdout).toContain("roadmap check <файл.xlsx|папка>… [--json] [--today ГГГГ-ММ-ДД]");
     expect(r.stdout).toContain("Коды завершения");
   });
 });

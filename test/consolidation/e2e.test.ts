@@ -10,12 +10,13 @@ import JSZip from "jszip";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runConsolidate } from "../../src/cli/commands/consolidate";
+import { runCli } from "../../src/cli/run";
 import type { ConsolidationTemplate } from "../../src/domain/consolidation/template";
 import { XlsxWorkbookHost } from "../../src/xlsx/host";
 import { INDICATORS, correctFill, makeTemplate, schoolNames, type Filled } from "./fixtures";
 import { writeForm, type Alteration } from "./form-file";
 import { libreOfficeConvert } from "./lo";
+import { nodeIo } from "./node-io";
 
 const SCHOOLS = schoolNames(40);
 const T: ConsolidationTemplate = makeTemplate(SCHOOLS, 2);
@@ -252,15 +253,14 @@ describe("consolidate end to end on files", () => {
     writeFileSync(path.join(returns, "broken.xlsx"), good.subarray(0, 700));
     writeFileSync(path.join(returns, "letter.xlsx"), "Добрый день! Форму пришлём позже.");
 
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    const r = await runConsolidate([path.join(dir, "monitoring.xlsx"), returns, "-o", out(), "--json"], {
-      stdout: (t) => stdout.push(t),
-      stderr: (t) => stderr.push(t),
-    });
-    expect(typeof r).not.toBe("string");
-    expect(stderr.join("")).toContain("Прочитано форм:");
-    json = JSON.parse(stdout.join(""));
+    const io = nodeIo();
+    const code = await runCli(
+      ["consolidate", path.join(dir, "monitoring.xlsx"), returns, "-o", out(), "--json"],
+      io,
+    );
+    expect(io.err.join("")).toContain("Прочитано форм:");
+    expect(code).toBe(0);
+    json = JSON.parse(io.out.join(""));
   }, 240000);
 
   afterAll(() => {
@@ -377,13 +377,14 @@ describe("consolidate end to end on files", () => {
     const late = path.join(dir, "late");
     mkdirSync(late);
     writeFileSync(path.join(late, "school-38.xlsx"), await writeForm(T, s(38), correctFill(38)));
-    const stdout: string[] = [];
     const second = path.join(dir, "svod2.xlsx");
-    await runConsolidate([out(), late, path.join(dir, "returns", "school-01.xlsx"), "-o", second, "--json"], {
-      stdout: (t) => stdout.push(t),
-      stderr: () => undefined,
-    });
-    const again = JSON.parse(stdout.join("")) as typeof json;
+    const io = nodeIo();
+    const code = await runCli(
+      ["consolidate", out(), late, path.join(dir, "returns", "school-01.xlsx"), "-o", second, "--json"],
+      io,
+    );
+    expect(code).toBe(0);
+    const again = JSON.parse(io.out.join("")) as typeof json;
     expect(again.returns).toHaveLength(json.returns.length + 1);
     expect(again.missing).toEqual([s(17), s(18), s(19), s(39), s(40)]);
     const i02 = again.totals.find((t) => t.indicator === "I02");

@@ -1,0 +1,8 @@
+/** The subcommands of `roadmap`, in the order the help lists them. One file a subcommand. */
+import type { Subcommand } from "../io";
+import { checkCommand } from "./check";
+import { consolidateCommand } from "./consolidate";
+import { foldCommand } from "./fold";
+import { peopleCommand } from "./people";
+
+export const SUBCOMMANDS: Subcommand[] = [checkCommand, foldCommand, peopleCommand, consolidateCommand];
