@@ -1,6 +1,7 @@
 /** The subcommands of `roadmap`, in the order the help lists them. One file a subcommand. */
 import type { Subcommand } from "../io";
 import { checkCommand } from "./check";
+import { consolidateCommand } from "./consolidate";
 import { foldCommand } from "./fold";
 import { peopleCommand } from "./people";
 import { annotateCommand } from "./annotate";
@@ -18,4 +19,5 @@ export const SUBCOMMANDS: Subcommand[] = [
   indicatorsCommand,
   monitoringCommand,
   formsCommand,
+  consolidateCommand,
 ];
