@@ -11,6 +11,8 @@ export interface Recognition {
   tables: RoadmapTable[];
   notices: { sheet: string; message: string }[];
   overrides: TableOverride[];
+  /** The workbook revision this was read at (see PaneContext.revision). */
+  revision: number;
 }
 
 export interface PaneContext {
@@ -21,7 +23,13 @@ export interface PaneContext {
   recognition: Recognition | null;
   /** Reads the workbook afresh and recognises it with the stored overrides; updates `recognition`. */
   recognize: () => Promise<Recognition>;
+  /** Grows with every change of the workbook (the pane's own writes and the user's edits). */
+  revision: number;
+  /** The tab the user sees: a pane re-reads a changed workbook when it is shown, not behind the user's back. */
+  activeTab: TabId;
 }
+
+export type TabId = "recognize" | "validate" | "people";
 
 export const PaneCtx = createContext<PaneContext | null>(null);
 

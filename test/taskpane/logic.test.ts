@@ -7,6 +7,7 @@ import { translator } from "../../src/taskpane/i18n";
 import { userMessage } from "../../src/taskpane/logic/errors";
 import {
   groupFindings,
+  hiddenRuleCounts,
   highlightTargets,
   localIsoDate,
   readDismissed,
@@ -104,7 +105,7 @@ describe("groupFindings", () => {
   ];
 
   it("orders errors, warnings, hints; rules by first appearance", () => {
-    const groups = groupFindings(findings, new Set(), false);
+    const groups = groupFindings(findings, { dismissed: new Set(), showDismissed: false });
     expect(groups.map((g) => [g.severity, g.count, g.rules.map((r) => r.rule)])).toEqual([
       ["error", 1, ["numbering.gap"]],
       ["warning", 3, ["deadline.missing", "deadline.outside-period"]],
@@ -114,12 +115,29 @@ describe("groupFindings", () => {
 
   it("leaves dismissed findings out unless asked to show them", () => {
     const dismissed = new Set(["deadline.missing|Лист1|C4", "numbering.gap|Лист1|A7"]);
-    const hidden = groupFindings(findings, dismissed, false);
+    const hidden = groupFindings(findings, { dismissed, showDismissed: false });
     expect(hidden.map((g) => [g.severity, g.count])).toEqual([
       ["warning", 2],
       ["info", 1],
     ]);
-    expect(groupFindings(findings, dismissed, true).map((g) => g.count)).toEqual([1, 3, 1]);
+    expect(groupFindings(findings, { dismissed, showDismissed: true }).map((g) => g.count)).toEqual([
+      1, 3, 1,
+    ]);
+  });
+
+  it("leaves a hidden rule out entirely, dismissed shown or not, and does not highlight it", () => {
+    const rules = new Set(["deadline.missing"]);
+    const groups = groupFindings(findings, { dismissed: new Set(), showDismissed: true, rules });
+    expect(groups.map((g) => [g.severity, g.count, g.rules.map((r) => r.rule)])).toEqual([
+      ["error", 1, ["numbering.gap"]],
+      ["warning", 1, ["deadline.outside-period"]],
+      ["info", 1, ["responsible.vague-role"]],
+    ]);
+    expect(highlightTargets(findings, new Set(), rules).map((c) => c.address)).toEqual(["A7", "D4", "C5"]);
+    expect(hiddenRuleCounts(findings, new Set(["deadline.missing", "text.placeholder"]))).toEqual([
+      ["deadline.missing", 2],
+      ["text.placeholder", 0],
+    ]);
   });
 
   it("highlights each visible cell once", () => {

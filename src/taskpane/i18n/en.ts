@@ -1,3 +1,4 @@
+import { enTrust } from "./en-trust";
 import type { Dictionary } from "./ru";
 
 /** English. Same keys as ru.ts (the type enforces it; test/taskpane checks it too). */
@@ -143,4 +144,5 @@ export const en: Dictionary = {
   outsideOfficeTitle: "The add-in is open outside Excel",
   outsideOffice: "This page runs inside Excel. To try the commands without Excel, open the preview.",
   openPreview: "Open the preview",
+  ...enTrust,
 };

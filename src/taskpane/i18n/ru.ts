@@ -1,3 +1,5 @@
+import { ruTrust } from "./ru-trust";
+
 /** Russian, the default language. Placeholders: {name}. en.ts has exactly the same keys. */
 export const ru = {
   appName: "Мониторинг дорожных карт",
@@ -142,6 +144,7 @@ export const ru = {
   outsideOffice:
     "Эта страница работает внутри Excel. Чтобы попробовать команды без Excel, откройте предпросмотр.",
   openPreview: "Открыть предпросмотр",
+  ...ruTrust,
 };
 
 export type Dictionary = typeof ru;
