@@ -25,7 +25,7 @@ import {
   tableCounts,
 } from "../../src/taskpane/logic/tables";
 import { personLines } from "../../src/taskpane/logic/people";
-import { cellsOf, layoutSheet, resultFileName } from "../../src/preview/grid-layout";
+import { cellsOf, excelWidthToPx, layoutSheet, resultFileName } from "../../src/preview/grid-layout";
 import { columns } from "../fixtures/expected/types";
 
 const t = translator("ru");
@@ -317,6 +317,16 @@ describe("preview grid layout", () => {
     );
     const layout = layoutSheet(big, 500);
     expect([layout.rowCount, layout.hiddenByCap]).toEqual([500, 700]);
+  });
+
+  it("draws the column widths the file sets, its own text sizing the others", () => {
+    // Excel's default column (9.140625 stored) is 64 px; a width of 50 characters is 355 px.
+    expect(excelWidthToPx(9.140625)).toBe(64);
+    expect(excelWidthToPx(50.7109375)).toBe(355);
+    const plain = layoutSheet(sheet);
+    const sized = layoutSheet(sheet, 500, 60, [undefined, 355]);
+    expect(sized.widths[1]).toBe(355);
+    expect(sized.widths[0]).toBe(plain.widths[0]);
   });
 
   it("maps a selected address to the drawn cells", () => {

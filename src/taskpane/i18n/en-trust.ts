@@ -41,7 +41,6 @@ export const enTrust: Record<keyof typeof ruTrust, string> = {
   previewOpened: "Opened «{name}»: {count, plural, one {# sheet} other {# sheets}}.",
   previewUnsaved:
     "The workbook has changes that were not downloaded. Open another file and lose them? (To keep them, use «Download result».)",
-  previewUnsavedMark: "changes not downloaded",
   gridCapped:
     "The first {shown} rows are shown; {count, plural, one {# more row is} other {# more rows are}} not shown in the preview (the commands work on the whole sheet).",
   gridSheets: "Sheets of the workbook",

@@ -64,6 +64,7 @@ export function FindingCard({
     <div
       className={mergeClasses(s.card, s[f.severity], dismissed && s.dismissed)}
       data-testid="finding"
+      data-rule={f.rule}
       data-cell={cell ?? ""}
       data-sheet={f.sheet}
     >
