@@ -6,7 +6,9 @@ const root = path.resolve(__dirname, "..", "..");
 /** The lines `npm start` prints once serving, from scripts/start.mjs itself (imported, not run). */
 function startMessage(port: number): string[] {
   const code = `import(${JSON.stringify(path.join(root, "scripts", "start.mjs"))}).then((m) => console.log(JSON.stringify(m.startMessage(${port}))))`;
-  return JSON.parse(execFileSync(process.execPath, ["-e", code], { cwd: root, encoding: "utf8" })) as string[];
+  return JSON.parse(
+    execFileSync(process.execPath, ["-e", code], { cwd: root, encoding: "utf8" }),
+  ) as string[];
 }
 
 describe("npm start (scripts/start.mjs)", () => {
