@@ -1,29 +1,45 @@
-/** Command line of `roadmap`: parsed into what to do, or a one-line Russian usage error. */
-export const USAGE =
-  "Использование: roadmap check <файл.xlsx> [--json] [--today ГГГГ-ММ-ДД]. Справка: roadmap --help";
+/**
+ * The command line of `roadmap <subcommand> …`: one parser for every subcommand. Each subcommand declares the
+ * options it takes (src/cli/commands/); anything else is a one-line Russian usage error.
+ */
+export type OptionName = "json" | "today" | "out" | "quarter" | "schools";
 
-export const HELP = `roadmap — проверка дорожных карт в книгах Excel (.xlsx)
+export interface ParsedArgs {
+  positional: string[];
+  json: boolean;
+  today: string | null;
+  out: string | null;
+  quarter: string | null;
+  schools: string | null;
+}
 
-Использование:
-  roadmap check <файл.xlsx> [--json] [--today ГГГГ-ММ-ДД]
+export interface ArgsSpec {
+  /** Subcommand name, for messages. */
+  name: string;
+  /** "<файл.xlsx> [--json] [--today ГГГГ-ММ-ДД]" */
+  synopsis: string;
+  options: readonly OptionName[];
+  positional: { min: number; max: number | null; what: string };
+  /** Options that must be given. */
+  required?: readonly OptionName[];
+}
 
-Команда check находит на всех видимых листах книги таблицы дорожных карт, читает мероприятия,
-сроки и ответственных и проверяет их (сроки вне периода, неясные ответственные, пропуски нумерации…).
+const SPELLINGS: Record<string, OptionName> = {
+  "--json": "json",
+  "--today": "today",
+  "-o": "out",
+  "--out": "out",
+  "--output": "out",
+  "--quarter": "quarter",
+  "--schools": "schools",
+};
 
-Параметры:
-  --json               вывести один документ JSON (таблицы и замечания) вместо текстового отчёта
-  --today ГГГГ-ММ-ДД   считать сегодняшней эту дату (для просроченных сроков); по умолчанию — текущая дата
-  -h, --help           эта справка
-
-Коды завершения:
-  0  книга прочитана (какие бы замечания ни нашлись)
-  2  книгу прочитать не удалось или команда задана неверно (причина — одной строкой в stderr)
-`;
-
-export type CliCommand =
-  | { kind: "help" }
-  | { kind: "check"; file: string; json: boolean; today: string | null }
-  | { kind: "error"; message: string };
+const VALUE_HINT: Record<Exclude<OptionName, "json">, string> = {
+  today: "дата ГГГГ-ММ-ДД, например 2024-03-15",
+  out: "путь к файлу или папке результата",
+  quarter: "квартал ГГГГ-QN, например 2024-Q1",
+  schools: "файл со списком школ (по одной в строке)",
+};
 
 /** "2024-02-30" is not a date: check the calendar, not only the shape. */
 export function isRealIsoDate(s: string): boolean {
@@ -37,44 +53,55 @@ export function isRealIsoDate(s: string): boolean {
   );
 }
 
-export function parseArgs(argv: readonly string[]): CliCommand {
-  if (argv.length === 0) return { kind: "error", message: USAGE };
-  if (argv.includes("--help") || argv.includes("-h") || argv[0] === "help") return { kind: "help" };
-  const [command, ...rest] = argv;
-  if (command !== "check") {
-    return { kind: "error", message: `Неизвестная команда «${command}». ${USAGE}` };
-  }
-  let json = false;
-  let today: string | null = null;
-  const files: string[] = [];
-  let onlyFiles = false;
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (onlyFiles || !a.startsWith("-") || a === "-") {
-      files.push(a);
-    } else if (a === "--") {
-      onlyFiles = true;
-    } else if (a === "--json") {
-      json = true;
-    } else if (a === "--today" || a.startsWith("--today=")) {
-      const value = a === "--today" ? rest[++i] : a.slice("--today=".length);
-      if (value === undefined || value === "")
-        return {
-          kind: "error",
-          message: `После --today нужна дата ГГГГ-ММ-ДД, например 2024-03-15. ${USAGE}`,
-        };
-      if (!isRealIsoDate(value))
-        return {
-          kind: "error",
-          message: `Неверная дата в --today: «${value}»; нужна дата ГГГГ-ММ-ДД, например 2024-03-15.`,
-        };
-      today = value;
-    } else {
-      return { kind: "error", message: `Неизвестный параметр «${a}». ${USAGE}` };
+export type ParseResult = { ok: true; args: ParsedArgs } | { ok: false; message: string };
+
+export function parseSubcommandArgs(argv: readonly string[], spec: ArgsSpec): ParseResult {
+  const usage = `Использование: roadmap ${spec.name} ${spec.synopsis}. Справка: roadmap --help`;
+  const fail = (message: string): ParseResult => ({ ok: false, message: `${message} ${usage}` });
+  const args: ParsedArgs = {
+    positional: [],
+    json: false,
+    today: null,
+    out: null,
+    quarter: null,
+    schools: null,
+  };
+  let onlyPositional = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (onlyPositional || !a.startsWith("-") || a === "-") {
+      args.positional.push(a);
+      continue;
     }
+    if (a === "--") {
+      onlyPositional = true;
+      continue;
+    }
+    const eq = a.indexOf("=");
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    const name = SPELLINGS[flag];
+    if (!name || !spec.options.includes(name)) return fail(`Неизвестный параметр «${a}».`);
+    if (name === "json") {
+      args.json = true;
+      continue;
+    }
+    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === "") return fail(`После ${flag} нужен ${VALUE_HINT[name]}.`);
+    if (name === "today" && !isRealIsoDate(value))
+      return {
+        ok: false,
+        message: `Неверная дата в --today: «${value}»; нужна дата ГГГГ-ММ-ДД, например 2024-03-15.`,
+      };
+    args[name] = value;
   }
-  if (files.length === 0) return { kind: "error", message: `Не указан файл. ${USAGE}` };
-  if (files.length > 1)
-    return { kind: "error", message: `Укажите один файл, а не ${files.length}. ${USAGE}` };
-  return { kind: "check", file: files[0], json, today };
+  for (const name of spec.required ?? [])
+    if (args[name] === null || args[name] === false)
+      return fail(
+        `Не указан параметр ${name === "out" ? "-o" : `--${name}`} (${VALUE_HINT[name as Exclude<OptionName, "json">] ?? ""}).`,
+      );
+  const n = args.positional.length;
+  if (n < spec.positional.min) return fail(`Не указан ${spec.positional.what}.`);
+  if (spec.positional.max !== null && n > spec.positional.max)
+    return fail(`Лишние аргументы: ${args.positional.slice(spec.positional.max).join(" ")}.`);
+  return { ok: true, args };
 }

@@ -46,10 +46,47 @@ process.on("unhandledRejection", (e) => {
   process.exit(EXIT_FAIL);
 });
 
+/** The .xlsx-or-other files of a folder (hidden files and Office lock files «~$…» left out); null if no folder. */
+async function listFolder(dir: string): Promise<string[] | null> {
+  try {
+    if (!(await fs.stat(dir)).isDirectory()) return null;
+  } catch {
+    return null;
+  }
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && !e.name.startsWith(".") && !e.name.startsWith("~$"))
+    .map((e) => path.join(dir, e.name))
+    .sort((a, b) => a.localeCompare(b, "ru"));
+}
+
+async function writeFileForCli(file: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await fs.writeFile(file, bytes);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EACCES" || code === "EPERM") throw new UserFacingError(`Нет доступа для записи: ${file}`);
+    if (code === "EISDIR") throw new UserFacingError(`Это папка, а не файл: ${file}`);
+    if (code === "EBUSY") throw new UserFacingError(`Файл занят другой программой (закройте его): ${file}`);
+    throw new UserFacingError(`Не удалось записать файл: ${file}`);
+  }
+}
+
 const io: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   readFile: readFileForCli,
+  writeFile: writeFileForCli,
+  listFolder,
+  mtime: async (file) => {
+    try {
+      return (await fs.stat(file)).mtimeMs;
+    } catch {
+      return null;
+    }
+  },
+  samePath: (a, b) => path.resolve(a) === path.resolve(b),
   baseName: (file) => path.basename(file),
   today: () => localIsoDate(new Date()),
   debug: (e) => {

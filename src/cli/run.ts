@@ -1,63 +1,64 @@
 /**
- * `roadmap check`: read an .xlsx, run the engine (checkWorkbook), print the contract's JSON or a Russian
- * report. All I/O comes through CliIo so tests can run it in-process.
+ * `roadmap <subcommand>`: dispatch to the subcommand table (src/cli/commands/). Every subcommand calls the same
+ * src/app command the task pane calls, through the .xlsx host, so the pane and the CLI give the same result.
+ * All I/O comes through CliIo so tests can run it in-process.
  */
-import { checkWorkbook } from "../domain/check";
 import { UserFacingError } from "../domain/host";
-import { CheckReport } from "../domain/model";
-import { readXlsx } from "../xlsx/read";
-import { HELP, parseArgs } from "./args";
-import { formatTextReport } from "./report";
+import { parseSubcommandArgs } from "./args";
+import { SUBCOMMANDS } from "./commands";
+import { EXIT_FAIL, EXIT_OK, GENERIC_FAILURE as GENERIC_FAILURE_TEXT, oneLine, type CliIo } from "./io";
 
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** The file's bytes; throws UserFacingError (Russian) when it cannot be read. */
-  readFile(path: string): Promise<Uint8Array>;
-  baseName(path: string): string;
-  /** Today's local date, ISO. */
-  today(): string;
-  /** Developers' hook (ROADMAP_DEBUG=1): sees the original error before it becomes one line. */
-  debug?(error: unknown): void;
+export { EXIT_FAIL, EXIT_OK, GENERIC_FAILURE, oneLine, type CliIo, type Subcommand } from "./io";
+
+export function helpText(): string {
+  const lines = [
+    "roadmap — дорожные карты ШНОР в книгах Excel (.xlsx): проверка, столбцы контроля, мониторинг, свод",
+    "",
+    "Использование:",
+    ...SUBCOMMANDS.map((c) => `  roadmap ${c.name} ${c.synopsis}\n      ${c.summary}`),
+    "",
+    "Общие параметры:",
+    "  --json               один документ JSON в stdout (ход работы — в stderr)",
+    "  --today ГГГГ-ММ-ДД   считать сегодняшней эту дату; по умолчанию — текущая дата",
+    "  -o <путь>            куда записать результат (исходные файлы не изменяются)",
+    "  -h, --help           эта справка",
+    "",
+    "Коды завершения:",
+    "  0  работа выполнена (какие бы замечания ни нашлись)",
+    "  2  работу выполнить нельзя (нет файла, не .xlsx, защищён паролем, повреждён, неверные параметры,",
+    "     в книге нет дорожной карты): причина — одной строкой в stderr, ничего не записано",
+    "",
+  ];
+  return lines.join("\n");
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FAIL = 2;
-
-export const GENERIC_FAILURE =
-  "Не удалось проверить файл из-за внутренней ошибки программы: сообщите о ней разработчикам, приложив файл.";
-
-/** One line for stderr: never a stack trace, never several lines. */
-export function oneLine(message: string): string {
-  return message.replace(/\s*\n\s*/g, " ").trim();
-}
+export const USAGE = `Использование: roadmap <${SUBCOMMANDS.map((c) => c.name).join("|")}> … Справка: roadmap --help`;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const cmd = parseArgs(argv);
-  if (cmd.kind === "help") {
-    io.stdout(HELP);
+  if (argv.includes("--help") || argv.includes("-h") || argv[0] === "help") {
+    io.stdout(helpText());
     return EXIT_OK;
   }
-  if (cmd.kind === "error") {
-    io.stderr(oneLine(cmd.message) + "\n");
+  if (argv.length === 0) {
+    io.stderr(USAGE + "\n");
+    return EXIT_FAIL;
+  }
+  const [name, ...rest] = argv;
+  const sub = SUBCOMMANDS.find((c) => c.name === name);
+  if (!sub) {
+    io.stderr(oneLine(`Неизвестная команда «${name}». ${USAGE}`) + "\n");
+    return EXIT_FAIL;
+  }
+  const parsed = parseSubcommandArgs(rest, sub);
+  if (!parsed.ok) {
+    io.stderr(oneLine(parsed.message) + "\n");
     return EXIT_FAIL;
   }
   try {
-    const bytes = await io.readFile(cmd.file);
-    const grid = await readXlsx(bytes);
-    const today = cmd.today ?? io.today();
-    const result = checkWorkbook(grid, { today });
-    const report = CheckReport.parse({
-      file: io.baseName(cmd.file),
-      tables: result.tables,
-      findings: result.findings,
-    });
-    if (cmd.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
-    else io.stdout(formatTextReport(report, { today, notices: result.notices }));
-    return EXIT_OK;
+    return await sub.run(parsed.args, io);
   } catch (e) {
     io.debug?.(e);
-    io.stderr(oneLine(e instanceof UserFacingError ? e.message : GENERIC_FAILURE) + "\n");
+    io.stderr(oneLine(e instanceof UserFacingError ? e.message : GENERIC_FAILURE_TEXT) + "\n");
     return EXIT_FAIL;
   }
 }

@@ -23,9 +23,17 @@ export interface CheckResult {
 }
 
 export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult {
+  return checkRecognised(wb, recognizeWorkbook(wb, { overrides: opts.overrides }), opts);
+}
+
+/** Validation of tables already recognised (the task pane recognises once, then checks). */
+export function checkRecognised(
+  wb: WorkbookGrid,
+  { tables, notices }: { tables: RoadmapTable[]; notices: Notice[] },
+  opts: Omit<CheckOptions, "overrides">,
+): CheckResult {
   const dirSheet = wb.sheets.find((s) => s.name === DIRECTORY_SHEET) ?? null;
   const directory = dirSheet ? readDirectorySheet(dirSheet) : null;
-  const { tables, notices } = recognizeWorkbook(wb, { overrides: opts.overrides });
   const findings = validateWorkbook(tables, {
     today: opts.today,
     workbook: wb,

@@ -109,6 +109,8 @@ export type EditOp =
       anchor: CellRange;
       title: string;
     }
+  /** An AutoFilter on a range whose first row is the header. */
+  | { op: "setAutoFilter"; sheet: string; range: CellRange }
   /** Make columns wide enough to read (character widths), header text wrap. */
   | { op: "setColumnWidths"; sheet: string; widths: { col: number; width: number }[] };
 

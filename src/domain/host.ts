@@ -26,6 +26,8 @@ export interface WorkbookHost {
   selectedRange?(): Promise<{ sheet: string; address: string } | null>;
   /** Per-workbook settings remembered in the workbook itself (column role corrections, dismissed findings). */
   getSetting<T>(key: string): Promise<T | null>;
+  /** Every stored setting in one read (key → parsed JSON; unreadable values are left out). */
+  readSettings(): Promise<Record<string, unknown>>;
   setSetting<T>(key: string, value: T): Promise<void>;
   /** Highlight cells without touching their own formats (conditional formatting); clearHighlights removes only ours. */
   highlight(cells: { sheet: string; address: string }[]): Promise<void>;

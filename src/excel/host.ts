@@ -772,6 +772,17 @@ export class ExcelWorkbookHost implements WorkbookHost {
     return row ? parseSetting<T>(row.slice(1)) : null;
   }
 
+  async readSettings(): Promise<Record<string, unknown>> {
+    const rows = await this.run((context) => this.readSettingsRows(context));
+    const out: Record<string, unknown> = {};
+    for (const row of rows ?? []) {
+      if (!row[0]) continue;
+      const value = parseSetting<unknown>(row.slice(1));
+      if (value !== null) out[row[0]] = value;
+    }
+    return out;
+  }
+
   async setSetting<T>(key: string, value: T): Promise<void> {
     await this.run(async (context) => {
       const rows = await this.readSettingsRows(context);

@@ -99,6 +99,10 @@ export class ObservableHost implements WorkbookHost {
     return this.inner.getSetting<T>(key);
   }
 
+  readSettings(): Promise<Record<string, unknown>> {
+    return this.inner.readSettings();
+  }
+
   setSetting<T>(key: string, value: T): Promise<void> {
     this.unsaved = true;
     return this.inner.setSetting<T>(key, value);

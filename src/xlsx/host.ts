@@ -8,7 +8,7 @@ import type { EditPlan } from "../domain/edit-plan";
 import { parseA1, type SheetGrid, type WorkbookGrid } from "../domain/grid";
 import { UserFacingError, type SheetInfo, type WorkbookHost } from "../domain/host";
 import { HOST_MESSAGES } from "./host-messages";
-import { loadExcelWorkbook, type FileData } from "./load";
+import { loadExcelWorkbook, type FileData, type LoadOptions } from "./load";
 import { workbookToGrid, worksheetToGrid } from "./read";
 import {
   HIGHLIGHT_FILL_ARGB,
@@ -36,13 +36,18 @@ export class XlsxWorkbookHost implements WorkbookHost {
   ) {}
 
   /** Open a file's bytes; throws UserFacingError (Russian) when it is not a readable .xlsx. */
-  static async open(data: FileData, name: string): Promise<XlsxWorkbookHost> {
-    return new XlsxWorkbookHost(await loadExcelWorkbook(data), name);
+  static async open(data: FileData, name: string, opts: LoadOptions = {}): Promise<XlsxWorkbookHost> {
+    return new XlsxWorkbookHost(await loadExcelWorkbook(data, opts), name);
   }
 
   /** A host over a workbook built in memory (tests, the preview's sample). */
   static fromWorkbook(wb: ExcelJS.Workbook, name: string): XlsxWorkbookHost {
     return new XlsxWorkbookHost(wb, name);
+  }
+
+  /** A new, empty workbook (outputs the add-in creates: summaries, forms, consolidations). */
+  static empty(name: string): XlsxWorkbookHost {
+    return new XlsxWorkbookHost(new ExcelJS.Workbook(), name);
   }
 
   /** The current state as .xlsx bytes, for download. */
@@ -154,6 +159,22 @@ export class XlsxWorkbookHost implements WorkbookHost {
     return parseSetting<T>(
       Array.from({ length: Math.max(row.cellCount - 1, 0) }, (_, i) => row.getCell(i + 2).value),
     );
+  }
+
+  async readSettings(): Promise<Record<string, unknown>> {
+    const ws = this.settingsSheet(false);
+    const out: Record<string, unknown> = {};
+    if (!ws) return out;
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const key = row.getCell(1).value;
+      if (typeof key !== "string" || !key) continue;
+      const value = parseSetting<unknown>(
+        Array.from({ length: Math.max(row.cellCount - 1, 0) }, (_, i) => row.getCell(i + 2).value),
+      );
+      if (value !== null) out[key] = value;
+    }
+    return out;
   }
 
   async setSetting<T>(key: string, value: T): Promise<void> {

@@ -1,7 +1,8 @@
 /** The CLI's logic in-process: argument parsing, failure handling, the text report's wording. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs, isRealIsoDate } from "../../src/cli/args";
+import { isRealIsoDate, parseSubcommandArgs } from "../../src/cli/args";
+import { SUBCOMMANDS } from "../../src/cli/commands";
 import { cellRef, formatTextReport, plural } from "../../src/cli/report";
 import { GENERIC_FAILURE, runCli, type CliIo } from "../../src/cli/run";
 
@@ -12,32 +13,68 @@ function fakeIo(readFile: CliIo["readFile"]) {
     stdout: (t) => void out.push(t),
     stderr: (t) => void err.push(t),
     readFile,
+    writeFile: async () => {
+      throw new Error("no writes in these tests");
+    },
+    listFolder: async () => null,
+    mtime: async () => null,
+    samePath: (a, b) => path.resolve(a) === path.resolve(b),
     baseName: (p) => path.basename(p),
     today: () => "2023-06-01",
   };
   return { io, out, err };
 }
 
+const spec = (name: string) => SUBCOMMANDS.find((c) => c.name === name)!;
+const parseArgs = ([name, ...rest]: string[]) => parseSubcommandArgs(rest, spec(name));
+
 describe("parseArgs", () => {
   it("reads check, the file, --json and --today in any order", () => {
     expect(parseArgs(["check", "--today", "2024-03-15", "карта.xlsx", "--json"])).toEqual({
-      kind: "check",
-      file: "карта.xlsx",
-      json: true,
-      today: "2024-03-15",
+      ok: true,
+      args: {
+        positional: ["карта.xlsx"],
+        json: true,
+        today: "2024-03-15",
+        out: null,
+        quarter: null,
+        schools: null,
+      },
     });
     expect(parseArgs(["check", "--", "--странное-имя.xlsx"])).toEqual({
-      kind: "check",
-      file: "--странное-имя.xlsx",
-      json: false,
-      today: null,
+      ok: true,
+      args: {
+        positional: ["--странное-имя.xlsx"],
+        json: false,
+        today: null,
+        out: null,
+        quarter: null,
+        schools: null,
+      },
     });
   });
 
-  it("refuses two files and a --today without a value", () => {
-    expect(parseArgs(["check", "a.xlsx", "b.xlsx"])).toMatchObject({ kind: "error" });
-    expect(parseArgs(["check", "a.xlsx", "--today"])).toMatchObject({ kind: "error" });
-    expect(parseArgs(["check", "a.xlsx", "--today", "15.03.2024"])).toMatchObject({ kind: "error" });
+  it("takes several files for check (issue 13) but refuses a --today without a valid value", () => {
+    expect(parseArgs(["check", "a.xlsx", "b.xlsx"])).toMatchObject({
+      ok: true,
+      args: { positional: ["a.xlsx", "b.xlsx"] },
+    });
+    expect(parseArgs(["check", "a.xlsx", "--today"])).toMatchObject({ ok: false });
+    expect(parseArgs(["check", "a.xlsx", "--today", "15.03.2024"])).toMatchObject({ ok: false });
+    expect(parseArgs(["check"])).toMatchObject({ ok: false });
+  });
+
+  it("refuses an option the subcommand does not take, and a missing -o where one is required", () => {
+    expect(parseArgs(["check", "a.xlsx", "--quarter", "2024-Q1"])).toMatchObject({ ok: false });
+    expect(parseArgs(["fold", "a.xlsx"])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("-o"),
+    });
+    expect(parseArgs(["fold", "a.xlsx", "b.xlsx", "-o", "c.xlsx"])).toMatchObject({ ok: false });
+    expect(parseArgs(["fold", "a.xlsx", "-o", "c.xlsx"])).toMatchObject({
+      ok: true,
+      args: { out: "c.xlsx" },
+    });
   });
 
   it("checks the calendar, not only the shape", () => {

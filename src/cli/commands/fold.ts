@@ -1,0 +1,40 @@
+/** `roadmap fold <in.xlsx> -o <out.xlsx> [--json]` (contract): «Исправить вставку из Word» on a file. */
+import { applyFold, previewFold } from "../../app/fold";
+import { openWorkbook, outputPath, saveWorkbook } from "../files";
+import { EXIT_OK, type Subcommand } from "../io";
+import { checkReport } from "./check";
+
+export const foldCommand: Subcommand = {
+  name: "fold",
+  synopsis: "<файл.xlsx> -o <результат.xlsx> [--json]",
+  summary: "склеить строки, разорванные при вставке из Word (копия листа сохраняется как «… (исходный)»)",
+  options: ["json", "out", "today"],
+  required: ["out"],
+  positional: { min: 1, max: 1, what: "файл .xlsx" },
+  async run(args, io) {
+    const input = args.positional[0];
+    const out = outputPath(io, args.out as string, [input]);
+    const host = await openWorkbook(io, input);
+    const preview = await previewFold(host);
+    const joins = preview.folds.flatMap((f) =>
+      f.table.rows.flatMap((r) =>
+        r.kind === "activity" && r.rows.length > 1
+          ? [{ sheet: f.table.sheet, into: r.rows[0], rows: r.rows.slice(1) }]
+          : [],
+      ),
+    );
+    const outcome = await applyFold(host);
+    await saveWorkbook(io, host, out);
+    if (args.json) {
+      const { report } = await checkReport(host, io.baseName(out), args.today ?? io.today());
+      io.stdout(JSON.stringify({ joins, leftForUser: [], check: report }, null, 2) + "\n");
+    } else {
+      io.stdout(
+        outcome.rows > 0
+          ? `Склеено строк: ${outcome.rows}. Копии исходных листов: ${outcome.backups.join(", ")}. Записано: ${out}\n`
+          : `Разорванных строк нет — книга записана без изменений: ${out}\n`,
+      );
+    }
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,7 @@
+/** The subcommands of `roadmap`, in the order the help lists them. One file a subcommand. */
+import type { Subcommand } from "../io";
+import { checkCommand } from "./check";
+import { foldCommand } from "./fold";
+import { peopleCommand } from "./people";
+
+export const SUBCOMMANDS: Subcommand[] = [checkCommand, foldCommand, peopleCommand];
