@@ -15,12 +15,11 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { columnLetter, rangeA1, type SheetGrid } from "../domain/grid";
 import type { SheetInfo } from "../domain/host";
-import { recognizeWorkbook } from "../domain/recognition";
+import { recognise } from "../app/recognise";
 import { TaskPane } from "../taskpane/App";
 import type { ChangeSource } from "../taskpane/changes";
 import { defaultLanguage, rememberedLanguage, translator, type Language } from "../taskpane/i18n";
 import { userMessage } from "../taskpane/logic/errors";
-import { readOverrides } from "../taskpane/logic/tables";
 import { fileColumnWidths } from "./column-widths";
 import { GridView } from "./GridView";
 import { resultFileName } from "./grid-layout";
@@ -78,8 +77,7 @@ async function openWorkbook(data: ArrayBuffer, name: string) {
 
 /** The first roadmap table of a workbook (with the user's stored corrections), to show it on opening. */
 async function firstTable(host: ObservableHost): Promise<CellRef | null> {
-  const [stored, workbook] = await Promise.all([host.getSetting<unknown>("overrides"), host.readWorkbook()]);
-  const { tables } = recognizeWorkbook(workbook, { overrides: readOverrides(stored) });
+  const { tables } = await recognise(host);
   return tables[0] ? { sheet: tables[0].sheet, address: tables[0].range } : null;
 }
 

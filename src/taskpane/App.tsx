@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { WorkbookHost } from "../domain/host";
-import { recognizeWorkbook } from "../domain/recognition";
+import { recognise } from "../app/recognise";
 import { reportingWrites, type ChangeSource } from "./changes";
 import { PaneCtx, type PaneContext, type Recognition, type TabId } from "./context";
 import {
@@ -25,7 +25,6 @@ import {
   translator,
   type Language,
 } from "./i18n";
-import { readOverrides } from "./logic/tables";
 import { PeoplePane } from "./panes/PeoplePane";
 import { RecognizePane } from "./panes/RecognizePane";
 import { ValidatePane } from "./panes/ValidatePane";
@@ -98,14 +97,7 @@ export function TaskPane({
 
   const recognize = useCallback(async (): Promise<Recognition> => {
     const at = revisionNow.current;
-    // Two reads, overlapped: in Excel on the web each waits for a round trip.
-    const [stored, workbook] = await Promise.all([
-      host.getSetting<unknown>("overrides"),
-      host.readWorkbook(),
-    ]);
-    const overrides = readOverrides(stored);
-    const { tables, notices } = recognizeWorkbook(workbook, { overrides });
-    const next: Recognition = { workbook, tables, notices, overrides, revision: at };
+    const next: Recognition = { ...(await recognise(host)), revision: at };
     setRecognition(next);
     return next;
   }, [host]);

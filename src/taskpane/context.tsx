@@ -1,16 +1,10 @@
 /** What every pane shares: the host, the language, and the latest recognition of the workbook. */
 import { createContext, useContext } from "react";
 import type { WorkbookHost } from "../domain/host";
-import type { WorkbookGrid } from "../domain/grid";
-import type { RoadmapTable } from "../domain/model";
-import type { TableOverride } from "../domain/recognition";
+import type { Recognised } from "../app/recognise";
 import type { Language, Translate } from "./i18n";
 
-export interface Recognition {
-  workbook: WorkbookGrid;
-  tables: RoadmapTable[];
-  notices: { sheet: string; message: string }[];
-  overrides: TableOverride[];
+export interface Recognition extends Recognised {
   /** The workbook revision this was read at (see PaneContext.revision). */
   revision: number;
 }

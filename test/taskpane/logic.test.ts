@@ -18,9 +18,7 @@ import {
   buildOverride,
   choiceFromColumns,
   columnOptions,
-  foldCounts,
   normaliseRange,
-  readOverrides,
   replaceOverride,
   tableCounts,
 } from "../../src/taskpane/logic/tables";
@@ -191,7 +189,6 @@ describe("groupFindings", () => {
 describe("table helpers", () => {
   it("counts sections, activities and continuation rows", () => {
     expect(tableCounts(TABLE)).toEqual({ sections: 1, activities: 2, continuations: 2 });
-    expect(foldCounts(TABLE)).toEqual({ activities: 1, rows: 2 });
   });
 
   it("labels columns with their letter and header text", () => {
@@ -241,13 +238,6 @@ describe("table helpers", () => {
       { sheet: "Лист1", range: "A2:E12" },
     ]);
     expect(replaceOverride(stored, TABLE, null)).toHaveLength(2);
-  });
-
-  it("drops malformed stored overrides", () => {
-    expect(readOverrides([{ sheet: "Лист1" }, { range: "A1:B2" }, "x", { sheet: "Л", range: 5 }])).toEqual([
-      { sheet: "Лист1" },
-    ]);
-    expect(readOverrides(null)).toEqual([]);
   });
 });
 

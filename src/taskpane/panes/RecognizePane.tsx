@@ -5,13 +5,11 @@
  */
 import { Button, Caption1, Link, Text } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { isEmptyPlan, type EditPlan } from "../../domain/edit-plan";
+import { applyFold, previewFold } from "../../app/fold";
 import type { RoadmapTable } from "../../domain/model";
-import { planFoldContinuations } from "../../domain/recognition";
-import { usePane, type Recognition } from "../context";
+import { usePane } from "../context";
 import { useCommand } from "../use-command";
 import { CommandStatus, InfoBar, PaneIntro, useStyles } from "../ui";
-import { backupSheetName, foldCounts } from "../logic/tables";
 import { FoldDialog, type FoldPreview } from "./recognize/FoldDialog";
 import { ManualRange } from "./recognize/ManualRange";
 import type { Notice } from "./recognize/notice";
@@ -46,42 +44,15 @@ export function RecognizePane() {
       if (first) await host.select(first.sheet, first.range).catch(() => undefined);
     });
 
-  /**
-   * Plans for every table with continuation rows; a plan that cannot run (protected sheet) says why.
-   * Each plan's backup name counts as taken for the next, so two long sheet names cut to 31 characters
-   * never ask for the same backup.
-   */
-  const planFolds = async (r: Recognition, only?: (table: RoadmapTable) => boolean) => {
-    const existing = (await host.listSheets()).map((x) => x.name);
-    const plans: { table: RoadmapTable; plan: EditPlan }[] = [];
-    const blocked: string[] = [];
-    for (const table of r.tables) {
-      if (foldCounts(table).rows === 0 || (only && !only(table))) continue;
-      const sheet = r.workbook.sheets.find((x) => x.name === table.sheet);
-      if (!sheet) continue;
-      const plan = planFoldContinuations(table, sheet, { existingSheetNames: existing });
-      if (isEmptyPlan(plan)) {
-        blocked.push(plan.summary);
-        continue;
-      }
-      plans.push({ table, plan });
-      const backup = backupSheetName(plan);
-      if (backup) existing.push(backup);
-    }
-    return { plans, blocked };
-  };
-
   const onFoldPreview = () =>
     cmd.run(async () => {
       setNotice(null);
-      const { plans, blocked } = await planFolds(await recognize());
+      const { folds, blocked } = await previewFold(host, await recognize());
       const preview: FoldPreview = { activities: 0, rows: 0, backups: [] };
-      for (const { table, plan } of plans) {
-        const counts = foldCounts(table);
-        preview.activities += counts.activities;
-        preview.rows += counts.rows;
-        const backup = backupSheetName(plan);
-        if (backup) preview.backups.push(backup);
+      for (const f of folds) {
+        preview.activities += f.activities;
+        preview.rows += f.rows;
+        if (f.backup) preview.backups.push(f.backup);
       }
       if (blocked.length) cmd.setError(blocked.join(" "));
       if (preview.rows > 0) setFold(preview);
@@ -97,24 +68,9 @@ export function RecognizePane() {
   const onFoldConfirm = () => {
     closeFold();
     return cmd.run(async () => {
-      let r = await recognize();
-      let folded = 0;
-      const done = new Set<string>();
-      // Folding shifts the rows of its own sheet only: one table per sheet per pass, then a fresh recognition.
-      for (let pass = 0; pass <= r.tables.length + 2; pass++) {
-        const { plans } = await planFolds(r, (x) => !done.has(tableKey(x)));
-        if (!plans.length) break;
-        const sheets = new Set<string>();
-        for (const { table, plan } of plans) {
-          if (sheets.has(table.sheet)) continue;
-          sheets.add(table.sheet);
-          done.add(tableKey(table));
-          await host.apply(plan);
-          folded += foldCounts(table).rows;
-        }
-        r = await recognize();
-      }
-      setNotice(folded > 0 ? { key: "foldDone", params: { rows: folded } } : { key: "foldNothing" });
+      const { rows } = await applyFold(host);
+      await recognize();
+      setNotice(rows > 0 ? { key: "foldDone", params: { rows } } : { key: "foldNothing" });
     });
   };
 

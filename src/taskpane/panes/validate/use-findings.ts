@@ -4,28 +4,13 @@
  * is stale: the pane re-checks it when shown and never offers its cells meanwhile.
  */
 import { useCallback, useState } from "react";
-import { checkWorkbook } from "../../../domain/check";
+import { check } from "../../../app/check";
+import { updateSettings } from "../../../app/settings";
 import type { Finding, Severity } from "../../../domain/model";
 import { findingKey } from "../../../domain/validation/validate";
-import { usePane, type Recognition } from "../../context";
-import { highlightTargets, localIsoDate, readDismissed, readHiddenRules } from "../../logic/findings";
+import { usePane } from "../../context";
+import { highlightTargets, localIsoDate } from "../../logic/findings";
 import { useCommand } from "../../use-command";
-
-const VAGUE_ROLE_SETTING = "vagueRoleSeverity";
-const HIDDEN_RULES_SETTING = "hiddenRules";
-
-function readSeverity(stored: unknown): Severity {
-  return stored === "error" || stored === "warning" || stored === "info" ? stored : "info";
-}
-
-/** Findings of a recognised workbook; dismissed ones stay in, so «Показать скрытые» can bring them back. */
-function check(r: Recognition, vagueRoleSeverity: Severity): Finding[] {
-  return checkWorkbook(r.workbook, {
-    today: localIsoDate(new Date()),
-    overrides: r.overrides,
-    vagueRoleSeverity,
-  }).findings;
-}
 
 export function useFindings() {
   const { host, t, recognize, revision } = usePane();
@@ -44,17 +29,14 @@ export function useFindings() {
   const runCheck = useCallback(
     (severityWanted?: Severity) =>
       cmd.run(async () => {
-        const [r, storedDismissed, storedSeverity, storedRules] = await Promise.all([
-          recognize(),
-          host.getSetting<unknown>("dismissed"),
-          host.getSetting<unknown>(VAGUE_ROLE_SETTING),
-          host.getSetting<unknown>(HIDDEN_RULES_SETTING),
-        ]);
-        const nextDismissed = readDismissed(storedDismissed);
-        const nextRules = readHiddenRules(storedRules);
-        const sev = severityWanted ?? readSeverity(storedSeverity);
-        if (severityWanted) await host.setSetting(VAGUE_ROLE_SETTING, severityWanted);
-        const next = check(r, sev);
+        if (severityWanted) await updateSettings(host, { vagueRoleSeverity: severityWanted });
+        const r = await recognize();
+        const outcome = await check(host, { today: localIsoDate(new Date()), recognised: r });
+        // Dismissed findings stay listed (greyed) for «Показать скрытые»; hidden rules are counted apart.
+        const next = [...outcome.findings, ...outcome.hidden];
+        const nextDismissed = new Set(r.settings.dismissed);
+        const nextRules = new Set(r.settings.hiddenRules);
+        const sev = r.settings.vagueRoleSeverity;
         setDismissed(nextDismissed);
         setHiddenRules(nextRules);
         setSeverity(sev);
@@ -78,7 +60,7 @@ export function useFindings() {
       const key = findingKey(f);
       if (next.has(key)) next.delete(key);
       else next.add(key);
-      await host.setSetting("dismissed", [...next]);
+      await updateSettings(host, { dismissed: [...next] });
       setDismissed(next);
     });
 
@@ -87,7 +69,7 @@ export function useFindings() {
       const next = new Set(hiddenRules);
       if (hide) next.add(rule);
       else next.delete(rule);
-      await host.setSetting(HIDDEN_RULES_SETTING, [...next]);
+      await updateSettings(host, { hiddenRules: [...next] });
       setHiddenRules(next);
     });
 
