@@ -195,7 +195,12 @@ export function GridView({
       <FormulaBar address={firstCell} text={firstText} label={t("formulaBar")} empty={t("formulaBarEmpty")} />
       <div className={s.scroller} ref={scroller} data-testid="grid" data-sheet={grid?.name ?? ""}>
         {grid && layout ? (
-          <table className={s.table} aria-label={grid.name}>
+          <table
+            className={s.table}
+            aria-label={grid.name}
+            // A set width makes the fixed layout keep the columns' widths whatever text runs on over them.
+            style={{ width: 44 + layout.widths.reduce((a, w) => a + w, 0) }}
+          >
             <colgroup>
               <col style={{ width: 44 }} />
               {layout.widths.map((w, c) => (
