@@ -31,6 +31,22 @@ export const enTrust: Record<keyof typeof ruTrust, string> = {
   manualSaved: "The table is given by hand and remembered in the workbook. Check the columns.",
   manualNoSelection: "Nothing is selected on the sheet: select the table or type its range.",
 
+  foldIntro:
+    "Check each join: clear «Join» when a row is an activity of its own. Nothing changes until you press «Fix».",
+  foldSummary:
+    "{count, plural, one {# join} other {# joins}}: {rows, plural, one {# row} other {# rows}} will be joined.",
+  foldJoinsTitle: "What will be joined",
+  foldJoin:
+    "{count, plural, one {Row {rows}} other {Rows {rows}}} → into the activity on row {into} («{sheet}»)",
+  foldBlank:
+    "{count, plural, one {Empty row {rows} will be deleted} other {Empty rows {rows} will be deleted}}",
+  foldShow: "Show",
+  foldKeepJoin: "Join",
+  foldLeftTitle: "These rows may be activities of their own — they are not joined unless you say so",
+  foldLeftRow: "Row {row} (activity on row {into}, «{sheet}»)",
+  foldIncludeLeft: "Join it to the activity above after all",
+  foldConfirmCount: "Fix ({count, plural, one {# join} other {# joins}})",
+
   previewOpen: "Open .xlsx…",
   previewFileLabel: "Workbook .xlsx to preview",
   previewDownload: "Download result",

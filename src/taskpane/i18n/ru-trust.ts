@@ -34,6 +34,23 @@ export const ruTrust = {
   manualSaved: "Таблица указана вручную и запомнена в книге. Проверьте столбцы.",
   manualNoSelection: "На листе ничего не выделено: выделите таблицу или введите диапазон.",
 
+  foldIntro:
+    "Проверьте каждую склейку: снимите «Склеить», если строка — отдельное мероприятие. Ничего не изменится, пока вы не нажмёте «Исправить».",
+  foldSummary:
+    "Будет {count, plural, one {# склейка} few {# склейки} many {# склеек} other {# склейки}}: {rows, plural, one {присоединится # строка} few {присоединятся # строки} many {присоединятся # строк} other {присоединятся # строки}}.",
+  foldJoinsTitle: "Что будет склеено",
+  foldJoin:
+    "{count, plural, one {Строка {rows}} other {Строки {rows}}} → к мероприятию в строке {into} («{sheet}»)",
+  foldBlank:
+    "{count, plural, one {Пустая строка {rows} будет удалена} other {Пустые строки {rows} будут удалены}}",
+  foldShow: "Показать",
+  foldKeepJoin: "Склеить",
+  foldLeftTitle: "Эти строки могут быть отдельными мероприятиями — без вашего решения они не склеиваются",
+  foldLeftRow: "Строка {row} (мероприятие в строке {into}, «{sheet}»)",
+  foldIncludeLeft: "Всё-таки присоединить к мероприятию выше",
+  foldConfirmCount:
+    "Исправить ({count, plural, one {# склейка} few {# склейки} many {# склеек} other {# склейки}})",
+
   previewOpen: "Открыть .xlsx…",
   previewFileLabel: "Книга .xlsx для предпросмотра",
   previewDownload: "Скачать результат",
