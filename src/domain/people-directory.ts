@@ -8,7 +8,8 @@ import { z } from "zod";
 import type { EditOp, EditPlan } from "./edit-plan";
 import { cellText, type CellValue, type SheetGrid } from "./grid";
 import type { ActivityRow, Person, RoadmapTable } from "./model";
-import { foldWord, inferNameOrder, personName, readResponsibleDetails } from "./responsible";
+import { inferNameOrder, personName, readResponsibleDetails } from "./responsible";
+import { foldWord } from "./ru";
 import { editDistance } from "./edit-distance";
 
 export { editDistance };

@@ -4,7 +4,7 @@
  * checked at run time; without them the pane re-checks when the user comes back to it (see App.tsx).
  * The add-in's own settings sheet is not watched: remembering a dismissed finding is no edit of the roadmap.
  */
-import { SETTINGS_SHEET } from "../xlsx/settings-format";
+import { SETTINGS_SHEET } from "../domain/workbook-format/settings-format";
 import { officeIsSetSupported, type IsSetSupported } from "./requirements";
 
 export type ExcelRunLike = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

@@ -4,7 +4,7 @@
  */
 import type { EditPlan } from "../domain/edit-plan";
 import type { SheetGrid, WorkbookGrid } from "../domain/grid";
-import type { SheetInfo, WorkbookHost } from "../domain/host";
+import type { ApplyOutcome, SheetInfo, WorkbookHost } from "../domain/host";
 
 export interface CellRef {
   sheet: string;
@@ -69,10 +69,10 @@ export class ObservableHost implements WorkbookHost {
     this.unsaved = false;
   }
 
-  async apply(plan: EditPlan): Promise<void> {
+  async apply(plan: EditPlan): Promise<ApplyOutcome | void> {
     this.unsaved = true;
     try {
-      await this.inner.apply(plan);
+      return await this.inner.apply(plan);
     } finally {
       // Even a failed batch may have changed something: the view re-reads either way.
       this.emit({ kind: "changed" });

@@ -18,7 +18,7 @@ export function reportingWrites(host: WorkbookHost, onWrite: () => void): Workbo
       if (prop === "apply")
         return async (plan: Parameters<WorkbookHost["apply"]>[0]) => {
           try {
-            await target.apply(plan);
+            return await target.apply(plan);
           } finally {
             onWrite();
           }

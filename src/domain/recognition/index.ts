@@ -8,7 +8,8 @@ export {
   type RecognizeOptions,
   type TableOverride,
 } from "./recognize";
+export { formatNotice, type NoticeCode, type NoticeParams, type NoticeLanguage } from "./notice-text";
 export { planFoldContinuations, backupSheetName, type FoldOptions } from "./fold";
 export { readPeriod, readApprovalDate } from "./period";
-export { applyPlanToGrid } from "./apply-plan";
+export { applyPlanToGrid } from "../plan/apply-memory";
 export { roleOfHeader } from "./header-roles";
