@@ -779,6 +779,11 @@ export function roadmapTable(
     result: null,
     evidence: null,
     status: null,
+    doneDate: null,
+    evidenceLink: null,
+    comment: null,
+    dueDate: null,
+    signal: null,
   }));
   const sections: TableRow[] = (opts.sections ?? []).map((s) => ({
     row: s.row,
@@ -808,6 +813,7 @@ export function roadmapTable(
       doneDate: null,
       evidenceLink: null,
       comment: null,
+      dueDate: null,
     },
     rows,
   };
