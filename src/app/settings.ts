@@ -10,6 +10,7 @@ import { z } from "zod";
 import { ColumnRole, IsoDate, Period, Severity } from "../domain/model";
 import type { TableOverride } from "../domain/recognition";
 import type { WorkbookHost } from "../domain/host";
+import { ControlSetting } from "../domain/control/annotate";
 
 const ColumnLetters = z.union([z.string(), z.array(z.string()), z.null()]);
 
@@ -32,6 +33,8 @@ export const SETTINGS_SCHEMA = {
   hiddenRules: z.array(z.string()).catch([]),
   /** How loud «only a role, no named person» is: some authorities accept roles, others do not. */
   vagueRoleSeverity: Severity.catch("info"),
+  /** What «Добавить столбцы контроля» added, per sheet (src/domain/control/annotate.ts); null before the first run. */
+  control: ControlSetting.nullable().catch(null),
 } as const;
 
 type Schema = typeof SETTINGS_SCHEMA;

@@ -11,6 +11,11 @@ export interface SheetInfo {
   visible: boolean;
 }
 
+/** What an apply tells the caller besides success: notes in Russian (a chart this host cannot write, an older Excel). */
+export interface ApplyOutcome {
+  notices: string[];
+}
+
 export interface WorkbookHost {
   /** Display name for the UI ("Книга1.xlsx"). */
   readonly name: string;
@@ -19,7 +24,8 @@ export interface WorkbookHost {
   /** Every visible sheet (the add-in's own hidden state sheet excluded). */
   readWorkbook(): Promise<WorkbookGrid>;
   activeSheetName(): Promise<string>;
-  apply(plan: EditPlan): Promise<void>;
+  /** All or nothing where the preflight (src/domain/plan/validate.ts) can tell; UserFacingError when refused. */
+  apply(plan: EditPlan): Promise<ApplyOutcome | void>;
   /** Select a cell or range ("B7", "A6:F58") on a sheet and bring it into view. */
   select(sheet: string, address: string): Promise<void>;
   /** Per-workbook settings remembered in the workbook itself (column role corrections, dismissed findings). */

@@ -4,7 +4,7 @@
  */
 import type { EditPlan } from "../domain/edit-plan";
 import type { SheetGrid, WorkbookGrid } from "../domain/grid";
-import type { SheetInfo, WorkbookHost } from "../domain/host";
+import type { ApplyOutcome, SheetInfo, WorkbookHost } from "../domain/host";
 
 export interface CellRef {
   sheet: string;
@@ -57,9 +57,9 @@ export class ObservableHost implements WorkbookHost {
     return this.activeSheet ?? this.inner.activeSheetName();
   }
 
-  async apply(plan: EditPlan): Promise<void> {
+  async apply(plan: EditPlan): Promise<ApplyOutcome | void> {
     try {
-      await this.inner.apply(plan);
+      return await this.inner.apply(plan);
     } finally {
       // Even a failed batch may have changed something: the view re-reads either way.
       this.emit({ kind: "changed" });

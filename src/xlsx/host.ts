@@ -6,8 +6,8 @@
 import ExcelJS from "exceljs";
 import type { EditPlan } from "../domain/edit-plan";
 import { parseA1, type SheetGrid, type WorkbookGrid } from "../domain/grid";
-import { UserFacingError, type SheetInfo, type WorkbookHost } from "../domain/host";
-import { HOST_MESSAGES } from "./host-messages";
+import { UserFacingError, type ApplyOutcome, type SheetInfo, type WorkbookHost } from "../domain/host";
+import { HOST_MESSAGES } from "../domain/workbook-format/host-messages";
 import { loadExcelWorkbook, type FileData, type LoadOptions } from "./load";
 import { workbookToGrid, worksheetToGrid } from "./read";
 import {
@@ -17,7 +17,7 @@ import {
   chunkSetting,
   isOwnSheet,
   parseSetting,
-} from "./settings-format";
+} from "../domain/workbook-format/settings-format";
 import { applyPlanToXlsx, isOurHighlight, workbookToBytes } from "./write";
 
 export interface Selection {
@@ -121,9 +121,10 @@ export class XlsxWorkbookHost implements WorkbookHost {
     throw new UserFacingError("В книге нет ни одного видимого листа.");
   }
 
-  async apply(plan: EditPlan): Promise<void> {
-    applyPlanToXlsx(this.workbook, plan);
+  async apply(plan: EditPlan): Promise<ApplyOutcome> {
+    const notices = applyPlanToXlsx(this.workbook, plan);
     this.changed();
+    return { notices };
   }
 
   async select(sheet: string, address: string): Promise<void> {

@@ -7,7 +7,7 @@ import type ExcelJS from "exceljs";
 import { formatDateCell, numberFormatKind, type FormatKind } from "../domain/cell-format";
 import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../domain/grid";
 import { loadExcelWorkbook, type FileData } from "./load";
-import { isOwnSheet } from "./settings-format";
+import { isOwnSheet } from "../domain/workbook-format/settings-format";
 
 export interface ReadOptions {
   /** Also return hidden and very hidden worksheets (our own state sheets are never returned). */

@@ -4,15 +4,31 @@
  */
 import ExcelJS from "exceljs";
 import type { EditOp, EditPlan } from "../domain/edit-plan";
-import { a1, isErrorValue, rangeA1, type CellRange, type CellValue, type WorkbookGrid } from "../domain/grid";
+import { isErrorValue, rangeA1, type CellRange, type CellValue, type WorkbookGrid } from "../domain/grid";
 import { UserFacingError } from "../domain/host";
-import { HOST_MESSAGES, sheetNameProblem } from "./host-messages";
-import { HIGHLIGHT_FORMULA, LISTS_SHEET, inlineList, listColumn, listReference } from "./settings-format";
+import { validatePlan, type WorkbookFacts } from "../domain/plan/validate";
+import { HOST_MESSAGES } from "../domain/workbook-format/host-messages";
+import { HIGHLIGHT_FORMULA } from "../domain/workbook-format/settings-format";
+import {
+  addChart,
+  addConditionalFormat,
+  freezePanes,
+  protectSheet,
+  removeConditionalFormats,
+  setDefinedName,
+  setHyperlink,
+  setLocked,
+  setPageLayout,
+  setStyle,
+  setValidation,
+} from "./write-format";
+import { deleteRows, dropNamesOf, insertColumns } from "./write-rows";
+import { isProtected, mergeRanges, type SheetModel } from "./sheet-model";
 
 // ---------------------------------------------------------------------------------------------------------
 // Sheet names
 
-function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+export function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   // Excel compares sheet names without regard to case.
   const lower = name.toLowerCase();
   return wb.worksheets.find((ws) => ws.name.toLowerCase() === lower);
@@ -24,100 +40,110 @@ function requireSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   return ws;
 }
 
-function isProtected(ws: ExcelJS.Worksheet): boolean {
-  return Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet);
+/** What the shared preflight needs to know about the workbook. */
+function factsOf(wb: ExcelJS.Workbook): WorkbookFacts {
+  return {
+    sheets: wb.worksheets.map((ws) => ({
+      name: ws.name,
+      visibility: ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible",
+      protected: isProtected(ws),
+    })),
+    cell: (sheet, r, c) => {
+      const ws = findSheet(wb, sheet);
+      const cell = ws?.findCell(r + 1, c + 1);
+      // A merged cell other than the top-left reads its master's value in ExcelJS: it holds nothing itself.
+      if (!cell || cell.master !== cell) return null;
+      const v = cell.value;
+      return v === null || v === undefined ? null : typeof v === "object" ? "…" : (v as CellValue);
+    },
+  };
 }
-
-const MODIFYING_OPS = new Set<EditOp["op"]>([
-  "setValues",
-  "deleteRows",
-  "unmerge",
-  "setListValidation",
-  "setColumnWidths",
-]);
 
 /**
- * Check the whole plan before touching anything, so a bad plan leaves the workbook as it was
- * (the Office.js adapter gets the same all-or-nothing from one batch).
+ * Apply every op of the plan, in order. Throws UserFacingError (nothing changed) when the plan cannot apply.
+ * Returns the notes the caller should show (Russian), e.g. a chart this host cannot write.
  */
-function checkPlan(wb: ExcelJS.Workbook, plan: EditPlan): void {
-  const names = new Map<string, { protected: boolean }>();
-  for (const ws of wb.worksheets) names.set(ws.name.toLowerCase(), { protected: isProtected(ws) });
-  const need = (name: string) => {
-    const s = names.get(name.toLowerCase());
-    if (!s) throw new UserFacingError(HOST_MESSAGES.sheetNotFound(name));
-    return s;
-  };
+export function applyPlanToXlsx(wb: ExcelJS.Workbook, plan: EditPlan): string[] {
+  const problem = validatePlan(plan, factsOf(wb));
+  if (problem) throw new UserFacingError(problem);
+  const notes: string[] = [];
   for (const op of plan.ops) {
-    if (op.op === "copySheet") {
-      need(op.sheet);
-      const problem = sheetNameProblem(op.newName);
-      if (problem) throw new UserFacingError(problem);
-      if (names.has(op.newName.toLowerCase()))
-        throw new UserFacingError(`Лист с именем «${op.newName}» уже есть в книге: выберите другое имя.`);
-      names.set(op.newName.toLowerCase(), { protected: false });
-    } else if (op.op === "addSheet") {
-      if (names.has(op.sheet.toLowerCase())) continue;
-      const problem = sheetNameProblem(op.sheet);
-      if (problem) throw new UserFacingError(problem);
-      names.set(op.sheet.toLowerCase(), { protected: false });
-    } else {
-      const s = need(op.sheet);
-      if (s.protected && MODIFYING_OPS.has(op.op))
-        throw new UserFacingError(HOST_MESSAGES.sheetProtected(op.sheet));
-      if (op.op === "setValues" && (op.row < 0 || op.col < 0))
-        throw new UserFacingError("Внутренняя ошибка плана правки: отрицательный номер строки или столбца.");
-      if (op.op === "deleteRows" && op.rows.some((r) => !Number.isInteger(r) || r < 0))
-        throw new UserFacingError("Внутренняя ошибка плана правки: неверный номер удаляемой строки.");
-    }
+    const note = applyOp(wb, op);
+    if (note && !notes.includes(note)) notes.push(note);
   }
+  return notes;
 }
 
-/** Apply every op of the plan, in order. Throws UserFacingError (nothing changed) when the plan cannot apply. */
-export function applyPlanToXlsx(wb: ExcelJS.Workbook, plan: EditPlan): void {
-  checkPlan(wb, plan);
-  for (const op of plan.ops) applyOp(wb, op);
-}
-
-function applyOp(wb: ExcelJS.Workbook, op: EditOp): void {
+function applyOp(wb: ExcelJS.Workbook, op: EditOp): string | void {
+  if (op.op === "addSheet") {
+    if (!findSheet(wb, op.sheet)) wb.addWorksheet(op.sheet, { state: op.hidden ?? "visible" });
+    return;
+  }
+  const ws = requireSheet(wb, op.sheet);
   switch (op.op) {
     case "copySheet":
-      return copySheet(wb, op.sheet, op.newName);
-    case "addSheet":
-      if (!findSheet(wb, op.sheet)) wb.addWorksheet(op.sheet, { state: op.hidden ?? "visible" });
+      return copySheet(wb, ws, op.newName);
+    case "deleteSheet":
+      dropNamesOf(wb, ws.name);
+      wb.removeWorksheet(ws.id);
+      return;
+    case "setSheetVisibility":
+      ws.state = op.visibility;
       return;
     case "setValues":
-      return setValues(requireSheet(wb, op.sheet), op.row, op.col, op.values, op.numberFormat);
+      return setValues(ws, op.row, op.col, op.values, op.numberFormat);
+    case "setFormulas":
+      return setFormulas(ws, op.row, op.col, op.formulas, op.numberFormat);
     case "deleteRows":
-      return deleteRows(requireSheet(wb, op.sheet), op.rows);
+      return deleteRows(ws, op.rows);
+    case "insertColumns":
+      return insertColumns(wb, ws, op.col, op.count);
     case "unmerge":
-      return unmerge(requireSheet(wb, op.sheet), op.range);
+      return unmerge(ws, op.range);
+    case "merge":
+      unmerge(ws, op.range);
+      ws.mergeCells(op.range.top + 1, op.range.left + 1, op.range.bottom + 1, op.range.right + 1);
+      return;
     case "setListValidation":
-      return setListValidation(wb, requireSheet(wb, op.sheet), op.range, op.list);
-    case "setColumnWidths": {
-      const ws = requireSheet(wb, op.sheet);
+      return setValidation(wb, ws, op.range, { kind: "list", list: op.list }, undefined);
+    case "setValidation":
+      return setValidation(wb, ws, op.range, op.rule, op.message);
+    case "addConditionalFormat":
+      return addConditionalFormat(ws, op);
+    case "removeConditionalFormats":
+      return removeConditionalFormats(ws, op.marker);
+    case "setHyperlink":
+      return setHyperlink(ws, op);
+    case "setDefinedName":
+      return setDefinedName(wb, ws, op.name, op.range);
+    case "setLocked":
+      return setLocked(ws, op.range, op.locked);
+    case "protectSheet":
+      return protectSheet(ws);
+    case "freezePanes":
+      return freezePanes(ws, op.rows, op.cols);
+    case "setPageLayout":
+      return setPageLayout(ws, op);
+    case "setStyle":
+      return setStyle(ws, op);
+    case "addChart":
+      return addChart(ws, op);
+    case "setAutoFilter":
+      ws.autoFilter = rangeA1(op.range);
+      return;
+    case "setColumnWidths":
       for (const { col, width } of op.widths) {
         if (col >= 0 && Number.isFinite(width) && width > 0)
           ws.getColumn(col + 1).width = Math.min(width, 255);
       }
       return;
-    }
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // copySheet
 
-type SheetModel = ExcelJS.WorksheetModel & {
-  merges: string[];
-  mergeCells?: string[];
-  tables: unknown[];
-  conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
-  rows: RowModel[];
-};
-
-function copySheet(wb: ExcelJS.Workbook, sheet: string, newName: string): void {
-  const src = requireSheet(wb, sheet);
+function copySheet(wb: ExcelJS.Workbook, src: ExcelJS.Worksheet, newName: string): void {
   const model = structuredClone(src.model) as SheetModel;
   const copy = wb.addWorksheet(newName, { state: src.state });
   copy.model = {
@@ -173,6 +199,24 @@ function setValues(
   });
 }
 
+/** Formulas ("=…") into cells; null leaves a cell as it is. ExcelJS stores them without the "=". */
+function setFormulas(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  col: number,
+  formulas: (string | null)[][],
+  numberFormat: string | undefined,
+): void {
+  formulas.forEach((line, i) =>
+    line.forEach((f, j) => {
+      if (f === null) return;
+      const cell = ws.getCell(row + i + 1, col + j + 1);
+      cell.value = { formula: f.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+      if (numberFormat !== undefined) cell.numFmt = numberFormat;
+    }),
+  );
+}
+
 /** A grid value as an ExcelJS value: strings stay strings (ExcelJS never parses "=…" from a string). */
 function toExcelValue(v: CellValue): ExcelJS.CellValue {
   if (v === null) return null;
@@ -182,17 +226,6 @@ function toExcelValue(v: CellValue): ExcelJS.CellValue {
 
 // ---------------------------------------------------------------------------------------------------------
 // merges
-
-function mergeRanges(ws: ExcelJS.Worksheet): CellRange[] {
-  const internal = (
-    ws as unknown as {
-      _merges?: Record<string, { top: number; left: number; bottom: number; right: number }>;
-    }
-  )._merges;
-  return Object.values(internal ?? {})
-    .filter(Boolean)
-    .map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
-}
 
 function intersects(a: CellRange, b: CellRange): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
@@ -217,196 +250,6 @@ function unmergeAt(ws: ExcelJS.Worksheet, master: ExcelJS.Cell): void {
 
 function unmerge(ws: ExcelJS.Worksheet, range: CellRange): void {
   for (const m of mergeRanges(ws)) if (intersects(m, range)) unmergeRange(ws, m);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// deleteRows — ExcelJS spliceRows leaves merges, hidden flags, validations and conditional formats in place,
-// so the sheet model is rebuilt with every row-addressed part renumbered.
-
-interface CellModel {
-  address: string;
-  sharedFormula?: string;
-  result?: unknown;
-  formula?: string;
-  value?: unknown;
-  type?: number;
-  [k: string]: unknown;
-}
-interface RowModel {
-  number: number;
-  cells: CellModel[];
-  [k: string]: unknown;
-}
-
-const ADDRESS = /^\$?([A-Z]{1,3})\$?(\d+)$/;
-
-function deleteRows(ws: ExcelJS.Worksheet, rows0: number[]): void {
-  const deleted = [...new Set(rows0.map((r) => r + 1))].sort((a, b) => a - b);
-  if (deleted.length === 0) return;
-  const deletedSet = new Set(deleted);
-  /** New 1-based row number, or null when the row is deleted. */
-  const mapRow = (r: number): number | null => {
-    if (deletedSet.has(r)) return null;
-    let lo = 0;
-    let hi = deleted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (deleted[mid] < r) lo = mid + 1;
-      else hi = mid;
-    }
-    return r - lo;
-  };
-  /** A 1-based row span after deletion, or null when all of its rows are gone. */
-  const mapSpan = (top: number, bottom: number): [number, number] | null => {
-    let t: number | null = null;
-    let b: number | null = null;
-    for (let r = top; r <= bottom; r++) {
-      const n = mapRow(r);
-      if (n === null) continue;
-      if (t === null) t = n;
-      b = n;
-    }
-    return t === null || b === null ? null : [t, b];
-  };
-  const mapAddress = (addr: string): string | null => {
-    const m = ADDRESS.exec(addr);
-    if (!m) return addr;
-    const n = mapRow(Number(m[2]));
-    return n === null ? null : `${m[1]}${n}`;
-  };
-  const mapRef = (ref: string): string | null => {
-    const parts = ref
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((part) => {
-        const [a, b] = part.split(":");
-        const ma = ADDRESS.exec(a);
-        const mb = b ? ADDRESS.exec(b) : ma;
-        if (!ma || !mb) return part;
-        const span = mapSpan(Number(ma[2]), Number(mb[2]));
-        if (!span) return null;
-        return b ? `${ma[1]}${span[0]}:${mb[1]}${span[1]}` : `${ma[1]}${span[0]}`;
-      })
-      .filter((p): p is string => p !== null);
-    return parts.length ? parts.join(" ") : null;
-  };
-
-  const model = ws.model as unknown as SheetModel & { dataValidations: Record<string, unknown> };
-  // Shared-formula children name their master cell; a child whose master goes keeps its cached value.
-  const masters = new Map<string, string | null>();
-  for (const row of model.rows)
-    for (const cell of row.cells)
-      if (cell.formula !== undefined) masters.set(cell.address, mapAddress(cell.address));
-
-  const rows: RowModel[] = [];
-  for (const row of model.rows) {
-    const n = mapRow(row.number);
-    if (n === null) continue;
-    const cells = row.cells.map((cell) => {
-      const addr = mapAddress(cell.address) as string;
-      const out: CellModel = { ...cell, address: addr };
-      if (typeof cell.ref === "string" && cell.shareType === "shared") out.ref = mapRef(cell.ref) ?? addr;
-      if (cell.sharedFormula) {
-        const master = masters.get(cell.sharedFormula);
-        if (master) out.sharedFormula = master;
-        else {
-          delete out.sharedFormula;
-          out.type = ExcelJS.ValueType.Null;
-          const result = cell.result;
-          if (result !== undefined) {
-            out.value = result;
-            out.type =
-              typeof result === "number"
-                ? ExcelJS.ValueType.Number
-                : typeof result === "string"
-                  ? ExcelJS.ValueType.String
-                  : typeof result === "boolean"
-                    ? ExcelJS.ValueType.Boolean
-                    : result instanceof Date
-                      ? ExcelJS.ValueType.Date
-                      : ExcelJS.ValueType.Null;
-            if (out.type === ExcelJS.ValueType.Null) delete out.value;
-          }
-          delete out.result;
-        }
-      }
-      return out;
-    });
-    rows.push({ ...row, number: n, cells });
-  }
-
-  const merges: string[] = [];
-  for (const m of mergeRanges(ws)) {
-    const span = mapSpan(m.top + 1, m.bottom + 1);
-    if (!span) continue;
-    if (span[0] === span[1] && m.left === m.right) continue; // a single cell is no longer a merge
-    merges.push(rangeA1({ top: span[0] - 1, left: m.left, bottom: span[1] - 1, right: m.right }));
-  }
-
-  const dataValidations: Record<string, unknown> = {};
-  for (const [addr, dv] of Object.entries(model.dataValidations ?? {})) {
-    if (!dv) continue;
-    const n = mapAddress(addr);
-    if (n) dataValidations[n] = dv;
-  }
-
-  const conditionalFormattings = (model.conditionalFormattings ?? [])
-    .map((cf) => ({ ...cf, ref: mapRef(cf.ref) }))
-    .filter((cf): cf is ExcelJS.ConditionalFormattingOptions => cf.ref !== null);
-
-  // The model setter re-merges; clear the old merges first or ExcelJS refuses overlapping ones.
-  for (const m of mergeRanges(ws)) ws.unMergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-  ws.model = {
-    ...model,
-    rows,
-    mergeCells: merges,
-    dataValidations,
-    conditionalFormattings,
-  } as unknown as ExcelJS.WorksheetModel;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// setListValidation
-
-/** The validation formula of a list too long to go inline: its column on the lists sheet, written if new. */
-function listSheetFormula(wb: ExcelJS.Workbook, list: string[]): string {
-  const ws = findSheet(wb, LISTS_SHEET) ?? wb.addWorksheet(LISTS_SHEET, { state: "veryHidden" });
-  const columns: string[][] = [];
-  for (let col = 1; col <= ws.columnCount; col++) {
-    const values: string[] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const v = ws.getCell(r, col).value;
-      if (v === null || v === undefined || v === "") break;
-      values.push(String(v));
-    }
-    columns.push(values);
-  }
-  const { col, write } = listColumn(columns, list);
-  if (write) list.forEach((s, i) => (ws.getCell(i + 1, col + 1).value = s));
-  return listReference(col, list.length);
-}
-
-function setListValidation(
-  wb: ExcelJS.Workbook,
-  ws: ExcelJS.Worksheet,
-  range: CellRange,
-  list: string[],
-): void {
-  const inline = inlineList(list);
-  const formula = inline !== null ? `"${inline}"` : listSheetFormula(wb, list);
-  const validation: ExcelJS.DataValidation = {
-    type: "list",
-    allowBlank: true,
-    formulae: [formula],
-    showErrorMessage: true,
-    errorStyle: "warning",
-    errorTitle: "Значение не из списка",
-    error: "Выберите значение из раскрывающегося списка.",
-  };
-  const dv = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
-  for (let r = range.top; r <= range.bottom; r++)
-    for (let c = range.left; c <= range.right; c++) dv.add(a1(r, c), validation);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import {
   listColumn,
   listReference,
   parseSetting,
-} from "../../src/xlsx/settings-format";
+} from "../../src/domain/workbook-format/settings-format";
 
 describe("drop-down lists shared by both adapters", () => {
   it("go inline while Excel accepts them", () => {

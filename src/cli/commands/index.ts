@@ -3,5 +3,13 @@ import type { Subcommand } from "../io";
 import { checkCommand } from "./check";
 import { foldCommand } from "./fold";
 import { peopleCommand } from "./people";
+import { annotateCommand } from "./annotate";
+import { reportCommand } from "./report";
 
-export const SUBCOMMANDS: Subcommand[] = [checkCommand, foldCommand, peopleCommand];
+export const SUBCOMMANDS: Subcommand[] = [
+  checkCommand,
+  foldCommand,
+  peopleCommand,
+  annotateCommand,
+  reportCommand,
+];

@@ -65,6 +65,7 @@ export const en: Dictionary = {
   role_doneDate: "Date done",
   role_evidenceLink: "Evidence link",
   role_comment: "Comment",
+  role_dueDate: "Due date (control)",
 
   foldButton: "Fix paste from Word",
   foldHint: "Joins rows split when the table was pasted from Word (a cell continued on a new page).",

@@ -63,6 +63,7 @@ export const ru = {
   role_doneDate: "Дата выполнения",
   role_evidenceLink: "Ссылка на документ",
   role_comment: "Комментарий",
+  role_dueDate: "Контрольный срок",
 
   foldButton: "Исправить вставку из Word",
   foldHint: "Склеивает строки, разорванные при вставке из Word (продолжение ячейки на новой странице).",

@@ -1,4 +1,4 @@
-import { columnLetter } from "../domain/grid";
+import { columnLetter } from "../grid";
 
 /**
  * How the add-in keeps its own state inside a workbook. Shared by the .xlsx adapter and the Office.js
