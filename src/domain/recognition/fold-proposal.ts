@@ -119,15 +119,17 @@ function numberingJumps(table: RoadmapTable): Map<number, string> {
  * after a finished fragment) with a deadline or a responsible of its own. A lower-case fragment («модульных программ …») or a row with no activity text
  * («организации, ММС» under the responsible) continues, whatever its other cells hold.
  */
-function ownActivity(view: SheetView, r: number, cols: Columns, tail: string): string | null {
+function ownActivity(view: SheetView, r: number, cols: Columns, tail: string, dlTail: string): string | null {
   if (cols.number !== null && isNumbering(view.text(r, cols.number))) return "у строки свой номер";
   const act = cols.activity !== null ? view.text(r, cols.activity) : "";
   const dl = cols.deadline !== null ? view.text(r, cols.deadline) : "";
   const ownDeadline = dl !== "" && looksLikeDeadline(dl);
   const resp = cols.responsible.map((c) => view.text(r, c)).find((t) => t) ?? "";
   // A text with its own deadline and responsible is a whole activity, whatever its first letter (a responsible
-  // in lower case, «муниципальной системы образования …», is the cell above cut short instead).
-  if (act && ownDeadline && resp && !startsLowercase(resp)) return `у строки свои срок («${dl}») и ответственный («${resp}»)`;
+  // in lower case, «муниципальной системы образования …», or a deadline after one broken off mid-phrase, is the
+  // cell above cut short instead).
+  if (act && ownDeadline && resp && !startsLowercase(resp) && !endsMidPhrase(dlTail))
+    return `у строки свои срок («${dl}») и ответственный («${resp}»)`;
   if (!act || startsLowercase(act) || endsMidPhrase(tail)) return null;
   if (ownDeadline) return `у строки свой срок («${dl}»)`;
   if (resp && looksLikePerson(resp)) return `у строки свой ответственный («${resp}»)`;
@@ -160,6 +162,7 @@ function groupsOf(table: RoadmapTable, sheet: SheetGrid, view: SheetView, choice
     const into = row.rows[0] - 1;
     const g: Group = { into, rows: [], blank: [], left: [] };
     let tail = cols.activity !== null ? view.text(into, cols.activity) : "";
+    let dlTail = cols.deadline !== null ? view.text(into, cols.deadline) : "";
     let pendingBlank: number[] = [];
     let stopped: number | null = null;
     const jump = jumps.get(row.row);
@@ -172,7 +175,7 @@ function groupsOf(table: RoadmapTable, sheet: SheetGrid, view: SheetView, choice
       let reason: string | null = null;
       if (stopped !== null) reason = `идёт после строки ${stopped + 1}, оставленной без изменений`;
       else if (!mergedFrom(sheet, into, r, cols)) {
-        reason = ownActivity(view, r, cols, tail);
+        reason = ownActivity(view, r, cols, tail, dlTail);
         if (reason) reason = `Строка может быть отдельным мероприятием: ${reason}.`;
         else if (jump)
           reason = `Нумерация прерывается (${jump}): строка может относиться к мероприятию, напечатанному в другом месте.`;
@@ -186,6 +189,7 @@ function groupsOf(table: RoadmapTable, sheet: SheetGrid, view: SheetView, choice
       pendingBlank = [];
       g.rows.push(r);
       if (cols.activity !== null) tail = joinFragments(tail, view.text(r, cols.activity));
+      if (cols.deadline !== null) dlTail = joinFragments(dlTail, view.text(r, cols.deadline));
     }
     groups.push(g);
   }
