@@ -25,6 +25,7 @@ import {
   type Language,
 } from "./i18n";
 import { readOverrides } from "./logic/tables";
+import { MonitoringPane } from "./panes/MonitoringPane";
 import { PeoplePane } from "./panes/PeoplePane";
 import { RecognizePane } from "./panes/RecognizePane";
 import { ValidatePane } from "./panes/ValidatePane";
@@ -62,7 +63,7 @@ const useStyles = makeStyles({
   content: { flexGrow: 1, overflowY: "auto", overflowX: "hidden", minHeight: 0 },
 });
 
-type TabId = "recognize" | "validate" | "people";
+type TabId = "recognize" | "validate" | "people" | "monitoring";
 
 export function TaskPane({ host }: { host: WorkbookHost }) {
   const s = useStyles();
@@ -136,6 +137,9 @@ export function TaskPane({ host }: { host: WorkbookHost }) {
             <Tab value="people" data-testid="tab-people">
               {t("tabPeople")}
             </Tab>
+            <Tab value="monitoring" data-testid="tab-monitoring">
+              {t("tabMonitoring")}
+            </Tab>
           </TabList>
           {/* Panes stay mounted so switching tabs keeps their results. */}
           <main className={s.content}>
@@ -147,6 +151,9 @@ export function TaskPane({ host }: { host: WorkbookHost }) {
             </div>
             <div hidden={tab !== "people"}>
               <PeoplePane />
+            </div>
+            <div hidden={tab !== "monitoring"}>
+              <MonitoringPane />
             </div>
           </main>
         </div>

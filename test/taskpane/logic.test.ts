@@ -56,6 +56,11 @@ const TABLE: RoadmapTable = {
       result: null,
       evidence: null,
       status: null,
+      doneDate: null,
+      evidenceLink: null,
+      comment: null,
+      dueDate: null,
+      signal: null,
     },
     { row: 5, kind: "continuation" },
     { row: 6, kind: "continuation" },
@@ -71,6 +76,11 @@ const TABLE: RoadmapTable = {
       result: null,
       evidence: null,
       status: null,
+      doneDate: null,
+      evidenceLink: null,
+      comment: null,
+      dueDate: null,
+      signal: null,
     },
   ],
 };
@@ -245,6 +255,7 @@ describe("personLines", () => {
           activities: 3,
           sections: [],
           variants: ["Батюк Н.В."],
+          assigned: [],
         },
         {
           name: "Грицина Н.В.",
@@ -254,6 +265,7 @@ describe("personLines", () => {
           activities: 14,
           sections: [],
           variants: ["Грицина Н.В.", "Грицына Н.В."],
+          assigned: [],
         },
         {
           name: "Агеева О.П.",
@@ -263,6 +275,7 @@ describe("personLines", () => {
           activities: 3,
           sections: [],
           variants: [],
+          assigned: [],
         },
       ],
     });
