@@ -11,15 +11,15 @@ import { applyPlanToXlsx, workbookToBytes } from "../../src/xlsx/write";
 import { loadExcelWorkbook } from "../../src/xlsx/load";
 import { BASE_SHEET, SCENARIOS, plan } from "./plans";
 import { memoryResult } from "./hosts";
-import { xlsxSnapshot } from "./snapshot-xlsx";
+import { xlsxCharts, xlsxSnapshot } from "./snapshot-xlsx";
 import type { EditOp } from "../../src/domain/edit-plan";
-import type { ModelWorkbook } from "../../src/domain/plan";
+import type { ModelChart, ModelWorkbook } from "../../src/domain/plan";
 
 jest.setTimeout(240_000);
 
 const pick = (prefix: string) => SCENARIOS.find((s) => s.name.startsWith(prefix))!;
 // One workbook with every op: the scenarios' plans after one another, each on its own copy of the table.
-const parts = ["values", "validation", "conditional", "links", "locking", "sheets"].map(pick);
+const parts = ["values", "validation", "conditional", "links", "locking", "sheets", "charts"].map(pick);
 const ops: EditOp[] = [];
 const renamed = (op: EditOp, sheet: string): EditOp =>
   op.sheet === BASE_SHEET ? ({ ...op, sheet } as EditOp) : op;
@@ -34,6 +34,7 @@ let lo: LibreOffice;
 let written: string;
 let back: ModelWorkbook;
 let expected: ModelWorkbook;
+let backCharts: Map<string, ModelChart[]>;
 
 beforeAll(async () => {
   lo = libreOffice();
@@ -45,6 +46,7 @@ beforeAll(async () => {
   const resaved = lo.resave(written);
   // Read back the way the add-in reads a file (src/xlsx/load.ts), which also mends LibreOffice's booleans.
   back = xlsxSnapshot(await loadExcelWorkbook(readFileSync(resaved)));
+  backCharts = await xlsxCharts(readFileSync(resaved));
   expected = memoryResult(scenario);
 });
 
@@ -104,4 +106,14 @@ test("formulas survive and LibreOffice computes them", () => {
   expect(csv[4][5]).toBe("1");
   expect(csv[6][1]).toBe("6");
   expect(sheet(back, BASE_SHEET).cells.B7).toMatchObject({ formula: "=SUM(A3:A5)", numberFormat: "0.00" });
+});
+
+test("charts written by hand open in LibreOffice and come back with their data, title and place", () => {
+  for (const name of ["Часть 7", "Отчёт 2024-Q3"]) {
+    const key = (c: ModelChart) => `${c.type} ${c.data} ${c.anchor} ${c.title}`;
+    expect((backCharts.get(name) ?? []).map(key).sort()).toEqual(
+      sheet(expected, name).charts.map(key).sort(),
+    );
+  }
+  expect(sheet(expected, "Часть 7").charts).toHaveLength(2);
 });
