@@ -271,26 +271,28 @@ describe("continuation or new activity (score threshold, numbered-row bonus)", (
     expect(acts(t)[0].deadline.raw).toBe("сентябрь 2025 октябрь 2025");
   });
 
-  it("a lower-case row continues even with its own deadline in an unnumbered table", () => {
-    // lower case +3, finished tail −1, own deadline after a deadline −1: 1 > 0.
+  it("a lower-case row with its own deadline and responsible is an activity of its own (issue 14)", () => {
+    // Was a continuation (lower case +3 outweighed the own deadline); issue 14 found real unnumbered plans whose
+    // activities start in lower case, so a deadline and a responsible of its own now make a new activity.
     expect(
       texts([
         ["Мероприятие", "Срок", "Ответственный"],
         ["Провести совещание руководителей.", "сентябрь 2025", "Иванов И.И."],
         ["по итогам года", "май 2026", "Петров П.П."],
       ]),
-    ).toEqual([["Провести совещание руководителей. по итогам года"]]);
+    ).toEqual([["Провести совещание руководителей.", "по итогам года"]]);
   });
 
-  it("a row after a fragment ending mid-phrase continues it", () => {
-    // upper case −2, mid-phrase +2, own deadline −1, numbered +1.5: 0.5 > 0.
+  it("a row with its own deadline and responsible after a mid-phrase fragment stays apart (the fold asks)", () => {
+    // Its own deadline and responsible outweigh the unfinished phrase above (issue 14); «Исправить вставку из
+    // Word» lists such a row for the user instead of joining it (issue 9).
     expect(
       texts([
         HEAD,
         [1, "Провести совещание руководителей по", "сентябрь 2025", "Иванов И.И."],
         [null, "ГИА и ВПР", "май 2026", "Петров П.П."],
       ]),
-    ).toEqual([["Провести совещание руководителей по ГИА и ВПР"]]);
+    ).toEqual([["Провести совещание руководителей по", "ГИА и ВПР"]]);
   });
 
   it("a bulleted row with a deadline of its own is an activity of its own, even in lower case", () => {

@@ -1,3 +1,4 @@
+import { enTrust } from "./en-trust";
 import type { Dictionary } from "./ru";
 
 /** English. Same keys as ru.ts (the type enforces it; test/taskpane checks it too). */
@@ -170,4 +171,5 @@ export const en: Dictionary = {
   typeText: "text",
   directionHigher: "higher",
   directionLower: "lower",
+  ...enTrust,
 };

@@ -1,3 +1,5 @@
+import { ruTrust } from "./ru-trust";
+
 /** Russian, the default language. Placeholders: {name}. en.ts has exactly the same keys. */
 export const ru = {
   appName: "Мониторинг дорожных карт",
@@ -169,6 +171,7 @@ export const ru = {
   typeText: "текст",
   directionHigher: "больше",
   directionLower: "меньше",
+  ...ruTrust,
 };
 
 export type Dictionary = typeof ru;
