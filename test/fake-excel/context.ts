@@ -600,6 +600,57 @@ export class FakeWorksheet
     return this as unknown as Excel.Worksheet;
   }
 
+  /** Charts (ExcelApi 1.1): add, title, position; recorded on the sheet. */
+  get charts(): Excel.ChartCollection {
+    const ctx = this.ctx;
+    const target = () => this.requireTarget("Worksheet.charts");
+    const charts = {
+      add: (type: string, source: FakeRange, _seriesBy: string) => {
+        const record = { type, data: "", title: null as string | null };
+        ctx.command({ type }, () => {
+          const s = target();
+          const r = source.requireTarget("ChartCollection.add");
+          record.data = `${r.rect.top}:${r.rect.left}:${r.rect.bottom}:${r.rect.right}`;
+          s.charts.push(record);
+        });
+        return {
+          title: {
+            set text(text: string) {
+              ctx.command({ text }, () => {
+                record.title = text;
+              });
+            },
+          },
+          setPosition: (start: string, end: string) => ctx.command({ start, end }, () => undefined),
+        };
+      },
+    };
+    return charts as unknown as Excel.ChartCollection;
+  }
+
+  /** Page layout (ExcelApi 1.9): the values set, recorded on the sheet. */
+  get pageLayout(): Excel.PageLayout {
+    const ctx = this.ctx;
+    const set = (key: string, value: unknown) =>
+      ctx.command({ [key]: value }, () => {
+        this.requireTarget("Worksheet.pageLayout").pageLayout.set(key, value);
+      });
+    const layout = {
+      set orientation(v: string) {
+        set("orientation", v);
+      },
+      set paperSize(v: string) {
+        set("paperSize", v);
+      },
+      set zoom(v: unknown) {
+        set("zoom", v);
+      },
+      setPrintArea: (a: string) => set("printArea", a),
+      setPrintTitleRows: (a: string) => set("printTitleRows", a),
+    };
+    return layout as unknown as Excel.PageLayout;
+  }
+
   get name(): string {
     return this.read("name");
   }
@@ -1164,6 +1215,40 @@ export class FakeRangeFormat implements Pick<Excel.RangeFormat, "columnWidth" | 
   constructor(range: FakeRange) {
     this.range = range;
   }
+  /** A write-only format property, recorded on the sheet (font, wrap, borders). */
+  private style(key: string, value: unknown): void {
+    this.range.ctx.command({ [key]: value }, () => {
+      const t = this.range.requireTarget(`RangeFormat.${key}`);
+      checkWritable(t);
+      t.sheet.styles.push({ range: { ...t.rect }, key, value });
+    });
+  }
+  get font(): Excel.RangeFont {
+    const style = (k: string, v: unknown) => this.style(k, v);
+    const font = {
+      set bold(v: boolean) {
+        style("font.bold", v);
+      },
+      set color(v: string) {
+        style("font.color", v);
+      },
+    };
+    return font as unknown as Excel.RangeFont;
+  }
+  set wrapText(v: boolean) {
+    this.style("wrapText", v);
+  }
+  get borders(): Excel.RangeBorderCollection {
+    const style = (k: string, v: unknown) => this.style(k, v);
+    const borders = {
+      getItem: (edge: string) => ({
+        set style(v: string) {
+          style(`border.${edge}`, v);
+        },
+      }),
+    };
+    return borders as unknown as Excel.RangeBorderCollection;
+  }
   get columnWidth(): number {
     throw propertyNotLoaded("columnWidth");
   }
@@ -1373,7 +1458,17 @@ export class FakeConditionalFormat
         });
       },
     };
-    const custom = { rule, format: { fill } };
+    const font: Pick<Excel.ConditionalRangeFont, "color"> = {
+      get color(): string {
+        throw propertyNotLoaded("color");
+      },
+      set color(color: string) {
+        ctx.command({ color }, () => {
+          customTarget("ConditionalRangeFont.color").fontColor = color;
+        });
+      },
+    };
+    const custom = { rule, format: { fill, font } };
     return custom as unknown as Excel.CustomConditionalFormat;
   }
 }

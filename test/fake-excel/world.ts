@@ -29,6 +29,7 @@ export interface FakeConditionalFormatState {
   range: CellRange;
   formula: string | null;
   fill: string | null;
+  fontColor?: string | null;
 }
 
 export interface FakeValidationState {
@@ -52,6 +53,11 @@ export class FakeSheetState {
   validations: FakeValidationState[] = [];
   readonly columnWidths = new Map<number, number>();
   selection: CellRange | null = null;
+  /** Range formats written (font, wrap, borders), in order: the add-in's own sheets' styling. */
+  styles: { range: CellRange; key: string; value: unknown }[] = [];
+  /** Native charts added (type, data address, title) and the page layout set (key → value). */
+  charts: { type: string; data: string; title: string | null }[] = [];
+  readonly pageLayout = new Map<string, unknown>();
 
   constructor(uid: number, name: string) {
     this.uid = uid;
