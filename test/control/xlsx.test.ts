@@ -3,35 +3,14 @@
  * nothing, similar columns reused; read back with ExcelJS, the drop-down, date validations and signal formats.
  */
 import ExcelJS from "exceljs";
-import { addControlColumns, removeSignals } from "../../src/app/annotate";
+import { removeSignals } from "../../src/app/annotate";
 import { writeQuarterReport, CHART_NOTE } from "../../src/app/report";
 import type { WorkbookGrid } from "../../src/domain/grid";
 import { XlsxWorkbookHost } from "../../src/xlsx/host";
 import { writeWorkbookGrid } from "../../src/xlsx/write";
 import { regionCases } from "../fixtures/regions/workbooks";
 import { seedFixtures } from "../fixtures/seeds";
-
-export async function annotateBytes(bytes: Uint8Array): Promise<Uint8Array> {
-  const host = await XlsxWorkbookHost.open(bytes, "in.xlsx");
-  await addControlColumns(host);
-  return host.toBuffer();
-}
-
-export async function excel(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
-}
-
-export function cfRules(ws: ExcelJS.Worksheet): { ref: string; formula: string }[] {
-  const model = ws.model as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] };
-  return (model.conditionalFormattings ?? []).flatMap((cf) =>
-    (cf.rules ?? []).map((r) => ({
-      ref: cf.ref,
-      formula: String((r as { formulae?: unknown[] }).formulae?.[0]),
-    })),
-  );
-}
+import { annotateBytes, cfRules, excel } from "./xlsx-helpers";
 
 /** Every cell's value as text, to compare two files cell by cell. */
 function values(ws: ExcelJS.Worksheet): Map<string, string> {
