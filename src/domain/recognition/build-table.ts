@@ -15,6 +15,7 @@ import {
   foldedCell,
   numberAsWritten,
   joinDeadlineParts,
+  calendarYearsText,
   mergeResponsible,
 } from "./cells";
 import type { Context } from "./context";
@@ -140,10 +141,11 @@ export function buildTable(
       }
       return cell(c) ?? "";
     };
+    const dlStart = a.timeline.length > 0 ? "" : deadlineText(a.deadline);
+    const dlEnd = a.timeline.length > 0 ? "" : deadlineText(a.deadlineEnd);
     const deadlineRaw =
-      a.timeline.length > 0
-        ? markedPeriods(view, all, a.timeline)
-        : joinDeadlineParts(deadlineText(a.deadline), deadlineText(a.deadlineEnd));
+      a.timeline.length > 0 ? markedPeriods(view, all, a.timeline) : joinDeadlineParts(dlStart, dlEnd);
+    const years = a.deadlineEnd !== null ? calendarYearsText(dlStart, dlEnd) : null;
     const responsible = mergeResponsible(
       a.responsible
         .map((c) => cell(c))
@@ -157,7 +159,7 @@ export function buildTable(
       section,
       rows: all.map((r) => r + 1),
       activity: stripListMarker(cell(a.activity) ?? ""),
-      deadline: readDeadlineOnce(deadlineRaw),
+      deadline: years ? { ...readDeadlineOnce(years), raw: deadlineRaw } : readDeadlineOnce(deadlineRaw),
       responsible: a.responsible.length > 0 ? responsible : readResponsibleOnce(""),
       result: cell(a.result),
       evidence: cell(a.evidence),
