@@ -268,11 +268,28 @@ export function findIndicators(wb: WorkbookGrid, tables: RoadmapTable[]): FoundI
       .filter((g): g is CellRange => g !== null);
     const indicatorTables: CellRange[] = [];
     const fromTables: FoundIndicator[] = [];
+    const roadmapHeaders = new Set(
+      tables.filter((t) => t.sheet === sheet.name).flatMap((t) => t.headerRows.map((h) => h - 1)),
+    );
     for (let r = 0; r < sheet.rows.length; r++) {
-      if (inRanges(roadmaps, r)) continue;
+      if (roadmapHeaders.has(r)) continue;
       const layout = tableHeaderAt(sheet, r);
       if (!layout) continue;
-      const { found, range } = readTable(sheet, layout, roadmaps);
+      // An indicator table right under a roadmap may be taken into the roadmap's range by recognition:
+      // inside a roadmap, only an unmistakable header counts (years, a base or a unit column).
+      const inside = roadmaps.filter((g) => r >= g.top && r <= g.bottom);
+      if (inside.length && !(layout.years.length >= 2 || layout.baseCol !== null || layout.unitCol !== null))
+        continue;
+      if (
+        inside.length &&
+        !/^(?:наименование\s+)?(?:показател|индикатор|целев)/i.test(cellText(sheet.rows[r]?.[layout.nameCol]))
+      )
+        continue;
+      const { found, range } = readTable(
+        sheet,
+        layout,
+        roadmaps.filter((g) => !inside.includes(g)),
+      );
       if (!found.length) continue;
       fromTables.push(...found);
       indicatorTables.push(range);
