@@ -4,7 +4,19 @@ import officeAddins from "eslint-plugin-office-addins";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "build/", "coverage/", "bin/", "**/*.js", "**/*.mjs", "test/tmp/", ".tmp/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "build/",
+      "coverage/",
+      "bin/",
+      "**/*.js",
+      "**/*.mjs",
+      "test/tmp/",
+      ".tmp/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,6 +39,81 @@ export default tseslint.config(
       "office-addins/no-context-sync-in-loop": "error",
       "office-addins/no-office-initialize": "error",
       "office-addins/test-for-null-using-isNullObject": "error",
+    },
+  },
+  // Layer boundaries (ARCHITECTURE.md): one engine, thin front ends.
+  {
+    files: ["src/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!zod$|\\.{1,2}/)",
+              message:
+                "src/domain is pure: it imports only zod and itself (no Office, exceljs, React, node:*).",
+            },
+            {
+              regex:
+                "^\\.\\./\\.\\./(app|excel|xlsx|taskpane|preview|cli|returns)(/|$)|^\\.\\./(app|excel|xlsx|taskpane|preview|cli|returns)(/|$)",
+              message: "src/domain must not import an adapter, a command or a front end.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/app/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(react|react-dom|@fluentui/.*|exceljs)$",
+              message: "Commands import no UI and no file library.",
+            },
+            {
+              regex: "/(taskpane|preview|cli|excel)(/|$)",
+              message: "Commands work through a WorkbookHost, not a front end or adapter.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/excel/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "/xlsx(/|$)|^exceljs$",
+              message: "The Office.js adapter does not import the .xlsx one.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^exceljs$|/cli(/|$)",
+              message: "The task pane reaches workbooks only through a WorkbookHost.",
+            },
+          ],
+        },
+      ],
     },
   },
 );

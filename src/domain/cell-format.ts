@@ -3,6 +3,7 @@
  * numbers into text through this one module, so a workbook gives the same grid in Excel and in the preview.
  */
 import type { CellValue } from "./grid";
+import { monthTitle } from "./ru";
 
 export type FormatKind = "date" | "month" | "monthOnly" | "time" | "none";
 
@@ -31,21 +32,6 @@ export function numberFormatKind(format: string | null | undefined): FormatKind 
   return "none";
 }
 
-const MONTHS = [
-  "Январь",
-  "Февраль",
-  "Март",
-  "Апрель",
-  "Май",
-  "Июнь",
-  "Июль",
-  "Август",
-  "Сентябрь",
-  "Октябрь",
-  "Ноябрь",
-  "Декабрь",
-];
-
 function two(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
@@ -56,9 +42,9 @@ export function formatDateCell(d: Date, kind: Exclude<FormatKind, "none">): Cell
     case "time":
       return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
     case "month":
-      return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+      return `${monthTitle(d.getUTCMonth() + 1)} ${d.getUTCFullYear()}`;
     case "monthOnly":
-      return MONTHS[d.getUTCMonth()];
+      return monthTitle(d.getUTCMonth() + 1);
     case "date":
       return `${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
   }

@@ -48,17 +48,20 @@ import {
   maxIso,
   monthEnd,
   monthStart,
-  normalizeRuText,
   overlapDays,
   quarterBounds,
   schoolYearBounds,
   toIso,
 } from "./russian-dates";
+import { normalizeRuText } from "./ru";
 
 export interface DeadlineContext {
   period: Period | null;
   approved: IsoDate | null;
 }
+
+/** Fill-in blanks of a form: underscores, «хх.хх», «00.00» where a day and month belong. */
+const BLANK_TEMPLATE = /_{2,}|(?:^|[^а-яa-z])[хx]{1,2}\s*\.\s*[хx]{1,2}\s*\.|(?:^|[^\d.])00\s*\.\s*00\s*\./;
 
 /** Raw text longer than this is not a deadline; it is read as far as this many characters. */
 const MAX_TEXT = 2000;
@@ -110,6 +113,9 @@ export function readDeadlineUnguarded(rawText: string, ctx: DeadlineContext): De
   const text = normalizeRuText(raw.slice(0, MAX_TEXT));
   // Only dashes, dots or other marks ("-", "—", "…") mean nothing was written.
   if (!/[0-9a-zа-я]/.test(text)) return result(raw, "missing", null, null);
+  // A template's blank left unfilled («"__" ________ 2025 г.», «хх.хх.2025», «00.00.2025»): the year alone
+  // must not pass for the whole period; the placeholder rule tells the user to fill it in.
+  if (BLANK_TEMPLATE.test(text)) return result(raw, "unparsed", null, null);
   const atoms = scanAtoms(text);
   const { pieces, freeYears } = attachYears(atoms);
   const frame = frameOf(atoms, freeYears, ctx);
@@ -217,7 +223,8 @@ function withoutAtoms(text: string, atoms: Atom[], from = 0, to = text.length): 
 }
 
 const RANGE_GAP = /^[\s.]*(?:-|по|до)\s*$/;
-const SPACE_GAP = /^\s*$/;
+// A full stop closing a date written with its year ("15.09.23. 20.10.23.") is part of the date, not a separator.
+const SPACE_GAP = /^\.?\s*$/;
 
 function buildPoints(
   text: string,

@@ -1,73 +1,12 @@
 /**
- * Russian month names, date arithmetic on ISO strings and small readers of Russian date text.
+ * Date arithmetic on ISO strings and small readers of Russian date text (month names and the normaliser are
+ * in ./ru).
  * Shared by the deadline reader, period/approval recognition and validation. Pure, no Date timezones:
  * every date is an ISO "YYYY-MM-DD" string or a {year, month, day} triple (month 1-12).
  */
 import type { IsoDate, Period } from "./model";
-
-/** Nominative month names, index 0 = January. */
-export const MONTHS_NOMINATIVE = [
-  "январь",
-  "февраль",
-  "март",
-  "апрель",
-  "май",
-  "июнь",
-  "июль",
-  "август",
-  "сентябрь",
-  "октябрь",
-  "ноябрь",
-  "декабрь",
-] as const;
-
-/** Genitive month names ("1 декабря"), index 0 = January. */
-export const MONTHS_GENITIVE = [
-  "января",
-  "февраля",
-  "марта",
-  "апреля",
-  "мая",
-  "июня",
-  "июля",
-  "августа",
-  "сентября",
-  "октября",
-  "ноября",
-  "декабря",
-] as const;
-
-/**
- * Every spelling of a month seen in roadmaps, as a regex source (lower case, ё already folded to е):
- * the noun in any case ("сентябрь", "сентября", "сентябре", "сентябрем") and the usual abbreviations
- * ("янв.", "февр", "сент.", "сентяб.", "нояб", "дек"). Nothing may follow but a non-letter, so adjectives
- * ("августовское совещание"), "декада" or "маршрут" are not months.
- */
-export const MONTH_PATTERN =
-  "(?:(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ем)?|(?:март|август)(?:а|е|у|ом)?|ма(?:й|я|е|ю|ем))(?![а-я])" +
-  "|(?:янв|фев|февр|мар|апр|авг|сен|сент|сентяб|окт|октяб|ноя|нояб|дек|декаб)(?![а-я])\\.?)";
-
-const MONTH_PREFIXES: ReadonlyArray<[string, number]> = [
-  ["янв", 1],
-  ["фев", 2],
-  ["мар", 3],
-  ["апр", 4],
-  ["ма", 5],
-  ["июн", 6],
-  ["июл", 7],
-  ["авг", 8],
-  ["сен", 9],
-  ["окт", 10],
-  ["ноя", 11],
-  ["дек", 12],
-];
-
-/** A month word (any form matched by MONTH_PATTERN) → 1..12, or null. */
-export function monthNumber(word: string): number | null {
-  const w = word.toLowerCase().replace(/ё/g, "е").replace(/\.$/, "");
-  for (const [prefix, n] of MONTH_PREFIXES) if (w.startsWith(prefix)) return n;
-  return null;
-}
+import { normalizeRuText } from "./ru/normalize";
+import { MONTH_PATTERN, monthNumber } from "./ru/months";
 
 export interface YMD {
   year: number;
@@ -191,49 +130,6 @@ export function excelSerialToIso(serial: number): IsoDate | null {
   if (whole < 32874 || whole > 73415) return null;
   // Serial 25569 is 1970-01-01.
   return dayNumberToIso(whole - 25569);
-}
-
-/**
- * Text as readers see it: lower case, ё → е, html tags and entities gone, every dash and odd space
- * made plain, spaces collapsed. Line breaks become spaces.
- */
-export function normalizeRuText(raw: string): string {
-  let text = raw;
-  if (text.includes("<")) text = text.replace(/<[^>]*>/g, " ");
-  if (text.includes("&")) text = text.replace(/&nbsp;|&#160;/gi, " ").replace(/&[a-z]+;|&#\d+;/gi, " ");
-  text = text.toLowerCase();
-  // Fast path: plain Cyrillic, digits, ASCII punctuation and single spaces need nothing more.
-  if (/[^ -~а-я]/.test(text)) {
-    text = text
-      .replace(/ё/g, "е")
-      .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, "-")
-      .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF\t\r\n\v\f]/g, " ")
-      .replace(/\u0456/g, "i")
-      .replace(/\s+/g, " ");
-  }
-  if (/\s\s|^\s|\s$/.test(text)) text = text.replace(/\s+/g, " ").trim();
-  return /[a-z]/.test(text) ? text.replace(/[a-zа-я]+/g, foldHomoglyphs) : text;
-}
-
-// Latin letters typed inside a Cyrillic word ("Ceнтябрь" with a Latin C) read as their Cyrillic twins.
-const HOMOGLYPHS: Record<string, string> = {
-  a: "а",
-  c: "с",
-  e: "е",
-  o: "о",
-  p: "р",
-  x: "х",
-  y: "у",
-  k: "к",
-  m: "м",
-  t: "т",
-  h: "н",
-  b: "в",
-};
-
-function foldHomoglyphs(word: string): string {
-  if (!/[а-я]/.test(word) || !/[a-z]/.test(word)) return word;
-  return word.replace(/[acepoxykmthb]/g, (ch) => HOMOGLYPHS[ch]);
 }
 
 const NUMERIC_DATE = /^(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{4}|\d{2})\s*(?:г\.?|года?)?\.?$/;

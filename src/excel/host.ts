@@ -32,7 +32,9 @@ import {
   type SheetGrid,
   type WorkbookGrid,
 } from "../domain/grid";
-import { UserFacingError, type SheetInfo, type WorkbookHost } from "../domain/host";
+import { UserFacingError, type ApplyOutcome, type SheetInfo, type WorkbookHost } from "../domain/host";
+import { validatePlan, PLAN_MESSAGES, type WorkbookFacts } from "../domain/plan/validate";
+import { splitSheetRef, type SheetVisibility } from "../domain/plan/workbook-model";
 import {
   HIGHLIGHT_FILL_ARGB,
   HIGHLIGHT_FORMULA,
@@ -41,19 +43,19 @@ import {
   chunkSetting,
   inlineList,
   isOwnSheet,
-  listColumn,
-  listReference,
   parseSetting,
 } from "../domain/workbook-format/settings-format";
-import { HOST_MESSAGES, sheetNameProblem } from "../domain/workbook-format/host-messages";
+import { HOST_MESSAGES } from "../domain/workbook-format/host-messages";
 import {
-  excelInput,
-  makeSheetGrid,
-  parseAreasAddress,
-  payloadBytes,
-  widthToPoints,
-  type UsedBlock,
-} from "./cells";
+  ACTION_OVERHEAD,
+  opCommands,
+  packChunks,
+  rawBlockCommands,
+  rowRuns,
+  type Command,
+  type Prepared,
+} from "./apply";
+import { excelInput, makeSheetGrid, parseAreasAddress, type UsedBlock } from "./cells";
 import { ExcelRequirements, explainMissing, officeIsSetSupported, type IsSetSupported } from "./requirements";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -75,18 +77,18 @@ export interface ExcelHostOptions {
 const FLAGS_PER_SYNC = 5000;
 /** Rows (or columns) whose hidden summary is read together before looking at single rows. */
 const SEGMENT = 100;
-/** Fixed overhead of one queued action in the request JSON, bytes (object path, ids, method name). */
-const ACTION_OVERHEAD = 200;
 const HIGHLIGHT_COLOR = `#${HIGHLIGHT_FILL_ARGB.slice(2)}`;
 const OUR_FORMULA = normalizeFormula(HIGHLIGHT_FORMULA);
 
 export const EXCEL_MESSAGES = {
   sheetMissing: (name: string) =>
     `Лист «${name}» не найден в книге: возможно, его переименовали или удалили. Обновите список листов и повторите.`,
+  /** A plan naming a missing sheet: the shared preflight's message. */
+  planSheetMissing: PLAN_MESSAGES.sheetNotFound,
   sheetProtected: HOST_MESSAGES.sheetProtected,
   someSheetProtected:
     "Лист защищён: снимите защиту (Рецензирование → Снять защиту листа) и повторите. Часть изменений могла быть уже внесена — проверьте лист.",
-  sheetExists: (name: string) => `Лист «${name}» уже есть в книге: переименуйте или удалите его и повторите.`,
+  sheetExists: PLAN_MESSAGES.sheetExists,
   sheetHidden: HOST_MESSAGES.sheetHidden,
   badAddress: HOST_MESSAGES.badAddress,
   rowTooLarge: (name: string, row: number) =>
@@ -111,6 +113,7 @@ export const EXCEL_MESSAGES = {
 interface KnownSheet {
   name: string;
   visible: boolean;
+  visibility: SheetVisibility;
   protected: boolean;
 }
 
@@ -149,12 +152,6 @@ interface HiddenSpan {
   count: number;
 }
 
-/** One unit of an apply: queued in order, sized for chunking. */
-interface Command {
-  bytes: number;
-  queue: (context: Excel.RequestContext) => void;
-}
-
 function errorCode(e: unknown): string {
   if (e && typeof e === "object" && "code" in e) return String((e as { code: unknown }).code);
   return "";
@@ -174,6 +171,16 @@ function sameName(a: string, b: string): boolean {
 }
 
 const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+
+/** «'Лист 1'!$A$6:$F$58» → { sheet: "Лист 1", address: "A6:F58" }; null when it is not one range. */
+export function splitAddress(full: string): { sheet: string; address: string } | null {
+  const bang = full.lastIndexOf("!");
+  if (bang < 0) return null;
+  let sheet = full.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const address = full.slice(bang + 1).replace(/\$/g, "");
+  return sheet && parseA1(address) ? { sheet, address } : null;
+}
 
 export class ExcelWorkbookHost implements WorkbookHost {
   readonly name: string;
@@ -235,6 +242,8 @@ export class ExcelWorkbookHost implements WorkbookHost {
     return sheets.items.map((ws) => ({
       name: ws.name,
       visible: ws.visibility === "Visible",
+      visibility:
+        ws.visibility === "VeryHidden" ? "veryHidden" : ws.visibility === "Hidden" ? "hidden" : "visible",
       protected: this.req.supports("protection") ? ws.protection.protected : false,
     }));
   }
@@ -434,8 +443,9 @@ export class ExcelWorkbookHost implements WorkbookHost {
 
   // ------------------------------------------------------------------ apply
 
-  async apply(plan: EditPlan): Promise<void> {
-    if (plan.ops.length === 0) return;
+  async apply(plan: EditPlan): Promise<ApplyOutcome> {
+    const before = this.notices.length;
+    if (plan.ops.length === 0) return { notices: [] };
     if (plan.ops.some((op) => op.op === "unmerge") && !this.req.supports("unmerge")) {
       throw new UserFacingError(explainMissing("unmerge"));
     }
@@ -443,9 +453,19 @@ export class ExcelWorkbookHost implements WorkbookHost {
     try {
       await this.runRaw(async (context) => {
         const known = await this.loadSheets(context);
-        const touched = this.checkPlan(plan.ops, known);
+        const facts: WorkbookFacts = {
+          sheets: known.map((s) => ({
+            name: s.name,
+            visibility: s.visibility,
+            protected: this.req.supports("protection") ? s.protected : null,
+          })),
+        };
+        // Checked here, not left to Excel: nothing is queued yet, and Excel's own errors come in English.
+        const problem = validatePlan(plan, facts);
+        if (problem) throw new UserFacingError(problem);
+        const touched = touchedSheets(plan.ops, known);
         touchedName = touched.length === 1 ? touched[0] : null;
-        const prepared = await this.prepare(context, plan.ops, known);
+        const prepared = await this.prepare(context, plan.ops, known, facts);
         await this.send(context, this.commandsFor(plan.ops, known, prepared));
       });
     } catch (e) {
@@ -456,6 +476,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
       }
       throw this.explain(e);
     }
+    return { notices: this.notices.slice(before) };
   }
 
   /** Queues the commands in order, one sync per chunk of at most maxRequestBytes. */
@@ -467,50 +488,19 @@ export class ExcelWorkbookHost implements WorkbookHost {
     }
   }
 
-  /** Every sheet an op needs must exist (or be created earlier in the plan) and be unprotected. */
-  private checkPlan(ops: EditOp[], known: KnownSheet[]): string[] {
-    const exists = (n: string) => known.some((s) => sameName(s.name, n));
-    const created: string[] = [];
-    const isCreated = (n: string) => created.some((c) => sameName(c, n));
-    const touched: string[] = [];
-    const need = (n: string) => {
-      if (!exists(n) && !isCreated(n)) throw new UserFacingError(EXCEL_MESSAGES.sheetMissing(n));
-    };
-    // Checked here, not left to Excel: its own error for a bad name comes in English.
-    const create = (n: string) => {
-      const problem = sheetNameProblem(n);
-      if (problem) throw new UserFacingError(problem);
-      created.push(n);
-    };
-    for (const op of ops) {
-      if (op.op === "addSheet") {
-        if (!exists(op.sheet) && !isCreated(op.sheet)) create(op.sheet);
-        continue;
-      }
-      need(op.sheet);
-      if (op.op === "copySheet") {
-        if (exists(op.newName) || isCreated(op.newName))
-          throw new UserFacingError(EXCEL_MESSAGES.sheetExists(op.newName));
-        create(op.newName);
-        continue;
-      }
-      if (!isCreated(op.sheet) && !touched.some((t) => sameName(t, op.sheet))) touched.push(op.sheet);
-    }
-    for (const name of touched) {
-      const sheet = known.find((s) => sameName(s.name, name));
-      if (sheet?.protected) throw new UserFacingError(EXCEL_MESSAGES.sheetProtected(sheet.name));
-    }
-    return touched;
-  }
-
-  /** Reads some plans need before writing: copy sources (no ExcelApi 1.7) and the lists sheet. One sync at most. */
+  /**
+   * Reads some plans need before writing, in one sync: copy sources (no ExcelApi 1.7), the lists sheet, the cells a
+   * merge covers (checked again with them), the workbook's names, the conditional formats a removal looks at (+1
+   * sync for their formulas). So an apply makes a constant number of syncs besides its chunks.
+   */
   private async prepare(
     context: Excel.RequestContext,
     ops: EditOp[],
     known: KnownSheet[],
-  ): Promise<{ copies: Map<string, PendingSheet>; listColumns: string[][] | null }> {
+    facts: WorkbookFacts,
+  ): Promise<Prepared & { copies: Map<string, PendingSheet> }> {
     const copies = new Map<string, PendingSheet>();
-    let listsRange: Excel.Range | null = null;
+    const exists = (n: string) => known.some((s) => sameName(s.name, n));
     let queued = false;
     if (!this.req.supports("copySheet")) {
       for (const op of ops) {
@@ -522,153 +512,163 @@ export class ExcelWorkbookHost implements WorkbookHost {
         queued = true;
       }
     }
-    const longLists = ops.some((op) => op.op === "setListValidation" && inlineList(op.list) === null);
-    const listsExist = known.some((s) => sameName(s.name, LISTS_SHEET));
-    if (longLists && listsExist && this.req.supports("dataValidation")) {
+    let listsRange: Excel.Range | null = null;
+    const longLists = ops.some(
+      (op) =>
+        (op.op === "setListValidation" && inlineList(op.list) === null) ||
+        (op.op === "setValidation" && op.rule.kind === "list" && inlineList(op.rule.list) === null),
+    );
+    const listsSheetExists = exists(LISTS_SHEET);
+    if (longLists && listsSheetExists && this.req.supports("dataValidation")) {
       listsRange = context.workbook.worksheets.getItem(LISTS_SHEET).getUsedRange();
       listsRange.load(["values", "rowIndex", "columnIndex"]);
       queued = true;
     }
+    // Merges over existing sheets: their cells' values, for the merge-over-data check.
+    const mergeReads = ops
+      .filter((op): op is Extract<EditOp, { op: "merge" }> => op.op === "merge" && exists(op.sheet))
+      .map((op) => {
+        const r = context.workbook.worksheets.getItem(op.sheet).getRange(rangeA1(op.range)).load("values");
+        queued = true;
+        return { op, r };
+      });
+    const needNames =
+      this.req.supports("definedNames") &&
+      ops.some((op) => op.op === "setDefinedName" || op.op === "deleteSheet");
+    const names = needNames ? context.workbook.names.load(["items/name", "items/value"]) : null;
+    if (names) queued = true;
+    const cfSheets = this.req.supports("conditionalFormats")
+      ? [
+          ...new Set(
+            ops
+              .filter((op) => op.op === "removeConditionalFormats" && exists(op.sheet))
+              .map((op) => op.sheet.toLowerCase()),
+          ),
+        ]
+      : [];
+    const cfCollections = cfSheets.map((sheet) => {
+      const c = context.workbook.worksheets.getItem(sheet).getRange().conditionalFormats;
+      c.load(["items/id", "items/type"]);
+      queued = true;
+      return { sheet, c };
+    });
     if (queued) await context.sync();
-    let listColumns: string[][] | null = null;
-    if (listsRange) {
-      const values = listsRange.values as unknown[][];
-      const left = listsRange.columnIndex;
-      const top = listsRange.rowIndex;
-      listColumns = [];
-      for (let c = 0; c < (values[0]?.length ?? 0); c++) {
-        const col: string[] = [];
-        for (let r = 0; r < values.length; r++) {
-          const v = values[r][c];
-          if (v === "" || v === null || v === undefined) break;
-          col.push(String(v));
-        }
-        listColumns[left + c] = top === 0 ? col : [];
-      }
-      for (let c = 0; c < listColumns.length; c++) listColumns[c] ??= [];
+
+    if (mergeReads.length) {
+      const values = new Map(mergeReads.map(({ op, r }) => [op, r.values]));
+      const problem = validatePlan(
+        { summary: "", ops },
+        {
+          ...facts,
+          cell: (sheet, row, col) => {
+            for (const [op, v] of values) {
+              if (!sameName(op.sheet, sheet)) continue;
+              const x = v[row - op.range.top]?.[col - op.range.left];
+              if (x !== undefined) return x as CellValue;
+            }
+            return undefined;
+          },
+        },
+      );
+      if (problem) throw new UserFacingError(problem);
     }
-    return { copies, listColumns };
+
+    const conditionalFormats: Prepared["conditionalFormats"] = new Map();
+    const custom = cfCollections.flatMap(({ sheet, c }) =>
+      c.items.filter((cf) => cf.type === "Custom").map((cf) => ({ sheet, cf })),
+    );
+    if (custom.length) {
+      const rules = custom.map(({ cf }) => cf.custom.rule.load("formula"));
+      await context.sync();
+      custom.forEach(({ sheet, cf }, i) => {
+        const list = conditionalFormats.get(sheet) ?? [];
+        list.push({ cf, formula: rules[i].formula ?? "" });
+        conditionalFormats.set(sheet, list);
+      });
+    }
+
+    const nameMap = new Map<string, string>();
+    const nameSheets = new Map<string, string>();
+    for (const item of names?.items ?? []) {
+      nameMap.set(item.name.toLowerCase(), item.name);
+      const at = splitSheetRef(String(item.value ?? ""));
+      if (at) nameSheets.set(item.name, at.sheet);
+    }
+    return {
+      copies,
+      listColumns: listsRange ? listColumnsOf(listsRange) : null,
+      listsSheetExists,
+      names: nameMap,
+      nameSheets,
+      conditionalFormats,
+      protectedSheets: new Set(known.filter((s) => s.protected).map((s) => s.name.toLowerCase())),
+    };
   }
 
   private commandsFor(
     ops: EditOp[],
     known: KnownSheet[],
-    prepared: { copies: Map<string, PendingSheet>; listColumns: string[][] | null },
+    prepared: Prepared & { copies: Map<string, PendingSheet> },
   ): Command[] {
     const commands: Command[] = [];
-    let listsSheetExists = known.some((s) => sameName(s.name, LISTS_SHEET));
-    const small = (queue: Command["queue"], args: unknown = null): Command => ({
-      bytes: ACTION_OVERHEAD + payloadBytes(args),
-      queue,
-    });
+    const env = {
+      req: this.req,
+      notice: (m: string) => this.notice(m),
+      maxRequestBytes: this.maxRequestBytes,
+      prepared,
+    };
     for (const op of ops) {
       switch (op.op) {
         case "addSheet": {
           if (known.some((s) => sameName(s.name, op.sheet))) break;
-          commands.push(
-            small((context) => {
+          commands.push({
+            bytes: ACTION_OVERHEAD,
+            queue: (context) => {
               const ws = context.workbook.worksheets.add(op.sheet);
               if (op.hidden) ws.visibility = op.hidden === "veryHidden" ? "VeryHidden" : "Hidden";
-            }, op),
-          );
-          known.push({ name: op.sheet, visible: !op.hidden, protected: false });
+            },
+          });
+          known.push({
+            name: op.sheet,
+            visible: !op.hidden,
+            visibility: op.hidden ?? "visible",
+            protected: false,
+          });
           break;
         }
         case "copySheet": {
           const at = known.findIndex((s) => sameName(s.name, op.sheet)) + 1;
           if (this.req.supports("copySheet")) {
-            commands.push(
-              small((context) => {
+            commands.push({
+              bytes: ACTION_OVERHEAD,
+              queue: (context) => {
                 const source = context.workbook.worksheets.getItem(op.sheet);
                 const copy = source.copy("After", source);
                 copy.name = op.newName;
-              }, op),
-            );
+              },
+            });
           } else {
             const source = prepared.copies.get(op.sheet.toLowerCase())!;
             commands.push(...this.copyByValues(op.sheet, op.newName, source, at));
           }
-          known.splice(at, 0, { name: op.newName, visible: true, protected: false });
+          known.splice(at, 0, { name: op.newName, visible: true, visibility: "visible", protected: false });
           break;
         }
-        case "setValues":
-          commands.push(...setValuesCommands(op, this.maxRequestBytes));
-          break;
-        case "deleteRows": {
-          const runs = rowRuns(op.rows);
-          commands.push(
-            small((context) => {
-              const ws = context.workbook.worksheets.getItem(op.sheet);
-              // Bottom-up, so the row numbers still to delete do not move.
-              for (const [from, to] of runs) ws.getRange(`${from + 1}:${to + 1}`).delete("Up");
-            }, runs),
-          );
+        case "deleteSheet": {
+          const i = known.findIndex((s) => sameName(s.name, op.sheet));
+          if (i >= 0) known.splice(i, 1);
+          commands.push(...(opCommands(op, env) ?? []));
           break;
         }
-        case "unmerge":
-          commands.push(
-            small((context) =>
-              context.workbook.worksheets.getItem(op.sheet).getRange(rangeA1(op.range)).unmerge(),
-            ),
-          );
-          break;
-        case "setListValidation": {
+        case "setListValidation":
           if (!this.req.supports("dataValidation")) {
             this.notice(EXCEL_MESSAGES.listsSkipped);
             break;
           }
-          let source = inlineList(op.list);
-          if (source === null) {
-            const columns = prepared.listColumns ?? [];
-            prepared.listColumns = columns;
-            const { col, write } = listColumn(columns, op.list);
-            if (write) {
-              columns[col] = [...op.list];
-              if (!listsSheetExists) {
-                commands.push(
-                  small((context) => {
-                    context.workbook.worksheets.add(LISTS_SHEET).visibility = "VeryHidden";
-                  }),
-                );
-                listsSheetExists = true;
-              }
-              commands.push(
-                ...setValuesCommands(
-                  {
-                    op: "setValues",
-                    sheet: LISTS_SHEET,
-                    row: 0,
-                    col,
-                    values: op.list.map((s) => [s]),
-                    numberFormat: "@",
-                  },
-                  this.maxRequestBytes,
-                ),
-              );
-            }
-            source = `=${listReference(col, op.list.length)}`;
-          }
-          const rule: Excel.DataValidationRule = { list: { inCellDropDown: true, source } };
-          commands.push(
-            small((context) => {
-              const target = context.workbook.worksheets.getItem(op.sheet).getRange(rangeA1(op.range));
-              target.dataValidation.clear();
-              target.dataValidation.rule = rule;
-            }, rule),
-          );
+          commands.push(...(opCommands(op, env) ?? []));
           break;
-        }
-        case "setColumnWidths":
-          commands.push(
-            small((context) => {
-              const ws = context.workbook.worksheets.getItem(op.sheet);
-              for (const { col, width } of op.widths) {
-                const letters = columnLetter(col);
-                ws.getRange(`${letters}:${letters}`).format.columnWidth = widthToPoints(width);
-              }
-            }, op.widths),
-          );
-          break;
+        default:
+          commands.push(...(opCommands(op, env) ?? []));
       }
     }
     return commands;
@@ -722,6 +722,16 @@ export class ExcelWorkbookHost implements WorkbookHost {
         if (errorCode(e) === "InvalidOperation") throw new UserFacingError(EXCEL_MESSAGES.sheetHidden(sheet));
         throw e;
       }
+    });
+  }
+
+  /** The user's selection (ExcelApi 1.1): one sync. «'Лист 1'!A6:F58» → sheet and address. */
+  async selectedRange(): Promise<{ sheet: string; address: string } | null> {
+    return this.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address");
+      await context.sync();
+      return splitAddress(range.address);
     });
   }
 
@@ -890,85 +900,34 @@ function range(from: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => from + i);
 }
 
-/** Sorted runs of consecutive rows, bottom-most first: [[10, 12], [4, 4]]. */
-export function rowRuns(rows: number[]): [number, number][] {
-  const sorted = [...new Set(rows)].filter((r) => Number.isInteger(r) && r >= 0).sort((a, b) => b - a);
-  const runs: [number, number][] = [];
-  for (const r of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && last[0] === r + 1) last[0] = r;
-    else runs.push([r, r]);
+/** Existing sheets the plan changes (for naming the sheet when Excel refuses a protected one). */
+function touchedSheets(ops: EditOp[], known: KnownSheet[]): string[] {
+  const out: string[] = [];
+  for (const op of ops) {
+    if (op.op === "addSheet" || op.op === "copySheet") continue;
+    const k = known.find((s) => sameName(s.name, op.sheet));
+    if (k && !out.some((t) => sameName(t, k.name))) out.push(k.name);
   }
-  return runs;
+  return out;
 }
 
-/** Commands for a setValues op, split by rows so each stays under maxBytes. */
-function setValuesCommands(op: Extract<EditOp, { op: "setValues" }>, maxBytes: number): Command[] {
-  const width = op.values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
-  if (width === 0 || op.values.length === 0) return [];
-  const asText = op.numberFormat === "@";
-  // Ragged rows: cells past a row's end are null, which Office.js leaves unchanged.
-  const values = op.values.map((row) =>
-    Array.from({ length: width }, (_, j) =>
-      row && j < row.length ? excelInput(row[j] ?? null, asText) : null,
-    ),
-  );
-  const formats = op.numberFormat ? values.map((row) => row.map(() => op.numberFormat as string)) : null;
-  return rawBlockCommands(op.sheet, op.row, op.col, values, formats, maxBytes);
-}
-
-/** Writes a rectangular block (formats first, then values) in row pieces of at most maxBytes. */
-function rawBlockCommands(
-  sheet: string,
-  top: number,
-  left: number,
-  values: unknown[][],
-  formats: unknown[][] | null,
-  maxBytes: number,
-): Command[] {
-  const commands: Command[] = [];
-  const width = values[0]?.length ?? 0;
-  if (width === 0) return commands;
-  let start = 0;
-  while (start < values.length) {
-    let bytes = ACTION_OVERHEAD * 2;
-    let end = start;
-    while (end < values.length) {
-      const rowBytes = payloadBytes(values[end]) + (formats ? payloadBytes(formats[end]) : 0) + 2;
-      if (end > start && bytes + rowBytes > maxBytes) break;
-      bytes += rowBytes;
-      end++;
+/** The lists sheet's columns from its used range (a column's list runs from row 1 to its first empty cell). */
+function listColumnsOf(listsRange: Excel.Range): string[][] {
+  const values = listsRange.values as unknown[][];
+  const left = listsRange.columnIndex;
+  const top = listsRange.rowIndex;
+  const listColumns: string[][] = [];
+  for (let c = 0; c < (values[0]?.length ?? 0); c++) {
+    const col: string[] = [];
+    for (let r = 0; r < values.length; r++) {
+      const v = values[r][c];
+      if (v === "" || v === null || v === undefined) break;
+      col.push(String(v));
     }
-    const from = start;
-    const to = end;
-    const address = `${a1(top + from, left)}:${a1(top + to - 1, left + width - 1)}`;
-    commands.push({
-      bytes,
-      queue: (context) => {
-        const target = context.workbook.worksheets.getItem(sheet).getRange(address);
-        if (formats) target.numberFormat = formats.slice(from, to);
-        target.values = values.slice(from, to);
-      },
-    });
-    start = end;
+    listColumns[left + c] = top === 0 ? col : [];
   }
-  return commands;
+  for (let c = 0; c < listColumns.length; c++) listColumns[c] ??= [];
+  return listColumns;
 }
 
-/** Consecutive commands grouped so each group's request stays under maxBytes (a single oversize command alone). */
-export function packChunks<T extends { bytes: number }>(commands: T[], maxBytes: number): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let size = 0;
-  for (const c of commands) {
-    if (current.length && size + c.bytes > maxBytes) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(c);
-    size += c.bytes;
-  }
-  if (current.length) chunks.push(current);
-  return chunks;
-}
+export { packChunks, rowRuns };

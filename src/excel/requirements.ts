@@ -8,7 +8,8 @@
  *
  * The core (reading and writing values, deleting rows, settings) needs only ExcelApi 1.1. Everything else
  * degrades: without 1.2 protection and hidden rows are not read; without 1.13 merges are not read; without 1.7
- * a backup copy is values-only; without 1.8 drop-down lists are skipped; highlights need 1.6.
+ * a backup copy is values-only; without 1.8 drop-down lists are skipped; highlights need 1.6. EditOps that need a
+ * newer set (names 1.4, links and panes 1.7, print layout 1.9, protection 1.2) are skipped with this notice.
  */
 export type ExcelFeature =
   | "usedRangeValuesOnly"
@@ -19,7 +20,13 @@ export type ExcelFeature =
   | "conditionalFormats"
   | "copySheet"
   | "dataValidation"
-  | "mergedAreas";
+  | "mergedAreas"
+  | "protectSheet"
+  | "definedNames"
+  | "hyperlinks"
+  | "freezePanes"
+  | "autoFilter"
+  | "pageLayout";
 
 interface FeatureInfo {
   set: string;
@@ -37,6 +44,12 @@ const FEATURES: Record<ExcelFeature, FeatureInfo> = {
   copySheet: { set: "1.7", what: "Копирование листа" },
   dataValidation: { set: "1.8", what: "Раскрывающийся список в ячейках" },
   mergedAreas: { set: "1.13", what: "Чтение объединённых ячеек" },
+  protectSheet: { set: "1.2", what: "Защита листа и незащищённые ячейки для ввода" },
+  definedNames: { set: "1.4", what: "Именованные диапазоны" },
+  hyperlinks: { set: "1.7", what: "Гиперссылки в ячейках" },
+  freezePanes: { set: "1.7", what: "Закрепление строк и столбцов" },
+  autoFilter: { set: "1.9", what: "Фильтр в строке заголовка" },
+  pageLayout: { set: "1.9", what: "Параметры печати (ориентация, область печати, сквозные строки)" },
 };
 
 export type IsSetSupported = (name: string, minVersion?: string) => boolean;

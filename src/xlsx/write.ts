@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import type { EditOp, EditPlan } from "../domain/edit-plan";
-import { isErrorValue, type CellRange, type CellValue, type WorkbookGrid } from "../domain/grid";
+import { isErrorValue, rangeA1, type CellRange, type CellValue, type WorkbookGrid } from "../domain/grid";
 import { UserFacingError } from "../domain/host";
 import { validatePlan, type WorkbookFacts } from "../domain/plan/validate";
 import { HOST_MESSAGES } from "../domain/workbook-format/host-messages";
@@ -128,6 +128,9 @@ function applyOp(wb: ExcelJS.Workbook, op: EditOp): string | void {
       return setStyle(ws, op);
     case "addChart":
       return addChart(ws, op);
+    case "setAutoFilter":
+      ws.autoFilter = rangeA1(op.range);
+      return;
     case "setColumnWidths":
       for (const { col, width } of op.widths) {
         if (col >= 0 && Number.isFinite(width) && width > 0)

@@ -3,29 +3,15 @@
  * Checks the headless contract: one JSON document on stdout with --json, exit 0 when the file was read,
  * exit 2 with exactly one Russian line on stderr when it was not.
  */
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CheckReport } from "../../src/domain/model";
 import { writeWorkbookGrid } from "../../src/xlsx/write";
 import { hostileCases } from "../fixtures/hostile";
+import { buildCli, fixtures, roadmap } from "./roadmap";
 
-const root = path.resolve(__dirname, "../..");
-const fixtures = path.join(root, "test/fixtures/xlsx");
 const hostile = path.join(fixtures, "hostile");
-
-function roadmap(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, "bin/roadmap.js"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, ROADMAP_DEBUG: "" },
-    timeout: 60000,
-    // A 20,000-row report is tens of MB of JSON; the default 1 MB buffer would cut it.
-    maxBuffer: 512 * 1024 * 1024,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** Exit 2, nothing on stdout, one line on stderr, in Russian, with no stack trace. */
 function expectOneRussianLine(r: ReturnType<typeof roadmap>, message: string | RegExp) {
@@ -38,9 +24,7 @@ function expectOneRussianLine(r: ReturnType<typeof roadmap>, message: string | R
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
-beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, "scripts/build-cli.mjs")], { cwd: root, stdio: "pipe" });
-}, 120000);
+beforeAll(buildCli, 120000);
 
 describe("roadmap check --json", () => {
   it("prints one JSON document matching the contract, and exits 0", () => {

@@ -140,6 +140,7 @@ function sheetOf(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): ModelSheet {
     cells,
     merges,
     conditionalFormats: cfs,
+    ...(typeof ws.autoFilter === "string" && ws.autoFilter ? { autoFilter: ws.autoFilter } : {}),
     freeze:
       view?.state === "frozen" && (view.xSplit || view.ySplit)
         ? { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 }

@@ -17,14 +17,21 @@ function check(id: string): Finding[] {
 const quoted = (f: Finding) => /«([^»]*)»/.exec(f.message)?.[1] ?? "";
 
 describe.each(["pasted", "clean"])("seeds, %s layout", (layout) => {
-  it("002: the 2024 dates outside the 2023-2024 school year, and the 2023 ones before approval", () => {
+  it("002: the 2024 dates outside the 2023-2024 school year, and the 2023 ones too early, once", () => {
     const findings = check(`002-${layout}`);
     const outside = findings.filter((f) => f.rule === "deadline.outside-period").map(quoted);
     expect(outside.sort()).toEqual(
       ["Ноябрь 2024", "Сентябрь 2024", "декабрь 2024", "Январь 2023", "Март 2023"].sort(),
     );
+    // January and March 2023 are before the approval too, but one cell gets one «too early» finding: the school
+    // year starts (1.09.2023) before the approval (19.10.2023), so «outside the period» is the narrower one.
     const early = findings.filter((f) => f.rule === "deadline.before-approval").map(quoted);
-    expect(early).toEqual(expect.arrayContaining(["Январь 2023", "Март 2023"]));
+    expect(early).not.toContain("Январь 2023");
+    expect(early).not.toContain("Март 2023");
+    const perCell = new Map<string, number>();
+    for (const f of findings.filter((x) => x.rule.startsWith("deadline.")))
+      perCell.set(f.cell ?? "", (perCell.get(f.cell ?? "") ?? 0) + 1);
+    expect([...perCell.values()].every((n) => n === 1)).toBe(true);
     // April and May 2024 are inside the school year: not flagged.
     expect(outside).not.toContain("Апрель 2024");
     expect(outside).not.toContain("Май 2024");

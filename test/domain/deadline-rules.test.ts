@@ -1,5 +1,5 @@
 import { readDeadline } from "../../src/domain/deadline";
-import type { ActivityRow, Deadline, Finding, RoadmapTable, TableRow } from "../../src/domain/model";
+import type { ActivityRow, Deadline, Finding, RoadmapTable, Status, TableRow } from "../../src/domain/model";
 import { deadlineFindings, isDoneStatus, periodLabel } from "../../src/domain/validation/deadline-rules";
 import { columns } from "../fixtures/expected/types";
 
@@ -18,7 +18,7 @@ function dl(
 function act(
   row: number,
   deadline: Deadline,
-  status: string | null = null,
+  status: Status | null = null,
   rows: number[] = [row],
 ): ActivityRow {
   return {
@@ -33,6 +33,11 @@ function act(
     result: null,
     evidence: null,
     status,
+    doneDate: null,
+    evidenceLink: null,
+    comment: null,
+    dueDate: null,
+    signal: null,
   };
 }
 
@@ -115,21 +120,46 @@ describe("deadline findings", () => {
   });
 
   test("seed 002: January and March 2023 end before the approval of 19.10.2023", () => {
-    const fs = deadlineFindings(
-      table([
-        act(20, dl("Январь 2023", "month", "2023-01-01", "2023-01-31")),
-        act(21, dl("Март 2023", "month", "2023-03-01", "2023-03-31")),
-      ]),
+    const rows = [
+      act(20, dl("Январь 2023", "month", "2023-01-01", "2023-01-31")),
+      act(21, dl("Март 2023", "month", "2023-03-01", "2023-03-31")),
+    ];
+    // Without a period, the approval alone says they are too early.
+    const before = deadlineFindings(table(rows, { period: null })).filter(
+      (f) => f.rule === "deadline.before-approval",
     );
-    const before = fs.filter((f) => f.rule === "deadline.before-approval");
     expect(brief(before)).toEqual(["deadline.before-approval C20", "deadline.before-approval C21"]);
     expect(before[0].message).toBe("Срок «Январь 2023» истекает до утверждения дорожной карты (19.10.2023)");
     expect(before[0].suggestion).toBe("Проверьте год: возможно, 2024");
-    // They are before the school year too.
+    // They are before the school year too; that says more (the year starts before the approval), and one cell
+    // gets one finding that it is too early, not two.
+    const fs = deadlineFindings(table(rows));
     expect(fs.filter((f) => f.rule === "deadline.outside-period").map((f) => f.suggestion)).toEqual([
       "Проверьте год: возможно, 2024",
       "Проверьте год: возможно, 2024",
     ]);
+    expect(brief(fs)).toEqual(["deadline.outside-period C20", "deadline.outside-period C21"]);
+  });
+
+  test("too early for both the period and the approval: the bound that comes first decides which one is kept", () => {
+    // Approved in August for a school year from 1 September: «before approval» is the narrower statement.
+    const august = table([act(5, dl("Май 2023", "month", "2023-05-01", "2023-05-31"))], {
+      approved: "2023-08-25",
+    });
+    expect(brief(deadlineFindings(august))).toEqual(["deadline.before-approval C5"]);
+    // A date after the period's end is only outside the period.
+    const late = table([act(6, dl("Сентябрь 2024", "month", "2024-09-01", "2024-09-30"))]);
+    expect(brief(deadlineFindings(late))).toEqual(["deadline.outside-period C6"]);
+  });
+
+  test("a range or a list of points expires at its right end: «Февраль 2023 июнь 2023» after a March approval", () => {
+    const cal = { period: { start: "2023-01-01", end: "2023-12-31" }, approved: "2023-03-30" };
+    const d = readDeadline("Февраль 2023 июнь 2023", cal);
+    expect(d).toMatchObject({ type: "multiple", start: "2023-02-01", end: "2023-06-30" });
+    const t = table([act(8, d), act(9, readDeadline("Февраль 2023", cal))], cal);
+    expect(brief(deadlineFindings(t))).toEqual(["deadline.before-approval C9"]);
+    const range = readDeadline("С 01.02.2023 по 30.06.2023", cal);
+    expect(brief(deadlineFindings(table([act(10, range)], cal)))).toEqual([]);
   });
 
   test("a yearless date is never outside the period, but can be before approval", () => {
@@ -182,7 +212,7 @@ describe("deadline findings", () => {
 
   test("overdue: past the end and not done; skipped without today", () => {
     const rows = [
-      act(3, dl("Ноябрь 2023", "month", "2023-11-01", "2023-11-30"), "в работе"),
+      act(3, dl("Ноябрь 2023", "month", "2023-11-01", "2023-11-30"), "В работе"),
       act(4, dl("Ноябрь 2023", "month", "2023-11-01", "2023-11-30"), "Выполнено"),
       act(5, dl("до 15.12.2023", "by_date", null, "2023-12-15"), null),
       act(6, dl("Май 2024", "month", "2024-05-01", "2024-05-31"), null),
@@ -250,9 +280,7 @@ describe("deadline findings", () => {
       "deadline.outside-period C11",
       "deadline.outside-period C12",
       "deadline.outside-period C15",
-      "deadline.before-approval C15",
       "deadline.outside-period C16",
-      "deadline.before-approval C16",
     ]);
   });
 });

@@ -1,14 +1,13 @@
 import {
   excelSerialToIso,
   formatRuDate,
-  monthNumber,
-  normalizeRuText,
   parseRuDate,
   quarterBounds,
   schoolYearBounds,
   addDays,
   overlapDays,
 } from "../../src/domain/russian-dates";
+import { monthNumber, normalizeRuText } from "../../src/domain/ru";
 
 describe("russian-dates", () => {
   test.each([

@@ -152,7 +152,7 @@ describe("apply", () => {
         { op: "deleteRows", sheet: "Удалённый", rows: [1] },
       ),
     );
-    await expect(run).rejects.toThrow(EXCEL_MESSAGES.sheetMissing("Удалённый"));
+    await expect(run).rejects.toThrow(EXCEL_MESSAGES.planSheetMissing("Удалённый"));
     expect(readValues(sheet, "A1")).toEqual([["было"]]);
   });
 

@@ -3,55 +3,14 @@
  * and back to .xlsx; CI installs it (libreoffice-calc). Missing soffice is a failure, not a skip.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { findSoffice, parseCsv } from "../helpers/libreoffice";
 import { sheetFromRows, type WorkbookGrid } from "../../src/domain/grid";
 import { readXlsx } from "../../src/xlsx/read";
 import { writeWorkbookGrid } from "../../src/xlsx/write";
-
-function findSoffice(): string | null {
-  const candidates = [
-    process.env.SOFFICE,
-    "/usr/bin/soffice",
-    "/usr/local/bin/soffice",
-    "/usr/lib/libreoffice/program/soffice",
-    "/opt/libreoffice/program/soffice",
-    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-  ].filter((p): p is string => Boolean(p));
-  return candidates.find((p) => existsSync(p)) ?? null;
-}
-
-/** RFC 4180 CSV → rows of cells (LibreOffice quotes text cells as it likes; compare cells, not quoting). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += ch;
-  }
-  if (cell !== "" || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 const INJECTED = '=HYPERLINK("http://evil.example";"жми")';
 

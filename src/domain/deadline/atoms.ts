@@ -3,7 +3,8 @@
  * a day, a month, a calendar quarter or half-year, a part of a month, the end of a year, a bare
  * year, a school year — with its position, so the reader can look at the words between them.
  */
-import { MONTH_PATTERN, expandYear, isValidYmd, monthNumber } from "../russian-dates";
+import { MONTH_PATTERN, monthNumber } from "../ru";
+import { expandYear, isValidYmd } from "../russian-dates";
 
 export type Atom =
   | PointAtom
@@ -135,7 +136,7 @@ const RULES: Rule[] = [
   {
     at: "digit",
     re: new RegExp(
-      `(\\d{1,2})\\s*(-|по|и|,)\\s*(\\d{1,2})(?:-?(?:го|е|ое|му))?\\s*(${M})(?:\\s*${YEAR4})?`,
+      `(\\d{1,2})\\s*(-|по|и|,)\\s*(\\d{1,2})(?:-?(?:го|е|ое|му))?\\s*(${M})(?:\\s*${OWN_YEAR})?`,
       "y",
     ),
     make: (m, at) => {
@@ -155,7 +156,7 @@ const RULES: Rule[] = [
   // 01-15.09.2023: days 1 to 15 of one month
   {
     at: "digit",
-    re: /(\d{1,2})\s*-\s*(\d{1,2})\.(\d{1,2})(?:\.(\d{4})(?!\d)|\.(\d{2})(?![\d.])|\.(?!\d))?/y,
+    re: /(\d{1,2})\s*-\s*(\d{1,2})\.(\d{1,2})(?:\.(\d{4})(?!\d)|\.(\d{2})(?!\d|\.\d)|\.(?!\d))?/y,
     make: (m, at) => {
       const [d1, d2, mo] = [Number(m[1]), Number(m[2]), Number(m[3])];
       const yText = m[4] ?? m[5];
@@ -182,7 +183,7 @@ const RULES: Rule[] = [
   // (a serial past 9999) or "01.03.202" (a cut year): a year of another length makes no date.
   {
     at: "digit",
-    re: /(\d{1,2})\s?[./]\s?(\d{1,2})(?:\.(\d{4})(?!\d)|\.(\d{2})(?![\d.])|\/(\d{4}|\d{2})(?!\d)|\.\s((?:19|20)\d{2})(?!\d)|\.(?!\d))?(?!\.\d)/y,
+    re: /(\d{1,2})\s?[./]\s?(\d{1,2})(?:\.(\d{4})(?!\d)|\.(\d{2})(?!\d|\.\d)|\/(\d{4}|\d{2})(?!\d)|\.\s((?:19|20)\d{2})(?!\d)|\.(?!\d))?(?!\.\d)/y,
     make: (m, at) => {
       const d = Number(m[1]);
       const mo = Number(m[2]);
@@ -196,7 +197,7 @@ const RULES: Rule[] = [
   {
     at: "digit",
     re: new RegExp(
-      `(\\d{1,2})(?:-?(?:го|е|ое|му))?\\s*(${M})(?:\\s*${YEAR4}|\\s*'?(\\d{2})(?=\\s*г(?![а-я])))?`,
+      `(\\d{1,2})(?:-?(?:го|е|ое|му))?\\s*(${M})(?:\\s*${OWN_YEAR}|\\s*'?(\\d{2})(?=\\s*г(?![а-я])))?`,
       "y",
     ),
     make: (m, at) => {

@@ -33,7 +33,7 @@ interface MemSheet {
   visibility: SheetVisibility;
   /** "r,c" → everything but the value. */
   attrs: Map<string, Attrs>;
-  rest: Pick<ModelSheet, "conditionalFormats" | "freeze" | "layout" | "charts">;
+  rest: Pick<ModelSheet, "conditionalFormats" | "freeze" | "layout" | "charts" | "autoFilter">;
 }
 
 interface MemWorkbook {
@@ -309,6 +309,9 @@ function applyOp(wb: MemWorkbook, op: EditOp): void {
     case "freezePanes":
       s.rest.freeze = op.rows || op.cols ? { rows: op.rows, cols: op.cols } : null;
       return;
+    case "setAutoFilter":
+      s.rest.autoFilter = rangeRef(op.range);
+      return;
     case "setPageLayout":
       s.rest.layout = {
         orientation: op.orientation,
@@ -373,6 +376,7 @@ export function applyPlanToModel(plan: EditPlan, wb: ModelWorkbook): ModelWorkbo
         freeze: ms.freeze,
         layout: ms.layout,
         charts: ms.charts,
+        ...(ms.autoFilter ? { autoFilter: ms.autoFilter } : {}),
       });
       for (const [address, cell] of Object.entries(ms.cells)) {
         const r = parseA1(address) as CellRange;

@@ -306,6 +306,8 @@ function opProblem(
       return rangeProblem(op.range);
     case "addChart":
       return rangeProblem(op.data) ?? rangeProblem(op.anchor);
+    case "setAutoFilter":
+      return rangeProblem(op.range);
     case "setColumnWidths":
       return op.widths.some((w) => !isIndex(w.col, MAX_COLUMNS) || !(w.width > 0))
         ? internal("неверная ширина столбца")

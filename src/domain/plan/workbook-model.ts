@@ -79,6 +79,8 @@ export interface ModelSheet {
   freeze: { rows: number; cols: number } | null;
   layout: ModelPageLayout | null;
   charts: ModelChart[];
+  /** The AutoFilter's range (A1), absent when none. */
+  autoFilter?: string;
   /** 0-based; absent when none. */
   hiddenRows?: number[];
   hiddenColumns?: number[];

@@ -7,7 +7,7 @@
 import { columnIndex, parseA1, type CellRange, type CellValue, type SheetGrid } from "../grid";
 import type { EditOp, EditPlan } from "../edit-plan";
 import type { RoadmapTable } from "../model";
-import { foldedCell } from "./recognize";
+import { foldedCell } from "./cells";
 import { SheetView } from "./sheet-view";
 import { joinFragments, looksLikePerson } from "./text";
 

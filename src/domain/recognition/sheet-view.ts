@@ -8,12 +8,16 @@ import {
   type CellValue,
   type SheetGrid,
 } from "../grid";
+import { markupToText } from "../ru";
 
-/** cellText, with the error-value test only for text that starts with «#» (most cells do not). */
+/**
+ * cellText, with the error-value test only for text that starts with «#» (most cells do not); HTML markup pasted
+ * from a web page («<p>…</p>», «&nbsp;») read as the text it stands for.
+ */
 function fastText(v: CellValue | undefined): string {
   if (typeof v === "string") {
     const t = v.trim();
-    return t.charCodeAt(0) === 35 ? cellText(t) : t;
+    return t.charCodeAt(0) === 35 ? cellText(t) : markupToText(t);
   }
   return cellText(v);
 }

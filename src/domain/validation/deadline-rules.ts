@@ -6,6 +6,7 @@
 import { mentionedYears } from "../deadline";
 import { isSchoolYearPeriod } from "../deadline/frame";
 import type { ActivityRow, Deadline, Finding, IsoDate, Period, RoadmapTable } from "../model";
+import { foldWord } from "../ru";
 import { formatRuDate, fromIso, toIso, daysInMonth } from "../russian-dates";
 
 export interface DeadlineRuleOptions {
@@ -32,7 +33,7 @@ const NOT_DONE =
 
 export function isDoneStatus(status: string | null): boolean {
   if (!status) return false;
-  const s = status.toLowerCase().replace(/ё/g, "е");
+  const s = foldWord(status);
   // A checkbox-like column: «да», «+», «yes».
   if (/^(?:да|\+|yes|true)$/.test(s.trim())) return true;
   return DONE.test(s) && !NOT_DONE.test(s);
@@ -141,7 +142,16 @@ function rowFindings(row: ActivityRow, table: RoadmapTable, today: IsoDate | nul
     const period = table.period;
     // Only a year written in the cell can be wrong: an inferred year always lands in the period.
     const outside = period && explicit ? ws.filter((w) => !inside(w, period)) : [];
-    if (period && outside.length > 0) {
+    const approved = table.approved;
+    // A deadline expires at its right end: «Февраль 2023 июнь 2023» is not over before an approval in March.
+    const whole: Period | null = d.end ? { start: d.start ?? d.end, end: d.end } : null;
+    const early = approved && whole && whole.end < approved ? [whole] : [];
+    // Both say «too early» when the date is before the period's start and the approval: keep the one whose bound
+    // comes first, it says more (a period that starts before its approval: «вне периода»; otherwise «до утверждения»).
+    const tooEarly = period && outside.length > 0 && outside.every((w) => w.end < period.start);
+    const keepOutside = !(tooEarly && early.length > 0 && approved && approved < period.start);
+    const keepEarly = !(tooEarly && early.length > 0 && approved && period.start <= approved);
+    if (period && outside.length > 0 && keepOutside) {
       const shift = [-1, 1].find((by) =>
         outside.every((w) => within({ start: shiftYear(w.start, by), end: shiftYear(w.end, by) }, period)),
       );
@@ -155,9 +165,7 @@ function rowFindings(row: ActivityRow, table: RoadmapTable, today: IsoDate | nul
           : `Проверьте срок: он должен попадать в период ${label}`,
       );
     }
-    const approved = table.approved;
-    const early = approved ? ws.filter((w) => w.end < approved) : [];
-    if (approved && early.length > 0) {
+    if (approved && early.length > 0 && keepEarly) {
       // A year typed one too low: a year later the point is after approval and inside the period.
       const laterFits =
         explicit &&
@@ -178,11 +186,13 @@ function rowFindings(row: ActivityRow, table: RoadmapTable, today: IsoDate | nul
 
   // Overdue needs a status column to know what is done (until then every past deadline would be flagged),
   // and says nothing new about a deadline already flagged as before approval or outside the period.
-  if (today && table.columns.status && !flagged && d.end && d.end < today && !isDoneStatus(row.status)) {
+  // The user's «Контрольный срок» wins over the deadline's end (contract: «Status list and signals»).
+  const end = row.dueDate ?? d.end;
+  if (today && table.columns.status && !flagged && end && end < today && !isDoneStatus(row.status)) {
     add(
       "deadline.overdue",
       "warning",
-      `Срок «${raw}» прошёл (${formatRuDate(d.end)}), а мероприятие не отмечено как выполненное`,
+      `Срок «${raw}» прошёл (${formatRuDate(end)}), а мероприятие не отмечено как выполненное`,
       "Отметьте выполнение и приложите подтверждающий документ или перенесите срок",
     );
   }

@@ -17,7 +17,8 @@ import {
   type PeopleDirectory,
   type PersonOccurrence,
 } from "../people-directory";
-import { foldWord, personName } from "../responsible";
+import { personName } from "../responsible";
+import { foldWord } from "../ru";
 
 export interface ResponsibleRuleOptions {
   /** The user's directory (sheet «Ответственные»), when the workbook has one. */

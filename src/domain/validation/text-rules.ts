@@ -4,7 +4,9 @@
  */
 import { a1, cellText, type WorkbookGrid } from "../grid";
 import { editDistance } from "../edit-distance";
+import { foldWord } from "../ru";
 import type { Finding } from "../model";
+import { markupToText } from "../ru";
 
 export { editDistance };
 
@@ -22,7 +24,7 @@ function* cells(wb: WorkbookGrid): Generator<Located> {
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
         if (typeof v !== "string") continue;
-        const text = cellText(v);
+        const text = markupToText(cellText(v));
         if (text) yield { sheet: sheet.name, cell: a1(r, c), text };
       }
     }
@@ -36,6 +38,12 @@ const PLACEHOLDERS: { re: RegExp; what: string; severity: Finding["severity"] }[
   {
     re: /\[(?:указать|вписать|дата|ФИО|номер)[^\]]*\]/iu,
     what: "пометка в квадратных скобках",
+    severity: "warning",
+  },
+  // A date of a form left blank: «"__" ________ 2025 г.», «__.__.2025».
+  {
+    re: /[«"“„]\s*_{1,3}\s*[»"”“]\s*_{2,}|_{2}\s*\.\s*_{2}\s*\.\s*(?:\d{2,4}|_{2,4})/u,
+    what: 'незаполненная дата «"__" ______ 20__ г.»',
     severity: "warning",
   },
   // Underscores are also fill-in lines of forms, so they only inform.
@@ -102,10 +110,7 @@ function orgMentions(wb: WorkbookGrid): OrgMention[] {
 
 /** Case endings vary legitimately ("Шумской СОШ"), so names are compared by their stem. */
 function stem(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ё/g, "е")
-    .replace(/(ская|ской|ский|цкая|цкой|ная|ной|ое|ая)$/u, "");
+  return foldWord(name).replace(/(ская|ской|ский|цкая|цкой|ная|ной|ое|ая)$/u, "");
 }
 
 export function organisationFindings(wb: WorkbookGrid): Finding[] {

@@ -9,6 +9,7 @@ import { deadlineFindings } from "./deadline-rules";
 import { numberingFindings } from "./numbering-rules";
 import { responsibleFindings } from "./responsible-rules";
 import { periodFindings } from "./period-rules";
+import { statusFindings } from "./status-rules";
 import { tableFindings } from "./table-rules";
 import { organisationFindings, placeholderFindings } from "./text-rules";
 
@@ -29,6 +30,30 @@ export function findingKey(f: Pick<Finding, "rule" | "sheet" | "cell">): string 
   return `${f.rule}|${f.sheet}|${f.cell ?? ""}`;
 }
 
+/**
+ * One cell, one finding per thing to say: a finding is dropped when another finding on the same cell says the same
+ * more precisely. A blank template date («"__" ____ 2025 г.») is unreadable because it was never filled in.
+ * (Within the deadline rules, «outside the period» and «before approval» are reconciled where both are known.)
+ */
+const SAID_BETTER_BY: Readonly<Record<string, readonly string[]>> = {
+  "deadline.unparsed": ["text.placeholder"],
+};
+
+function withoutRepeats(findings: Finding[]): Finding[] {
+  const rulesAt = new Map<string, Set<string>>();
+  for (const f of findings) {
+    if (!f.cell) continue;
+    const at = `${f.sheet}!${f.cell}`;
+    (rulesAt.get(at) ?? rulesAt.set(at, new Set()).get(at)!).add(f.rule);
+  }
+  return findings.filter((f) => {
+    const better = SAID_BETTER_BY[f.rule];
+    if (!better || !f.cell) return true;
+    const here = rulesAt.get(`${f.sheet}!${f.cell}`)!;
+    return !better.some((r) => here.has(r));
+  });
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function validateWorkbook(tables: RoadmapTable[], opts: ValidationOptions): Finding[] {
@@ -41,11 +66,13 @@ export function validateWorkbook(tables: RoadmapTable[], opts: ValidationOptions
       directory: opts.directory ?? null,
       vagueRoleSeverity: opts.vagueRoleSeverity ?? "info",
     }),
+    ...statusFindings(tables, { today: opts.today, workbook: opts.workbook }),
   ];
   if (opts.workbook)
     findings.push(...placeholderFindings(opts.workbook), ...organisationFindings(opts.workbook));
 
   const dismissed = new Set(opts.dismissed ?? []);
+  const kept = withoutRepeats(findings);
   const sheetOrder = new Map<string, number>();
   (opts.workbook?.sheets ?? []).forEach((s, i) => sheetOrder.set(s.name, i));
   tables.forEach((t) => sheetOrder.has(t.sheet) || sheetOrder.set(t.sheet, sheetOrder.size));
@@ -55,7 +82,7 @@ export function validateWorkbook(tables: RoadmapTable[], opts: ValidationOptions
     const r = f.cell ? parseA1(f.cell) : null;
     return [sheetOrder.get(f.sheet) ?? 0, r?.top ?? -1, r?.left ?? -1, SEVERITY_ORDER[f.severity]];
   };
-  return findings
+  return kept
     .filter((f) => !dismissed.has(findingKey(f)))
     .map((f, i) => ({ f, i, p: pos(f) }))
     .sort((a, b) => {

@@ -1,3 +1,4 @@
+import { enTrust } from "./en-trust";
 import type { Dictionary } from "./ru";
 
 /** English. Same keys as ru.ts (the type enforces it; test/taskpane checks it too). */
@@ -65,6 +66,7 @@ export const en: Dictionary = {
   role_doneDate: "Date done",
   role_evidenceLink: "Evidence link",
   role_comment: "Comment",
+  role_dueDate: "Due date (control)",
 
   foldButton: "Fix paste from Word",
   foldHint: "Joins rows split when the table was pasted from Word (a cell continued on a new page).",
@@ -169,4 +171,5 @@ export const en: Dictionary = {
   typeText: "text",
   directionHigher: "higher",
   directionLower: "lower",
+  ...enTrust,
 };

@@ -1,3 +1,5 @@
+import { ruTrust } from "./ru-trust";
+
 /** Russian, the default language. Placeholders: {name}. en.ts has exactly the same keys. */
 export const ru = {
   appName: "Мониторинг дорожных карт",
@@ -63,6 +65,7 @@ export const ru = {
   role_doneDate: "Дата выполнения",
   role_evidenceLink: "Ссылка на документ",
   role_comment: "Комментарий",
+  role_dueDate: "Контрольный срок",
 
   foldButton: "Исправить вставку из Word",
   foldHint: "Склеивает строки, разорванные при вставке из Word (продолжение ячейки на новой странице).",
@@ -168,6 +171,7 @@ export const ru = {
   typeText: "текст",
   directionHigher: "больше",
   directionLower: "меньше",
+  ...ruTrust,
 };
 
 export type Dictionary = typeof ru;

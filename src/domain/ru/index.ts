@@ -1,0 +1,15 @@
+/** Russian text primitives shared by every reader: the normaliser, Latin look-alikes, month names. */
+export { hasMarkup, markupToText } from "./markup";
+export { foldWord, normalizeForMatch, normalizeRuText, plainText } from "./normalize";
+export { LATIN_TO_CYRILLIC, foldHomoglyphs, isCyrillicUpperOrTwin, toCyrillicLetter } from "./homoglyphs";
+export {
+  MONTHS_GENITIVE,
+  MONTHS_NOMINATIVE,
+  MONTH_PATTERN,
+  MONTH_STEMS,
+  MONTH_STEM_PATTERN,
+  genitiveMonth,
+  isMonthWord,
+  monthNumber,
+  monthTitle,
+} from "./months";
