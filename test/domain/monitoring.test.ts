@@ -10,6 +10,7 @@ import { readIndicators } from "../../src/domain/indicators";
 import {
   FINGERPRINT_SHEET,
   buildTemplate,
+  monitoringSetting,
   dueActivities,
   formFileNames,
   parseSchoolList,
@@ -163,7 +164,7 @@ function template(schools = ["МБОУ СОШ № 1", "=МБОУ «СОШ № 2�
 describe("template identity", () => {
   it("same id for the same quarter; version up only when indicators or activities change", () => {
     const t1 = template();
-    const setting = { current: t1.quarter, templates: { [t1.quarter]: t1 } };
+    const setting = monitoringSetting(t1, null);
     const again = buildTemplate({
       ...t1,
       quarter: parseQuarter("2025-Q1")!,
