@@ -11,41 +11,51 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { runCli } from "../src/cli/run";
 import { XlsxWorkbookHost } from "../src/xlsx/host";
-import { correctFill, makeTemplate, schoolNames } from "../test/consolidation/fixtures";
-import { writeForm, type Alteration } from "../test/consolidation/form-file";
+import { makeForms } from "../src/app/forms";
+import { createMonitoring } from "../src/app/monitoring";
+import { fill, typedFor } from "../test/consolidation/fill-forms";
+import { schoolNames } from "../test/consolidation/fixtures";
 import { nodeIo } from "../test/consolidation/node-io";
 
 const SCHOOLS = 300;
 const EXTRA = 200;
 const REPEATS = 2;
 
+/**
+ * The monitoring workbook of seed 003 for 300 schools and its forms (the monitoring command's own), filled as
+ * schools would; then 200 more returns: resubmissions saved later, some with a numerator above its denominator
+ * or text in a number cell.
+ */
 async function makeFiles(dir: string): Promise<{ monitoring: string; returns: string }> {
-  const t = makeTemplate(schoolNames(SCHOOLS));
   const returns = path.join(dir, "returns");
   mkdirSync(returns);
-  const host = XlsxWorkbookHost.fromWorkbook(new ExcelJS.Workbook(), "monitoring.xlsx");
-  host.workbook.addWorksheet("Мониторинг");
-  await host.setSetting("monitoring", t);
+  const host = await XlsxWorkbookHost.open(
+    readFileSync(path.join(__dirname, "../test/fixtures/xlsx/003-pasted.xlsx")),
+    "003.xlsx",
+  );
+  await createMonitoring(host, { quarter: "2025-Q1", schools: schoolNames(SCHOOLS) });
   const monitoring = path.join(dir, "monitoring.xlsx");
   writeFileSync(monitoring, await host.toBuffer());
-  for (let i = 0; i < SCHOOLS; i++)
+  const { forms, template } = await makeForms(
+    await XlsxWorkbookHost.open(readFileSync(monitoring), "m.xlsx"),
+    (n) => XlsxWorkbookHost.empty(n),
+  );
+  const share = template.indicators.find((i) => i.type === "share")?.id;
+  for (let i = 0; i < SCHOOLS; i++) {
+    const typed = typedFor(forms[i].fingerprint, i + 1);
     writeFileSync(
       path.join(returns, `school-${i + 1}.xlsx`),
-      await writeForm(t, t.schools[i], correctFill(i)),
+      await fill(forms[i].bytes, typed, new Date("2025-03-20T10:00:00Z")),
     );
-  const faults: Alteration[] = [
-    { modified: new Date("2024-03-28T12:00:00Z") },
-    { insertRowsAt: { row: 8, count: 2 }, modified: new Date("2024-03-28T12:00:00Z") },
-    { brokenNames: ["RM_I02_value"], modified: new Date("2024-03-28T12:00:00Z") },
-    { renameSheet: "Лист1", modified: new Date("2024-03-28T12:00:00Z") },
-    { noFingerprint: true },
-  ];
+  }
   for (let k = 0; k < EXTRA; k++) {
-    const fill = correctFill(k + 7);
-    if (k % 7 === 3) fill.values.I01 = { numerator: 50, denominator: 10 };
+    const i = (k * 7) % SCHOOLS;
+    const typed = typedFor(forms[i].fingerprint, k + 1000);
+    if (share && k % 3 === 1) typed[share] = { numerator: 50, denominator: 10 };
+    if (share && k % 3 === 2) typed[share] = { numerator: "около 5", denominator: 10 };
     writeFileSync(
       path.join(returns, `resubmitted-${k + 1}.xlsx`),
-      await writeForm(t, t.schools[k % SCHOOLS], fill, faults[k % faults.length]),
+      await fill(forms[i].bytes, typed, new Date("2025-03-28T10:00:00Z")),
     );
   }
   return { monitoring, returns };

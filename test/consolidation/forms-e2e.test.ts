@@ -5,73 +5,19 @@
  * cell, one with Russian-written numbers, one re-saved by LibreOffice, one resubmitted, three silent — then
  * `roadmap consolidate`. Verdicts and totals are checked against values computed here from what was typed.
  */
-import ExcelJS from "exceljs";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { makeForms, type FormsOutcome } from "../../src/app/forms";
 import { createMonitoring } from "../../src/app/monitoring";
 import { runCli } from "../../src/cli/run";
-import type { Fingerprint } from "../../src/domain/monitoring/fingerprint";
 import { XlsxWorkbookHost } from "../../src/xlsx/host";
 import { schoolNames } from "./fixtures";
+import { fill, typedFor, type Typed } from "./fill-forms";
 import { libreOfficeConvert } from "./lo";
 import { nodeIo } from "./node-io";
 
 const SCHOOLS = schoolNames(40);
-type Typed = Record<string, Record<string, string | number>>; // indicator → part → typed value
-
-function nameTarget(wb: ExcelJS.Workbook, name: string): { sheet: string; cell: string } {
-  const ranges = (wb.definedNames as unknown as { getRanges(n: string): { ranges: string[] } }).getRanges(
-    name,
-  ).ranges;
-  const m = /^'?(.+?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(ranges[0]);
-  if (!m) throw new Error(`no name ${name}`);
-  return { sheet: m[1], cell: `${m[2]}${m[3]}` };
-}
-
-/** What school k types (n = 1-based), by the input's type in the fingerprint. */
-function typedFor(fp: Fingerprint, n: number): Typed {
-  const out: Typed = {};
-  fp.indicators.forEach((ind, i) => {
-    const parts = fp.inputs.filter((x) => x.indicator === ind.id);
-    const v: Record<string, string | number> = {};
-    for (const p of parts) {
-      if (p.part === "denominator") v.denominator = 10 + ((n + i) % 9);
-      else if (p.part === "numerator") v.numerator = (n * 3 + i) % 10;
-      else if (p.type === "yesno") v[p.part] = n % 4 === 0 ? "Нет" : "Да";
-      else if (p.type === "integer") v[p.part] = (n + i) % 6;
-      else if (p.type === "number") v[p.part] = Math.round(((n % 5) + 3.25 + i) * 100) / 100;
-      else v[p.part] = `ответ ${n}`;
-    }
-    out[ind.id] = v;
-  });
-  return out;
-}
-
-async function fill(bytes: Uint8Array, typed: Typed, modified: Date): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  wb.modified = modified;
-  const fpSheet = wb.getWorksheet("_RoadmapForm");
-  let json = "";
-  for (let c = 2; typeof fpSheet?.getRow(1).getCell(c).value === "string"; c++)
-    json += fpSheet?.getRow(1).getCell(c).value;
-  const fp = JSON.parse(json) as Fingerprint;
-  for (const input of fp.inputs) {
-    const v = typed[input.indicator]?.[input.part];
-    if (v === undefined) continue;
-    const at = nameTarget(wb, input.name);
-    wb.getWorksheet(at.sheet)!.getCell(at.cell).value = v;
-  }
-  for (const a of fp.activityInputs) {
-    const at = nameTarget(wb, a.names.status);
-    wb.getWorksheet(at.sheet)!.getCell(at.cell).value = "Выполнено";
-    const ev = nameTarget(wb, a.names.evidence);
-    wb.getWorksheet(ev.sheet)!.getCell(ev.cell).value = "Приказ № 5";
-  }
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-}
 
 describe("consolidate the monitoring command's own forms", () => {
   let dir = "";
