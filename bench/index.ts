@@ -9,6 +9,7 @@ import { benchDeadlines } from "./deadline.bench";
 import { benchRead } from "./read.bench";
 import { benchAnnotate } from "./annotate.bench";
 import { benchMonitoring } from "./monitoring.bench";
+import { benchConsolidate } from "./consolidate.bench";
 
 async function main(): Promise<void> {
   const results = {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     deadlines: await benchDeadlines(),
     annotate: await benchAnnotate(),
     monitoring: await benchMonitoring(),
+    consolidate: await benchConsolidate(),
   };
   const out = resolve(__dirname, "results.json");
   writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
