@@ -114,6 +114,18 @@ describe("continuations", () => {
     ]);
   });
 
+  it("reads a lower-case row with its own deadline and responsible as an activity in a plan written with capitals", () => {
+    const [t] = read([
+      ["План мероприятий на 2026 год"],
+      ["Мероприятия", "Срок", "Ответственный"],
+      ["Проведение педагогического совета", "январь", "Сомова Л.Н."],
+      ["организация курсов для учителей", "февраль", "Федотова О.А."],
+      ["по итогам курсов", "март", "Федотова О.А."],
+    ]);
+    // The last row opens with a preposition: the middle of a phrase, whatever cells it has.
+    expect(acts(t).map((a) => a.rows)).toEqual([[3], [4, 5]]);
+  });
+
   it("folds a page break through every column in a plan written with capitals, though the row has a date", () => {
     const [t] = read([
       ["План мероприятий на 2023 год"],
