@@ -207,6 +207,35 @@ describe("two-row headers", () => {
   });
 });
 
+describe("a header repeated on each page", () => {
+  it("skips the whole repeated block of a two-row header, and continues an activity split across the page", () => {
+    const head = [
+      ["№", "Мероприятие", "Срок исполнения", null, null, null, "Ответственный"],
+      [null, null, "I кв.", "II кв.", "III кв.", "IV кв.", null],
+      [1, 2, 3, 4, 5, 6, 7],
+    ];
+    const [t] = read(
+      [
+        ["План мероприятий на 2026 год"],
+        ...head,
+        ["1.", "Анализ результатов ВПР", "х", null, null, null, "Бортникова Л.А."],
+        ["2.", "Организация взаимопосещения уроков", null, null, "х", "х", "Шестаков Р.М."],
+        ...head,
+        [null, "учителями школ-партнёров"],
+        ["3.", "Итоговое совещание", null, null, null, "х", "Бортникова Л.А."],
+      ],
+      ["C2:F2", "A2:A3", "B2:B3", "G2:G3", "C7:F7", "A7:A8", "B7:B8", "G7:G8"],
+    );
+    expect(t.headerRows).toEqual([2, 3, 4]);
+    expect(t.rows.filter((r) => r.kind === "header").map((r) => r.row)).toEqual([2, 3, 4, 7, 8, 9]);
+    expect(acts(t).map((a) => [a.activity, a.deadline.start, a.deadline.end])).toEqual([
+      ["Анализ результатов ВПР", "2026-01-01", "2026-03-31"],
+      ["Организация взаимопосещения уроков учителями школ-партнёров", "2026-07-01", "2026-12-31"],
+      ["Итоговое совещание", "2026-10-01", "2026-12-31"],
+    ]);
+  });
+});
+
 describe("columns", () => {
   it("reads «Год начала» | «Год окончания» as the deadline, calendar years from 1 January to 31 December", () => {
     const [t] = read([
