@@ -236,6 +236,21 @@ describe("a header repeated on each page", () => {
   });
 });
 
+describe("the lines above", () => {
+  it("takes no approval date from a line citing another act, even under a stamp", () => {
+    const [t] = read([
+      [null, null, null, "УТВЕРЖДЕНА"],
+      [null, null, null, "приказом управления образования"],
+      [null, null, null, "от 25.12.2025 № 512"],
+      ["В соответствии с приказом министерства от 12.03.2024 № 300 «О поддержке школ»"],
+      ["Дорожная карта на 2026 год"],
+      HEAD,
+      ["1", "Совещание", "март 2026", "Иванов И.И."],
+    ]);
+    expect(t.approved).toBe("2025-12-25");
+  });
+});
+
 describe("columns", () => {
   it("reads «Год начала» | «Год окончания» as the deadline, calendar years from 1 January to 31 December", () => {
     const [t] = read([
