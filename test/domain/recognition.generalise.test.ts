@@ -207,6 +207,57 @@ describe("two-row headers", () => {
   });
 });
 
+describe("sub-columns named by years or numbered periods", () => {
+  it("reads «2025 | 2026» under «Целевое значение» as a sub-header row, not the first activity", () => {
+    const [t] = read(
+      [
+        ["Дорожная карта на 2025 – 2026 годы"],
+        ["№", "Мероприятие", "Срок", "Ответственный", "Целевое значение", null],
+        [null, null, null, null, "2025", "2026 г."],
+        [1, 2, 3, 4, 5, 6],
+        ["1.", "Курсы для учителей", "I квартал 2025", "Ляшенко В.П.", "30%", "60%"],
+        ["2.", "Стажировки", "2026", "Ляшенко В.П.", "10", "20"],
+      ],
+      ["E2:F2", "A2:A3", "B2:B3", "C2:C3", "D2:D3"],
+    );
+    expect(t.headerRows).toEqual([2, 3, 4]);
+    expect(t.columns.result).toBe("E");
+    expect(acts(t).map((a) => a.activity)).toEqual(["Курсы для учителей", "Стажировки"]);
+  });
+
+  it("reads «1 | 2 | 3 | 4» under «Срок исполнения (квартал)» as quarters, not as column numbers", () => {
+    const [t] = read(
+      [
+        ["План мероприятий на 2026 год"],
+        ["№", "Мероприятие", "Срок исполнения (квартал)", null, null, null, "Ответственный"],
+        [null, null, 1, 2, 3, 4, null],
+        [1, 2, 3, 4, 5, 6, 7],
+        ["1", "Анализ результатов ВПР", "х", "х", null, null, "Бортникова Л.А."],
+      ],
+      ["C2:F2", "A2:A3", "B2:B3", "G2:G3"],
+    );
+    expect(t.headerRows).toEqual([2, 3, 4]);
+    expect(acts(t).map((a) => [a.deadline.start, a.deadline.end])).toEqual([["2026-01-01", "2026-06-30"]]);
+  });
+
+  it("reads years under «Сроки реализации» as a grid of calendar years", () => {
+    const [t] = read(
+      [
+        ["Программа на 2025 – 2027 годы"],
+        ["№", "Мероприятие", "Сроки реализации", null, null, "Исполнитель"],
+        [null, null, "2025", "2026", "2027", null],
+        ["1.", "Создание центра", "+", null, null, "Дьячкова Г.А."],
+        ["2.", "Наставничество в школах", null, "+", "+", "Ходырев С.В."],
+      ],
+      ["C2:E2", "A2:A3", "B2:B3", "F2:F3"],
+    );
+    expect(acts(t).map((a) => [a.deadline.start, a.deadline.end])).toEqual([
+      ["2025-01-01", "2025-12-31"],
+      ["2026-01-01", "2027-12-31"],
+    ]);
+  });
+});
+
 describe("a header repeated on each page", () => {
   it("skips the whole repeated block of a two-row header, and continues an activity split across the page", () => {
     const head = [
