@@ -54,6 +54,19 @@ describe("sections", () => {
     ]);
   });
 
+  it("folds such a sentence when the table's sections are numbered in the «№» column", () => {
+    const [t] = read([
+      ["План мероприятий на 2025 год"],
+      HEAD,
+      ["I.", "Мониторинг"],
+      ["1.", "Мониторинг реализации программ.", "март 2025", "Смирнова Е.А."],
+      [null, "Подготовка аналитической справки"],
+      ["2.", "Совещание по итогам", "апрель 2025", "Смирнова Е.А."],
+    ]);
+    expect(sections(t)).toEqual([[3, "I. Мониторинг"]]);
+    expect(acts(t).map((a) => a.rows)).toEqual([[4, 5], [6]]);
+  });
+
   it("keeps such a line a section when the table's sections are written the same way (in the activity column)", () => {
     const [t] = read([
       ["План мероприятий на 2025 год"],
