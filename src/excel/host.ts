@@ -172,6 +172,16 @@ function sameName(a: string, b: string): boolean {
 
 const defaultRun: ExcelRun = (batch) => Excel.run(batch);
 
+/** «'Лист 1'!$A$6:$F$58» → { sheet: "Лист 1", address: "A6:F58" }; null when it is not one range. */
+export function splitAddress(full: string): { sheet: string; address: string } | null {
+  const bang = full.lastIndexOf("!");
+  if (bang < 0) return null;
+  let sheet = full.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const address = full.slice(bang + 1).replace(/\$/g, "");
+  return sheet && parseA1(address) ? { sheet, address } : null;
+}
+
 export class ExcelWorkbookHost implements WorkbookHost {
   readonly name: string;
   /** Excel.run with Office errors put into Russian (explain). */
@@ -644,6 +654,12 @@ export class ExcelWorkbookHost implements WorkbookHost {
           known.splice(at, 0, { name: op.newName, visible: true, visibility: "visible", protected: false });
           break;
         }
+        case "deleteSheet": {
+          const i = known.findIndex((s) => sameName(s.name, op.sheet));
+          if (i >= 0) known.splice(i, 1);
+          commands.push(...(opCommands(op, env) ?? []));
+          break;
+        }
         case "setListValidation":
           if (!this.req.supports("dataValidation")) {
             this.notice(EXCEL_MESSAGES.listsSkipped);
@@ -706,6 +722,16 @@ export class ExcelWorkbookHost implements WorkbookHost {
         if (errorCode(e) === "InvalidOperation") throw new UserFacingError(EXCEL_MESSAGES.sheetHidden(sheet));
         throw e;
       }
+    });
+  }
+
+  /** The user's selection (ExcelApi 1.1): one sync. «'Лист 1'!A6:F58» → sheet and address. */
+  async selectedRange(): Promise<{ sheet: string; address: string } | null> {
+    return this.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address");
+      await context.sync();
+      return splitAddress(range.address);
     });
   }
 

@@ -5,6 +5,8 @@
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { monitoringSteps } from "./monitoring.steps";
+import { trustSteps } from "./trust.steps";
 
 const BASE = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
 const SCREENS = path.resolve(__dirname, "screens");
@@ -212,7 +214,7 @@ async function main(): Promise<number> {
       const withCell = page.locator('[data-testid="finding"]:not([data-cell=""])').first();
       const cell = (await withCell.getAttribute("data-cell")) ?? "";
       const sheet = (await withCell.getAttribute("data-sheet")) ?? "";
-      await withCell.click();
+      await withCell.getByTestId("finding-go").click();
       const selected = page.locator('[data-testid="grid"] td[data-selected="true"]').first();
       await selected.waitFor();
       expectEqual(await page.getByTestId("grid").getAttribute("data-sheet"), sheet, "лист в предпросмотре");
@@ -235,7 +237,7 @@ async function main(): Promise<number> {
       // Another row and another column, so the selection left by the click above cannot pass for it.
       const index = cells.findIndex((c) => columnOf(c) !== columnOf(before) && rowOf(c) !== rowOf(before));
       expectTrue(index >= 0, `нет замечания не в строке и не в столбце ${before}`);
-      await withCell.nth(index).focus();
+      await withCell.nth(index).getByTestId("finding-go").focus();
       await page.keyboard.press("Enter");
       await page.waitForFunction(
         (b) =>
@@ -371,21 +373,24 @@ async function main(): Promise<number> {
       await page.getByTestId("validate").click();
       await page.getByTestId("findings-total").waitFor();
       const group = (severity: string) =>
-        page.locator(`[data-testid="severity-${severity}"] [data-rule="responsible.vague-role"]`);
+        page.locator(
+          `[data-testid="severity-${severity}"] [data-testid="rule-group"][data-rule="responsible.vague-role"]`,
+        );
       await group("info").waitFor();
       await page.getByTestId("vague-severity").click();
-      await page.getByRole("option", { name: "ошибка" }).click();
+      await page.getByRole("option", { name: "ошибку" }).click();
       await group("error").waitFor();
       expectEqual(await group("info").count(), 0, "правило осталось среди подсказок");
       await page.getByTestId("validate").click();
       await group("error").waitFor();
       await page.getByTestId("vague-severity").click();
-      await page.getByRole("option", { name: "подсказка" }).click();
+      await page.getByRole("option", { name: "подсказку" }).click();
       await group("info").waitFor();
       await page.getByTestId("tab-recognize").click();
     });
 
     await step("не-.xlsx файл: понятное сообщение, книга остаётся открытой", async () => {
+      page.once("dialog", (d) => void d.accept().catch(() => undefined)); // the workbook has unsaved changes: agree to open another
       await page.getByTestId("file-input").setInputFiles({
         name: "протокол.xlsx",
         mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -407,6 +412,7 @@ async function main(): Promise<number> {
         "кнопка не переведена",
       );
       await shot(page, "en.png");
+      page.once("dialog", (d) => void d.accept().catch(() => undefined)); // leave the page although changes were not downloaded
       await page.reload({ waitUntil: "load" });
       await page.getByTestId("taskpane").waitFor();
       expectEqual(
@@ -416,6 +422,9 @@ async function main(): Promise<number> {
       );
       await page.getByTestId("lang-ru").click();
     });
+
+    await monitoringSteps(page, step, { expectEqual, expectTrue, shot });
+    await trustSteps({ page, step, expectEqual, expectTrue, shot });
 
     await step("никаких обращений к сети и ошибок на странице", async () => {
       expectEqual(foreign, [], "запросы не к своему серверу");

@@ -20,6 +20,15 @@ import {
 } from "./cells";
 import type { Context } from "./context";
 
+const NO_CONTROL = {
+  status: null,
+  doneDate: null,
+  evidenceLink: null,
+  comment: null,
+  dueDate: null,
+  signal: null,
+} as const;
+
 export function letters(c: number | null): string | null {
   return c === null ? null : columnLetter(c);
 }
@@ -37,6 +46,7 @@ export function toTableColumns(a: ColumnAssignment): TableColumns {
     doneDate: letters(a.doneDate),
     evidenceLink: letters(a.evidenceLink),
     comment: letters(a.comment),
+    dueDate: letters(a.dueDate),
   };
 }
 
@@ -153,10 +163,15 @@ export function buildTable(
       responsible: a.responsible.length > 0 ? responsible : readResponsibleOnce(""),
       result: cell(a.result),
       evidence: cell(a.evidence),
-      status: cell(a.status),
+      // The control columns are read by src/domain/control/read.ts (index.ts applies it).
+      ...NO_CONTROL,
     };
     rows.push(activity);
-    for (const r of it.continuation ?? []) rows.push({ row: r + 1, kind: "continuation" });
+    // Continuation rows are the rows the user sees broken; a blank spacer row between them is in the activity's
+    // `rows` (the fold deletes it) but is no continuation of anything.
+    for (const r of it.continuation ?? [])
+      if (view.nonEmpty(r, shape.left, shape.right).length > 0)
+        rows.push({ row: r + 1, kind: "continuation" });
   }
   rows.sort((x, y) => x.row - y.row);
   const top = header ? header.rows[0] : (body.items[0]?.row ?? body.lastRow);

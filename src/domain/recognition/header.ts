@@ -6,7 +6,8 @@
 import type { ColumnRole } from "../model";
 import { roleOfHeader } from "./header-roles";
 import type { SheetView } from "./sheet-view";
-import { isNumbering, looksLikeDeadline, looksLikePerson, normalizeText } from "./text";
+import { MONTH_PATTERN, normalizeForMatch } from "../ru";
+import { isNumbering, looksLikeDeadline, looksLikePerson } from "./text";
 
 export interface ColumnAssignment {
   number: number | null;
@@ -32,6 +33,8 @@ export interface ColumnAssignment {
   doneDate: number | null;
   evidenceLink: number | null;
   comment: number | null;
+  /** «Контрольный срок»: the due date as a real date, beside the free-text deadline (control columns). */
+  dueDate: number | null;
 }
 
 export interface HeaderInfo {
@@ -59,6 +62,7 @@ export function emptyAssignment(): ColumnAssignment {
     doneDate: null,
     evidenceLink: null,
     comment: null,
+    dueDate: null,
   };
 }
 
@@ -70,8 +74,7 @@ function headerish(text: string): boolean {
   return /[А-Яа-яЁёA-Za-z№]/.test(text);
 }
 
-const MONTH_HEADER =
-  /^(январ[ья]?|янв|феврал[ья]?|фев|марта?|мар|апрел[ья]?|апр|ма[йя]|июн[ья]?|июл[ья]?|август|авг|сентябр[ья]?|сен|сент|октябр[ья]?|окт|ноябр[ья]?|ноя|нояб|декабр[ья]?|дек)( \d{4}( г| года?)?)?$/;
+const MONTH_HEADER = new RegExp(`^${MONTH_PATTERN}( \\d{4}( г| года?)?)?$`);
 
 const QUARTER_HEADER = /^(i{1,3}|iv|[1-4])( й)? (квартал|кв)( \d{4}( г| года?)?)?$/;
 const HALF_HEADER = /^(i{1,2}|[12])( е)? полугоди[ея]( \d{4}( г| года?)?)?$/;
@@ -81,7 +84,7 @@ const HALF_HEADER = /^(i{1,2}|[12])( е)? полугоди[ея]( \d{4}( г| г�
  * («II полугодие»): a column of a month grid.
  */
 export function isTimelineHeader(text: string): boolean {
-  const t = normalizeText(text);
+  const t = normalizeForMatch(text);
   return MONTH_HEADER.test(t) || QUARTER_HEADER.test(t) || HALF_HEADER.test(t);
 }
 
@@ -91,7 +94,7 @@ export function isTimelineHeader(text: string): boolean {
  */
 export function unitNumeral(parent: string, sub: string): string | null {
   const s = sub.trim().replace(/\.$/, "");
-  const p = normalizeText(parent);
+  const p = normalizeForMatch(parent);
   if (/квартал/.test(p) && /^(I{1,3}|IV|[1-4])$/.test(s)) return `${s} квартал`;
   if (/полугоди/.test(p) && /^(I{1,2}|[12])$/.test(s)) return `${s} полугодие`;
   return null;
@@ -266,7 +269,7 @@ function weakActivity<T extends { role: ColumnRole; weight: number }>(found: T[]
     !strong &&
     weak.length === 1 &&
     found.some((f) => f.role === "deadline") &&
-    !labels.some((l) => NOT_A_PLAN.test(normalizeText(l)));
+    !labels.some((l) => NOT_A_PLAN.test(normalizeForMatch(l)));
   return ok ? found : found.filter((f) => !weak.includes(f));
 }
 
@@ -277,11 +280,20 @@ function assign(found: { c: number; role: ColumnRole; weight: number; label: str
   const a = emptyAssignment();
   const deadlines = found.filter((f) => f.role === "deadline");
   if (deadlines.length >= 2) {
-    const end = deadlines.find((f, i) => i > 0 && DEADLINE_END.test(normalizeText(f.label)));
+    const end = deadlines.find((f, i) => i > 0 && DEADLINE_END.test(normalizeForMatch(f.label)));
     if (end) {
       a.deadlineEnd = end.c;
       found = found.filter((f) => f !== end);
     }
+  }
+  // «Подтверждающий документ» right of a status column, or the second of two: the document actually produced
+  // (a control column), not the planned one (the planning columns come before the control columns).
+  const evidences = found.filter((f) => f.role === "evidence");
+  const status = found.find((f) => f.role === "status");
+  const afterStatus = status ? evidences.filter((f) => f.c > status.c) : [];
+  if ((evidences.length >= 2 || afterStatus.length > 0) && !found.some((f) => f.role === "evidenceLink")) {
+    const last = evidences[evidences.length - 1];
+    found = found.map((f) => (f === last ? { ...f, role: "evidenceLink" as const } : f));
   }
   const best = new Map<ColumnRole, { c: number; weight: number }>();
   for (const f of found) {
@@ -294,6 +306,11 @@ function assign(found: { c: number; role: ColumnRole; weight: number; label: str
   }
   for (const [role, v] of best) {
     if (role !== "responsible") (a as unknown as Record<string, number | null>)[role] = v.c;
+  }
+  // «Контрольные сроки» alone is the roadmap's own deadline column; only beside another one is it the control date.
+  if (a.deadline === null && a.dueDate !== null) {
+    a.deadline = a.dueDate;
+    a.dueDate = null;
   }
   return a;
 }
@@ -308,6 +325,6 @@ export function assignedColumns(a: ColumnAssignment): Set<number> {
 export function headerSignature(view: SheetView, r: number): string {
   return view
     .nonEmpty(r)
-    .map((c) => normalizeText(view.text(r, c)))
+    .map((c) => normalizeForMatch(view.text(r, c)))
     .join("|");
 }

@@ -1,8 +1,8 @@
 /** «Ответственные»: the people named in the roadmap, and the «Ответственные» sheet built from them. */
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { isEmptyPlan } from "../../domain/edit-plan";
-import { DIRECTORY_SHEET, buildPeopleDirectory, planDirectorySheet } from "../../domain/people-directory";
+import { people, writePeopleSheet, type PeopleOutcome } from "../../app/people";
+import { DIRECTORY_SHEET } from "../../domain/people-directory";
 import { usePane } from "../context";
 import type { MessageKey } from "../i18n";
 import { useCommand } from "../use-command";
@@ -45,35 +45,26 @@ export function PeoplePane() {
   const [hasSheet, setHasSheet] = useState(false);
   const [done, setDone] = useState<MessageKey | null>(null);
 
-  const build = async () => {
-    const r = await recognize();
-    const directory = buildPeopleDirectory(r.tables);
-    const sheetExists = (await host.listSheets()).some((x) => x.name === DIRECTORY_SHEET);
-    setLines(personLines(directory));
-    setHasSheet(sheetExists);
-    return { directory, sheetExists, workbook: r.workbook };
+  const show = (outcome: PeopleOutcome) => {
+    setLines(personLines(outcome.directory));
+    setHasSheet(outcome.sheetExists);
   };
 
   const onBuild = () =>
     cmd.run(async () => {
       setDone(null);
-      await build();
+      show(await people(host, await recognize()));
     });
 
   const onSheet = () =>
     cmd.run(async () => {
       setDone(null);
-      const { directory, sheetExists, workbook } = await build();
-      // The workbook just read holds the sheet unless the user hid it.
-      const existing = sheetExists
-        ? (workbook.sheets.find((x) => x.name === DIRECTORY_SHEET) ?? (await host.readSheet(DIRECTORY_SHEET)))
-        : null;
-      const plan = planDirectorySheet(directory, existing);
-      if (isEmptyPlan(plan)) {
+      const outcome = await writePeopleSheet(host);
+      show(outcome);
+      if (!outcome.written) {
         setDone("peopleSheetNothing");
         return;
       }
-      await host.apply(plan);
       // Show the sheet just written; not being able to select it is no failure of the command.
       await host.select(DIRECTORY_SHEET, "A1").catch(() => undefined);
       setHasSheet(true);
