@@ -7,6 +7,7 @@ import { Button, Caption1, Link, Text } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { applyFold, previewFold } from "../../app/fold";
 import type { RoadmapTable } from "../../domain/model";
+import { formatNotice } from "../../domain/recognition";
 import { usePane } from "../context";
 import { useCommand } from "../use-command";
 import { CommandStatus, InfoBar, PaneIntro, useStyles } from "../ui";
@@ -16,7 +17,7 @@ import type { Notice } from "./recognize/notice";
 import { TableCard } from "./recognize/TableCard";
 
 export function RecognizePane() {
-  const { host, t, recognition, recognize, revision, activeTab } = usePane();
+  const { host, t, lang, recognition, recognize, revision, activeTab } = usePane();
   const s = useStyles();
   const cmd = useCommand(t);
   // Kept as a message key, not text, so it follows a language switch.
@@ -146,7 +147,7 @@ export function RecognizePane() {
             {recognition.notices.map((n, i) => (
               <li key={i}>
                 <Text size={200}>
-                  <b>{n.sheet}</b>: {n.message}
+                  <b>{n.sheet}</b>: {formatNotice(n, lang)}
                 </Text>
               </li>
             ))}
