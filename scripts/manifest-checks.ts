@@ -42,7 +42,6 @@ export const SCHEMA_MAIN_FILE = "OfficeAppManifestV1_1.xsd";
 export const WEBPACK_HTML_OUTPUTS = ["taskpane.html", "commands.html"] as const;
 export const DEFAULT_LOCALE = "ru-RU";
 export const SECOND_LOCALE = "en-US";
-const PERMISSIONS = ["Restricted", "ReadDocument", "ReadAllDocument", "WriteDocument", "ReadWriteDocument"];
 
 // ---------------------------------------------------------------------------------------------
 // A small XML reader: enough for a manifest (elements, attributes, text, comments, CDATA, entities).
@@ -176,11 +175,6 @@ function child(element: XmlElement | undefined, local: string): XmlElement | und
 
 function childrenNamed(element: XmlElement | undefined, local: string): XmlElement[] {
   return element?.children.filter((c) => c.local === local) ?? [];
-}
-
-function xsiType(element: XmlElement): string | undefined {
-  const key = Object.keys(element.attrs).find((k) => k === "xsi:type" || k.endsWith(":type"));
-  return key ? element.attrs[key] : undefined;
 }
 
 type ResourceKind = "Images" | "Urls" | "ShortStrings" | "LongStrings";
@@ -565,117 +559,18 @@ export function checkSourceLocations(
 }
 
 /**
- * What the XSD would catch, for a clone without ../shared: the root and required elements, the host,
- * permissions, the ExcelApi requirement, the task-pane button, id and text lengths.
+ * What the schema cannot know: that this add-in is for Excel (a Word host or no ExcelApi requirement is valid XML
+ * for the XSD). Everything structural is the XSD's job (assets/manifest-xsd).
  */
-export function checkStructure(root: XmlElement): ManifestIssue[] {
+export function checkProductIntent(root: XmlElement): ManifestIssue[] {
   const issues: ManifestIssue[] = [];
   const push = (rule: string, message: string, line?: number) => issues.push({ rule, message, line });
-  if (root.local !== "OfficeApp") {
-    push("structure.root", `Корневой элемент должен быть <OfficeApp>, а не <${root.name}>`, root.line);
-    return issues;
-  }
-  if (root.attrs.xmlns !== "http://schemas.microsoft.com/office/appforoffice/1.1") {
-    push(
-      "structure.namespace",
-      'У <OfficeApp> должен быть xmlns="http://schemas.microsoft.com/office/appforoffice/1.1"',
-      root.line,
-    );
-  }
-  if (xsiType(root) !== "TaskPaneApp") {
-    push(
-      "structure.type",
-      `<OfficeApp> должен иметь xsi:type="TaskPaneApp", сейчас «${xsiType(root) ?? ""}»`,
-      root.line,
-    );
-  }
-  const required = [
-    "Id",
-    "Version",
-    "ProviderName",
-    "DefaultLocale",
-    "DisplayName",
-    "Description",
-    "IconUrl",
-    "HighResolutionIconUrl",
-    "Hosts",
-    "Requirements",
-    "DefaultSettings",
-    "Permissions",
-    "VersionOverrides",
-  ];
-  for (const name of required) {
-    if (!child(root, name)) push("structure.missing", `Нет обязательного элемента <${name}>`, root.line);
-  }
   const hosts = childrenNamed(child(root, "Hosts"), "Host");
-  if (child(root, "Hosts") && !hosts.some((h) => h.attrs.Name === "Workbook")) {
-    push(
-      "structure.host",
-      'В <Hosts> нет <Host Name="Workbook"/> — надстройка не появится в Excel',
-      child(root, "Hosts")?.line,
-    );
-  }
+  if (!hosts.some((h) => h.attrs.Name === "Workbook"))
+    push("product.host", 'В <Hosts> нет <Host Name="Workbook"/> — надстройка не появится в Excel', root.line);
   const sets = childrenNamed(child(child(root, "Requirements"), "Sets"), "Set");
-  if (child(root, "Requirements") && !sets.some((s) => s.attrs.Name === "ExcelApi")) {
-    push(
-      "structure.requirements",
-      'В <Requirements> нет <Set Name="ExcelApi" …/>',
-      child(root, "Requirements")?.line,
-    );
-  }
-  if (!child(child(root, "DefaultSettings"), "SourceLocation")) {
-    push(
-      "structure.missing",
-      "Нет <DefaultSettings><SourceLocation DefaultValue=…/>",
-      child(root, "DefaultSettings")?.line,
-    );
-  }
-  const permissions = child(root, "Permissions");
-  if (permissions && !PERMISSIONS.includes(permissions.text)) {
-    push(
-      "structure.permissions",
-      `<Permissions> «${permissions.text}» — допустимы: ${PERMISSIONS.join(", ")}`,
-      permissions.line,
-    );
-  }
-  const overrides = child(root, "VersionOverrides");
-  if (overrides && xsiType(overrides) !== "VersionOverridesV1_0") {
-    push("structure.type", '<VersionOverrides> должен иметь xsi:type="VersionOverridesV1_0"', overrides.line);
-  }
-  for (const [el] of walk(root)) {
-    if (el.local === "Action" && xsiType(el) === "ShowTaskpane") {
-      if (!child(el, "TaskpaneId"))
-        push("structure.missing", "В действии ShowTaskpane нет <TaskpaneId>", el.line);
-      if (!child(el, "SourceLocation"))
-        push("structure.missing", "В действии ShowTaskpane нет <SourceLocation>", el.line);
-    }
-    if ("resid" in el.attrs && (el.attrs.resid.length < 1 || el.attrs.resid.length > 32)) {
-      push("structure.resid-length", `resid «${el.attrs.resid}» длиннее 32 символов или пуст`, el.line);
-    }
-  }
-  for (const r of collectResources(root)) {
-    if (r.id.length > 32)
-      push("structure.resid-length", `id ресурса «${r.id}» длиннее 32 символов`, r.element.line);
-  }
-  const limits: { element: XmlElement | undefined; max: number; label: string }[] = [
-    { element: child(root, "DisplayName"), max: 125, label: "<DisplayName>" },
-    { element: child(root, "Description"), max: 250, label: "<Description>" },
-    ...collectResources(root)
-      .filter((r) => r.kind === "ShortStrings" || r.kind === "LongStrings")
-      .map((r) => ({
-        element: r.element,
-        max: r.kind === "ShortStrings" ? 125 : 250,
-        label: `строка id="${r.id}"`,
-      })),
-  ];
-  for (const { element, max, label } of limits) {
-    if (!element) continue;
-    for (const { value, line } of localeValues(element)) {
-      if (value.trim().length === 0 || value.length > max) {
-        push("structure.length", `${label}: текст пуст или длиннее ${max} символов (${value.length})`, line);
-      }
-    }
-  }
+  if (!sets.some((x) => x.attrs.Name === "ExcelApi"))
+    push("product.requirements", 'В <Requirements> нет <Set Name="ExcelApi" …/>', root.line);
   return issues;
 }
 
@@ -707,7 +602,7 @@ export function runManifestChecks(xml: string, options: CheckOptions): ManifestI
     throw e;
   }
   return [
-    ...checkStructure(root),
+    ...checkProductIntent(root),
     ...checkIdentity(root),
     ...checkLocales(root),
     ...checkResourceIds(root),
@@ -722,9 +617,9 @@ export function runManifestChecks(xml: string, options: CheckOptions): ManifestI
 // XSD
 // ---------------------------------------------------------------------------------------------
 
-/** The folder with Microsoft's manifest schemas (../shared/office-manifest-xsd), or null when absent. */
+/** The folder with Microsoft's manifest schemas, vendored in assets/manifest-xsd; null when absent. */
 export function findSchemaDir(repoRoot: string, override?: string): string | null {
-  const candidates = override ? [override] : [path.resolve(repoRoot, "..", "shared", "office-manifest-xsd")];
+  const candidates = override ? [override] : [path.resolve(repoRoot, "assets", "manifest-xsd")];
   return candidates.find((dir) => fs.existsSync(path.join(dir, SCHEMA_MAIN_FILE))) ?? null;
 }
 

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // npm run validate: checks manifest.xml offline.
-//  1. XSD validation against ../shared/office-manifest-xsd (xmllint-wasm, no apt packages). Without
-//     ../shared (a clone outside the workspace) it says so and relies on step 2 alone.
+//  1. XSD validation against the schemas vendored in assets/manifest-xsd (xmllint-wasm, no apt packages).
 //  2. The project's own checks (scripts/manifest-checks.ts): resource ids, locale overrides, https,
 //     icon files and sizes, GUID, version, ru-RU/en-US, pages webpack builds.
 // Usage: node scripts/validate-manifest.mjs [--manifest path] [--schemas dir]
@@ -54,7 +53,7 @@ async function main() {
       for (const e of result.errors) console.error(`  ${e}`);
     }
   } else {
-    const where = options.schemas ?? path.resolve(repoRoot, "..", "shared", "office-manifest-xsd");
+    const where = options.schemas ?? path.resolve(repoRoot, "assets", "manifest-xsd");
     console.log(
       `XSD: схем манифеста нет (${where}) — проверка по XSD пропущена, выполняются только собственные проверки проекта.`,
     );

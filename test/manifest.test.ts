@@ -11,7 +11,7 @@ import {
   checkLocales,
   checkResourceIds,
   checkSourceLocations,
-  checkStructure,
+  checkProductIntent,
   findSchemaDir,
   ManifestParseError,
   parseXml,
@@ -39,13 +39,9 @@ describe("manifest.xml", () => {
     expect(runManifestChecks(manifest, { repoRoot })).toEqual([]);
   });
 
-  it("validates against OfficeAppManifestV1_1.xsd (../shared)", async () => {
-    const schemaDir = findSchemaDir(repoRoot);
-    if (schemaDir === null) {
-      // A clone outside the workspace has no schemas; validate-manifest.mjs falls back the same way.
-      expect(fs.existsSync(path.resolve(repoRoot, "../shared/office-manifest-xsd"))).toBe(false);
-      return;
-    }
+  it("validates against OfficeAppManifestV1_1.xsd (vendored in assets/manifest-xsd)", async () => {
+    const schemaDir = findSchemaDir(repoRoot) as string;
+    expect(schemaDir).toBe(path.join(repoRoot, "assets", "manifest-xsd"));
     const result = await validateWithXsd(manifest, schemaDir);
     expect(result.errors).toEqual([]);
     expect(result.valid).toBe(true);
@@ -71,13 +67,9 @@ describe("manifest.xml", () => {
 describe("XSD validation", () => {
   const schemaDir = findSchemaDir(repoRoot);
 
-  it("finds the schemas beside the repository and nowhere else", () => {
+  it("finds the schemas in the repository, so the check always runs", () => {
     expect(findSchemaDir(repoRoot, path.join(os.tmpdir(), "no-such-schema-dir"))).toBeNull();
-    if (fs.existsSync(path.resolve(repoRoot, "../shared/office-manifest-xsd/OfficeAppManifestV1_1.xsd"))) {
-      expect(schemaDir).toBe(path.resolve(repoRoot, "../shared/office-manifest-xsd"));
-    } else {
-      expect(schemaDir).toBeNull();
-    }
+    expect(schemaDir).toBe(path.join(repoRoot, "assets", "manifest-xsd"));
   });
 
   it("rejects an unknown permission and a resource id over 32 characters", async () => {
@@ -300,15 +292,29 @@ describe("project checks on broken manifests", () => {
     }
   });
 
-  it("reports structural problems the XSD would catch", () => {
+  it("leaves structure to the XSD: a bad permission and a missing DisplayName are schema errors", async () => {
+    const permissions = replaceOnce(manifest, "<Permissions>ReadWriteDocument<", "<Permissions>Everything<");
+    const noName = manifest.replace(/<DisplayName [\s\S]*?<\/DisplayName>/, "");
+    expect(noName).not.toContain("<DisplayName");
+    const schemaDir = findSchemaDir(repoRoot) as string;
+    const bad1 = await validateWithXsd(permissions, schemaDir);
+    expect(bad1.valid).toBe(false);
+    expect(bad1.errors.join("\n")).toMatch(/Permissions.*Everything/);
+    const bad2 = await validateWithXsd(noName, schemaDir);
+    expect(bad2.valid).toBe(false);
+    expect(bad2.errors.join("\n")).toMatch(/DisplayName/);
+    expect((await validateWithXsd("<Manifest/>", schemaDir)).valid).toBe(false);
+  });
+
+  it("checks what the schema cannot know: an Excel host and an ExcelApi requirement", () => {
     let bad = replaceOnce(manifest, '<Host Name="Workbook"/>', '<Host Name="Document"/>');
-    bad = replaceOnce(bad, "<Permissions>ReadWriteDocument<", "<Permissions>Everything<");
-    bad = replaceOnce(bad, "<TaskpaneId>RoadmapMonitor.Taskpane</TaskpaneId>", "");
-    const issues = checkStructure(parseXml(bad));
-    expect(rules(issues)).toEqual(["structure.host", "structure.permissions", "structure.missing"]);
-    expect(issues[2].message).toBe("В действии ShowTaskpane нет <TaskpaneId>");
-    expect(rules(checkStructure(parseXml('<OfficeApp xmlns="x"/>')))).toContain("structure.missing");
-    expect(rules(checkStructure(parseXml("<Manifest/>")))).toEqual(["structure.root"]);
+    bad = replaceOnce(
+      bad,
+      '<Set Name="ExcelApi" MinVersion="1.1"/>',
+      '<Set Name="WordApi" MinVersion="1.1"/>',
+    );
+    expect(rules(checkProductIntent(parseXml(bad)))).toEqual(["product.host", "product.requirements"]);
+    expect(checkProductIntent(parseXml(manifest))).toEqual([]);
   });
 
   it("reports a file that is not XML instead of throwing", () => {

@@ -36,7 +36,8 @@ export async function check(host: WorkbookHost, opts: CheckCommandOptions): Prom
   const hiddenRules = new Set(settings.hiddenRules);
   const isHidden = (f: Finding) => dismissed.has(findingKey(f)) || hiddenRules.has(f.rule);
   return {
-    recognised,
+    // The tables as checked: with each activity's signal for today.
+    recognised: { ...recognised, tables: result.tables },
     findings: result.findings.filter((f) => !isHidden(f)),
     hidden: result.findings.filter(isHidden),
     directory: result.directory,

@@ -10,6 +10,9 @@ import { z } from "zod";
 import { ColumnRole, IsoDate, Period, Severity } from "../domain/model";
 import type { TableOverride } from "../domain/recognition";
 import type { WorkbookHost } from "../domain/host";
+import { ControlSetting } from "../domain/control/annotate";
+import { IndicatorCorrections } from "../domain/indicators/model";
+import { MonitoringSetting } from "../domain/monitoring/template";
 
 const ColumnLetters = z.union([z.string(), z.array(z.string()), z.null()]);
 
@@ -32,6 +35,12 @@ export const SETTINGS_SCHEMA = {
   hiddenRules: z.array(z.string()).catch([]),
   /** How loud «only a role, no named person» is: some authorities accept roles, others do not. */
   vagueRoleSeverity: Severity.catch("info"),
+  /** What «Добавить столбцы контроля» added, per sheet (src/domain/control/annotate.ts); null before the first run. */
+  control: ControlSetting.nullable().catch(null),
+  /** The user's corrections of indicators (type, direction, unit, targets) by indicator id («Мониторинг»). */
+  indicators: IndicatorCorrections.catch({}),
+  /** The monitoring templates made, by quarter, and the last one (the forms are made from it). */
+  monitoring: MonitoringSetting.nullable().catch(null),
 } as const;
 
 type Schema = typeof SETTINGS_SCHEMA;

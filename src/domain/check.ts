@@ -7,6 +7,7 @@ import type { Finding, IsoDate, RoadmapTable, Severity } from "./model";
 import { DIRECTORY_SHEET, readDirectorySheet, type PeopleDirectory } from "./people-directory";
 import { recognizeWorkbook, type Notice, type TableOverride } from "./recognition";
 import { validateWorkbook } from "./validation/validate";
+import { withSignals } from "./control/read";
 
 export interface CheckOptions {
   today: IsoDate | null;
@@ -29,9 +30,12 @@ export function checkWorkbook(wb: WorkbookGrid, opts: CheckOptions): CheckResult
 /** Validation of tables already recognised (the task pane recognises once, then checks). */
 export function checkRecognised(
   wb: WorkbookGrid,
-  { tables, notices }: { tables: RoadmapTable[]; notices: Notice[] },
+  recognition: { tables: RoadmapTable[]; notices: Notice[] },
   opts: Omit<CheckOptions, "overrides">,
 ): CheckResult {
+  // Signals need today; recognition has already read the control cells.
+  const tables = withSignals(recognition.tables, opts.today);
+  const notices = recognition.notices;
   const dirSheet = wb.sheets.find((s) => s.name === DIRECTORY_SHEET) ?? null;
   const directory = dirSheet ? readDirectorySheet(dirSheet) : null;
   const findings = validateWorkbook(tables, {

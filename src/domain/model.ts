@@ -63,6 +63,22 @@ export const Responsible = z.object({
 });
 export type Responsible = z.infer<typeof Responsible>;
 
+/** The status list of the control columns, exactly as the contract («Status list and signals») gives it. */
+export const Status = z.enum([
+  "Не начато",
+  "В работе",
+  "Выполнено",
+  "Выполнено с нарушением срока",
+  "Не выполнено",
+  "Отменено",
+]);
+export type Status = z.infer<typeof Status>;
+export const STATUS_LIST: readonly Status[] = Status.options;
+
+/** An activity's signal for a given today: see src/domain/control/signal.ts. */
+export const Signal = z.enum(["overdue", "due_soon", "done", "done_late"]);
+export type Signal = z.infer<typeof Signal>;
+
 export const ColumnRole = z.enum([
   "number",
   "activity",
@@ -75,6 +91,7 @@ export const ColumnRole = z.enum([
   "doneDate",
   "evidenceLink",
   "comment",
+  "dueDate",
 ]);
 export type ColumnRole = z.infer<typeof ColumnRole>;
 
@@ -91,6 +108,8 @@ export const TableColumns = z.object({
   doneDate: z.string().nullable(),
   evidenceLink: z.string().nullable(),
   comment: z.string().nullable(),
+  /** «Контрольный срок»: the due date as a real date (the add-in writes the deadline's end; the user may correct it). */
+  dueDate: z.string().nullable(),
 });
 export type TableColumns = z.infer<typeof TableColumns>;
 
@@ -111,7 +130,17 @@ export const ActivityRow = z.object({
   responsible: Responsible,
   result: z.string().nullable(),
   evidence: z.string().nullable(),
-  status: z.string().nullable(),
+  /** A value of the status list, or null (empty, unknown text, or no status column). */
+  status: Status.nullable(),
+  /** ISO date from the «Дата выполнения» column. */
+  doneDate: IsoDate.nullable(),
+  /** The confirming document as written (text, or a link's text). */
+  evidenceLink: z.string().nullable(),
+  comment: z.string().nullable(),
+  /** ISO date in «Контрольный срок» (the user may have corrected it); wins over the deadline's end. */
+  dueDate: IsoDate.nullable(),
+  /** Computed with today (`check --today`); null where no today was given. */
+  signal: Signal.nullable(),
 });
 export const TableRow = z.discriminatedUnion("kind", [HeaderRow, SectionRow, ActivityRow, ContinuationRow]);
 export type HeaderRow = z.infer<typeof HeaderRow>;

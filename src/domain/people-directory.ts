@@ -1,7 +1,7 @@
 /**
  * The people directory: every person named in the responsible columns, one entry per person even when the
  * document writes them two ways ("Грицина Н.В." / "Грицина Н. В." / "Н.В. Грицина" / "Грицына Н.В."), with the
- * positions, number of activities and sections seen. It is written to the sheet «Ответственные», which the user
+ * positions, the activities (with their deadlines and sheets: who does what, and by when) and sections seen. It is written to the sheet «Ответственные», which the user
  * may then edit; the sheet is read back and used by validation. Writing never overwrites the user's cells.
  */
 import { z } from "zod";
@@ -21,7 +21,19 @@ export const DIRECTORY_HEADER = [
   "Число мероприятий",
   "Разделы",
   "Варианты написания",
+  "Мероприятия (лист, строка, срок)",
 ] as const;
+
+/** One activity a person is responsible for, as the contract's `people` lists it. */
+export const AssignedActivity = z.object({
+  sheet: z.string(),
+  /** The activity's first sheet row, 1-based. */
+  row: z.number().int().positive(),
+  activity: z.string(),
+  /** The «Сроки» cell as written ("" when empty). */
+  deadline: z.string(),
+});
+export type AssignedActivity = z.infer<typeof AssignedActivity>;
 
 export const DirectoryPerson = z.object({
   /** Canonical "Фамилия И.О." (or the text as the user wrote it when it is not a name). */
@@ -34,6 +46,8 @@ export const DirectoryPerson = z.object({
   sections: z.array(z.string()),
   /** Every spelling seen, as written. */
   variants: z.array(z.string()),
+  /** The activities, in the order of the document (tables, then rows). */
+  assigned: z.array(AssignedActivity),
 });
 export type DirectoryPerson = z.infer<typeof DirectoryPerson>;
 
@@ -52,6 +66,9 @@ export interface PersonOccurrence {
   initials: string;
   written: string;
   position: string | null;
+  /** The activity's text and its «Сроки» cell as written. */
+  activity: string;
+  deadline: string;
 }
 
 /** Occurrences of one person, possibly under several spellings. */
@@ -127,6 +144,8 @@ export function collectOccurrences(tables: RoadmapTable[]): PersonOccurrence[] {
           initials: p.initials,
           written: p.written,
           position: p.position,
+          activity: a.activity,
+          deadline: a.deadline.raw,
         });
       }
     }
@@ -214,19 +233,88 @@ function distinct(values: (string | null)[]): string[] {
   return out;
 }
 
+/**
+ * A position written with its last word cut short («руководитель рабочей групп») → the full spelling the
+ * document uses more often («руководитель рабочей группы»), so the cut one is not copied into the directory.
+ * The same test as the truncated-word finding: 1–3 letters missing, the fuller form the usual one.
+ */
+function fullPositions(occurrences: PersonOccurrence[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const o of occurrences) {
+    const t = (o.position ?? "").replace(/\s+/g, " ").trim();
+    if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const full = new Map<string, string>();
+  for (const [short, n] of counts) {
+    if (short.split(" ").length < 2 || !/[а-яё]$/i.test(short)) continue;
+    let best: [string, number] | null = null;
+    for (const [long, m] of counts) {
+      const extra = long.length - short.length;
+      if (extra < 1 || extra > 3 || !long.startsWith(short) || !/^[а-яё]+$/i.test(long.slice(short.length)))
+        continue;
+      if (m <= n || (n > 1 && m < 3 * n)) continue;
+      if (!best || m > best[1]) best = [long, m];
+    }
+    if (best) full.set(short, best[0]);
+  }
+  return full;
+}
+
+function assignedActivities(occurrences: PersonOccurrence[]): AssignedActivity[] {
+  const seen = new Set<string>();
+  const out: AssignedActivity[] = [];
+  for (const o of occurrences) {
+    const key = `${o.table}:${o.activityRow}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ sheet: o.sheet, row: o.activityRow, activity: o.activity, deadline: o.deadline });
+  }
+  return out;
+}
+
 /** The people directory of a workbook's roadmaps, sorted by name. */
 export function buildPeopleDirectory(tables: RoadmapTable[]): PeopleDirectory {
-  const people = clusterOccurrences(collectOccurrences(tables)).map((c): DirectoryPerson => ({
-    name: personName(c.canonical),
-    surname: c.canonical.surname,
-    initials: c.canonical.initials,
-    positions: distinct(c.occurrences.map((o) => o.position)),
-    activities: new Set(c.occurrences.map((o) => `${o.table}:${o.activityRow}`)).size,
-    sections: distinct(c.occurrences.map((o) => o.section)),
-    variants: distinct(c.occurrences.map((o) => o.written)),
-  }));
+  const occurrences = collectOccurrences(tables);
+  const full = fullPositions(occurrences);
+  const people = clusterOccurrences(occurrences).map((c): DirectoryPerson => {
+    const assigned = assignedActivities(c.occurrences);
+    return {
+      name: personName(c.canonical),
+      surname: c.canonical.surname,
+      initials: c.canonical.initials,
+      positions: distinct(
+        c.occurrences.map((o) => (o.position ? (full.get(o.position) ?? o.position) : null)),
+      ),
+      activities: assigned.length,
+      sections: distinct(c.occurrences.map((o) => o.section)),
+      variants: distinct(c.occurrences.map((o) => o.written)),
+      assigned,
+    };
+  });
   people.sort((a, b) => a.name.localeCompare(b.name, "ru"));
   return { people };
+}
+
+/** One person of the contract's `roadmap people --json`. */
+export const ContractPerson = z.object({
+  person: z.string(),
+  positions: z.array(z.string()),
+  activities: z.array(AssignedActivity),
+});
+export type ContractPerson = z.infer<typeof ContractPerson>;
+
+/** The contract's `people` array: person, positions seen, activities with their deadlines and sheets. */
+export function contractPeople(dir: PeopleDirectory): ContractPerson[] {
+  return dir.people.map((p) => ({
+    person: p.name,
+    positions: [...p.positions],
+    activities: p.assigned.map((a) => ({
+      sheet: a.sheet,
+      row: a.row,
+      activity: a.activity,
+      deadline: a.deadline,
+    })),
+  }));
 }
 
 // ---------------------------------------------------------------- lookup
@@ -264,7 +352,7 @@ export function findInDirectory(dir: PeopleDirectory, p: Person): DirectoryMatch
 
 // ---------------------------------------------------------------- the sheet
 
-const HEADER_KEYS = ["ответствен", "должност", "число", "раздел", "вариант"];
+const HEADER_KEYS = ["ответствен", "должност", "число", "раздел", "вариант", "мероприят"];
 
 interface SheetLayout {
   /** 0-based header row, or -1 when the sheet has none. */
@@ -283,7 +371,7 @@ function layoutOf(sheet: SheetGrid): SheetLayout {
     const cols = HEADER_KEYS.map((k, i) => (i === 0 ? nameCol : texts.findIndex((t) => t.startsWith(k))));
     return { headerRow: r, cols };
   }
-  return { headerRow: -1, cols: [0, 1, 2, 3, 4] };
+  return { headerRow: -1, cols: [0, 1, 2, 3, 4, 5] };
 }
 
 function splitList(v: CellValue | undefined): string[] {
@@ -315,13 +403,59 @@ export function readDirectorySheet(sheet: SheetGrid): PeopleDirectory {
         ...(parsed && nameText !== personName(parsed) ? [nameText] : []),
         ...splitList(at(4)),
       ]),
+      assigned: readActivityLines(at(5)),
     });
   }
   return { people };
 }
 
+/**
+ * One line per activity, «Лист1, стр. 8: Участие в краевых стажировках — срок: По графику ИРО»: readable in the
+ * cell, and read back line by line. A cell holds at most 32,767 characters (Excel); the list stops before that.
+ */
+const MAX_CELL = 32_000;
+const ACTIVITY_LINE = /^(.*?), стр\. (\d+): (.*?)(?: — срок: (.*))?$/;
+
+function oneLine(t: string): string {
+  return t.replace(/\s+/g, " ").trim();
+}
+
+function activityLines(assigned: AssignedActivity[]): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (let i = 0; i < assigned.length; i++) {
+    const a = assigned[i];
+    const deadline = oneLine(a.deadline);
+    const line = `${oneLine(a.sheet)}, стр. ${a.row}: ${oneLine(a.activity)}${deadline ? ` — срок: ${deadline}` : ""}`;
+    if (size + line.length + 1 > MAX_CELL - 40) {
+      lines.push(`… и ещё ${assigned.length - i}`);
+      break;
+    }
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join("\n");
+}
+
+function readActivityLines(v: CellValue | undefined): AssignedActivity[] {
+  const out: AssignedActivity[] = [];
+  for (const line of cellText(v).split("\n")) {
+    const m = ACTIVITY_LINE.exec(line.trim());
+    if (m && Number(m[2]) > 0)
+      out.push({ sheet: m[1], row: Number(m[2]), activity: m[3], deadline: m[4] ?? "" });
+  }
+  return out;
+}
+
 function rowValues(p: DirectoryPerson): CellValue[] {
-  return [p.name, p.positions.join("; "), p.activities, p.sections.join("; "), p.variants.join("; ")];
+  return [
+    p.name,
+    p.positions.join("; "),
+    p.activities,
+    p.sections.join("; "),
+    p.variants.join("; "),
+    activityLines(p.assigned),
+  ];
 }
 
 function lastUsedRow(sheet: SheetGrid): number {
@@ -330,7 +464,7 @@ function lastUsedRow(sheet: SheetGrid): number {
   return -1;
 }
 
-const WIDTHS = [28, 45, 12, 40, 40];
+const WIDTHS = [28, 45, 12, 40, 40, 90];
 
 function peopleWord(n: number): string {
   const m10 = n % 10;

@@ -8,9 +8,6 @@ import type { IsoDate, Period } from "./model";
 import { normalizeRuText } from "./ru/normalize";
 import { MONTH_PATTERN, monthNumber } from "./ru/months";
 
-// Recognition's period reader still takes the month names from here; it moves to ./ru when recognition is split.
-export { MONTHS_GENITIVE } from "./ru/months";
-
 export interface YMD {
   year: number;
   month: number;

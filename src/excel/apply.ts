@@ -85,15 +85,20 @@ export function opCommands(op: EditOp, env: CommandEnv): Command[] | null {
     return [];
   }
   switch (op.op) {
-    case "deleteSheet":
+    case "deleteSheet": {
+      const gone = namesOnSheet(env.prepared, op.sheet);
+      for (const name of gone) {
+        env.prepared.names.delete(name.toLowerCase());
+        env.prepared.nameSheets.delete(name);
+      }
       return [
         small((context) => {
           // Names into the sheet would turn into #REF!: they go with it (as in the other hosts).
-          for (const name of namesOnSheet(env.prepared, op.sheet))
-            context.workbook.names.getItem(name).delete();
+          for (const name of gone) context.workbook.names.getItem(name).delete();
           sheetOf(context, op.sheet).delete();
         }, op),
       ];
+    }
     case "setSheetVisibility":
       return [
         small((context) => {

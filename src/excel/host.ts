@@ -654,6 +654,12 @@ export class ExcelWorkbookHost implements WorkbookHost {
           known.splice(at, 0, { name: op.newName, visible: true, visibility: "visible", protected: false });
           break;
         }
+        case "deleteSheet": {
+          const i = known.findIndex((s) => sameName(s.name, op.sheet));
+          if (i >= 0) known.splice(i, 1);
+          commands.push(...(opCommands(op, env) ?? []));
+          break;
+        }
         case "setListValidation":
           if (!this.req.supports("dataValidation")) {
             this.notice(EXCEL_MESSAGES.listsSkipped);

@@ -25,6 +25,7 @@ import {
   translator,
   type Language,
 } from "./i18n";
+import { MonitoringPane } from "./panes/MonitoringPane";
 import { PeoplePane } from "./panes/PeoplePane";
 import { RecognizePane } from "./panes/RecognizePane";
 import { ValidatePane } from "./panes/ValidatePane";
@@ -153,6 +154,9 @@ export function TaskPane({
             <Tab value="people" data-testid="tab-people">
               {t("tabPeople")}
             </Tab>
+            <Tab value="monitoring" data-testid="tab-monitoring">
+              {t("tabMonitoring")}
+            </Tab>
           </TabList>
           {/* Panes stay mounted so switching tabs keeps their results. */}
           <main className={s.content}>
@@ -164,6 +168,9 @@ export function TaskPane({
             </div>
             <div hidden={tab !== "people"}>
               <PeoplePane />
+            </div>
+            <div hidden={tab !== "monitoring"}>
+              <MonitoringPane />
             </div>
           </main>
         </div>

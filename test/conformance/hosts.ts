@@ -4,6 +4,9 @@ import { applyPlanToModel, emptyModelSheet, normaliseModel, type ModelWorkbook }
 import { applyPlanToXlsx, workbookToBytes } from "../../src/xlsx/write";
 import { BASE_SHEET, plan, type Scenario } from "./plans";
 import { xlsxSnapshot } from "./snapshot-xlsx";
+import { fakeSnapshot } from "./snapshot-fake";
+import { ExcelWorkbookHost } from "../../src/excel/host";
+import { FakeExcel } from "../fake-excel";
 
 export function memoryResult(s: Scenario): ModelWorkbook {
   const base: ModelWorkbook = { sheets: [emptyModelSheet(BASE_SHEET)], names: {} };
@@ -26,4 +29,22 @@ export async function xlsxResult(s: Scenario): Promise<XlsxRun> {
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(bytes as unknown as ArrayBuffer);
   return { snapshot: xlsxSnapshot(back), notices, bytes };
+}
+
+export interface FakeRun {
+  snapshot: ModelWorkbook;
+  notices: string[];
+  syncs: number;
+  excel: FakeExcel;
+}
+
+/** Applied through the Office.js host to the typed fake Excel (Microsoft 365 unless told). */
+export async function fakeResult(s: Scenario, excelApi?: string): Promise<FakeRun> {
+  const excel = new FakeExcel(excelApi ? { excelApi } : {});
+  excel.addSheet(BASE_SHEET);
+  const host = new ExcelWorkbookHost(excel.run, { isSetSupported: excel.requirements.isSetSupported });
+  await host.apply(plan(s.setup));
+  excel.resetCounters();
+  const outcome = await host.apply(plan(s.act));
+  return { snapshot: fakeSnapshot(excel), notices: outcome.notices, syncs: excel.syncCount, excel };
 }

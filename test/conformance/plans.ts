@@ -140,6 +140,7 @@ export const SCENARIOS: Scenario[] = [
       { op: "setStyle", sheet: S, range: R(2, 4), fontColor: "9C0006" },
       { op: "setLocked", sheet: S, range: R(2, 4, 4, 4), locked: false },
       { op: "freezePanes", sheet: S, rows: 2, cols: 1 },
+      { op: "setAutoFilter", sheet: S, range: R(1, 0, 4, 4) },
       {
         op: "setPageLayout",
         sheet: S,

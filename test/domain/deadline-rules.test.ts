@@ -1,5 +1,5 @@
 import { readDeadline } from "../../src/domain/deadline";
-import type { ActivityRow, Deadline, Finding, RoadmapTable, TableRow } from "../../src/domain/model";
+import type { ActivityRow, Deadline, Finding, RoadmapTable, Status, TableRow } from "../../src/domain/model";
 import { deadlineFindings, isDoneStatus, periodLabel } from "../../src/domain/validation/deadline-rules";
 import { columns } from "../fixtures/expected/types";
 
@@ -18,7 +18,7 @@ function dl(
 function act(
   row: number,
   deadline: Deadline,
-  status: string | null = null,
+  status: Status | null = null,
   rows: number[] = [row],
 ): ActivityRow {
   return {
@@ -33,6 +33,11 @@ function act(
     result: null,
     evidence: null,
     status,
+    doneDate: null,
+    evidenceLink: null,
+    comment: null,
+    dueDate: null,
+    signal: null,
   };
 }
 
@@ -207,7 +212,7 @@ describe("deadline findings", () => {
 
   test("overdue: past the end and not done; skipped without today", () => {
     const rows = [
-      act(3, dl("Ноябрь 2023", "month", "2023-11-01", "2023-11-30"), "в работе"),
+      act(3, dl("Ноябрь 2023", "month", "2023-11-01", "2023-11-30"), "В работе"),
       act(4, dl("Ноябрь 2023", "month", "2023-11-01", "2023-11-30"), "Выполнено"),
       act(5, dl("до 15.12.2023", "by_date", null, "2023-12-15"), null),
       act(6, dl("Май 2024", "month", "2024-05-01", "2024-05-31"), null),

@@ -1,5 +1,5 @@
 /** HTML markup in cells read as the text it stands for: the reader, and seed 002 pasted as text. */
-import { hasMarkup, markupToText } from "../../src/domain/markup";
+import { hasMarkup, markupToText } from "../../src/domain/ru/markup";
 import type { ActivityRow } from "../../src/domain/model";
 import { recognizeWorkbook } from "../../src/domain/recognition";
 import { pastedAsText } from "../fixtures/seeds";

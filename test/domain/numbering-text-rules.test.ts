@@ -22,6 +22,11 @@ function activity(row: number, number: string | null, text = "Мероприят
     result: null,
     evidence: null,
     status: null,
+    doneDate: null,
+    evidenceLink: null,
+    comment: null,
+    dueDate: null,
+    signal: null,
   };
 }
 

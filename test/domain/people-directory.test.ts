@@ -70,6 +70,12 @@ describe("buildPeopleDirectory", () => {
       activities: 6,
       sections: ["Краевой уровень", "Муниципальный уровень"],
       variants: ["Грицина Н.В.", "Грицина Н. В.", "Н.В. Грицина", "Грицына Н.В."],
+      assigned: [4, 5, 6, 11, 12, 13].map((row) => ({
+        sheet: "Лист1",
+        row,
+        activity: `Мероприятие в строке ${row}`,
+        deadline: "",
+      })),
     });
     expect(dir.people[1]).toMatchObject({
       name: "Огурцова Т.Н.",
@@ -82,7 +88,7 @@ describe("buildPeopleDirectory", () => {
     expect(() => PeopleDirectory.parse(dir)).not.toThrow();
   });
 
-  test("positions come from the role attached to the person", () => {
+  test("positions come from the role attached to the person; a spelling cut short is not copied", () => {
     const d = buildPeopleDirectory([
       roadmapTable([
         { row: 2, responsible: "Гокова В.Я., руководитель рабочей группы" },
@@ -91,7 +97,8 @@ describe("buildPeopleDirectory", () => {
       ]),
     ]);
     expect(d.people).toHaveLength(1);
-    expect(d.people[0].positions).toEqual(["руководитель рабочей группы", "руководитель рабочей групп"]);
+    // «руководитель рабочей групп» is «руководитель рабочей группы» with its last letter lost (issue 9).
+    expect(d.people[0].positions).toEqual(["руководитель рабочей группы"]);
     expect(d.people[0].activities).toBe(3);
     expect(d.people[0].sections).toEqual([]);
   });
@@ -180,16 +187,31 @@ describe("planDirectorySheet", () => {
       row: 0,
       col: 0,
       values: [
-        ["Ответственный", "Должности", "Число мероприятий", "Разделы", "Варианты написания"],
+        [
+          "Ответственный",
+          "Должности",
+          "Число мероприятий",
+          "Разделы",
+          "Варианты написания",
+          "Мероприятия (лист, строка, срок)",
+        ],
         [
           "Грицина Н.В.",
           "начальник отдела",
           6,
           "Краевой уровень; Муниципальный уровень",
           "Грицина Н.В.; Грицина Н. В.; Н.В. Грицина; Грицына Н.В.",
+          [4, 5, 6, 11, 12, 13].map((r) => `Лист1, стр. ${r}: Мероприятие в строке ${r}`).join("\n"),
         ],
-        ["Огурцова Т.Н.", "", 3, "Краевой уровень", "Огурцова Т.Н."],
-        ["Сучкова А.А.", "", 1, "Краевой уровень", "Сучкова А.А."],
+        [
+          "Огурцова Т.Н.",
+          "",
+          3,
+          "Краевой уровень",
+          "Огурцова Т.Н.",
+          [3, 5, 6].map((r) => `Лист1, стр. ${r}: Мероприятие в строке ${r}`).join("\n"),
+        ],
+        ["Сучкова А.А.", "", 1, "Краевой уровень", "Сучкова А.А.", "Лист1, стр. 6: Мероприятие в строке 6"],
       ],
     });
     expect(plan.ops[2]).toMatchObject({ op: "setColumnWidths", sheet: "Ответственные" });
@@ -283,6 +305,7 @@ describe("readDirectorySheet", () => {
           activities: 12,
           sections: ["Краевой уровень"],
           variants: ["Грицина Наталья Викторовна", "Грицына Н.В."],
+          assigned: [],
         },
         {
           name: "Рабочая группа",
@@ -292,6 +315,7 @@ describe("readDirectorySheet", () => {
           activities: 0,
           sections: [],
           variants: [],
+          assigned: [],
         },
       ],
     });

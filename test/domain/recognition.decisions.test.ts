@@ -62,7 +62,7 @@
  * - two-responsible-columns-joined (cells.ts): `.join("; ");` → `.join(", ");`: caught by ««ФИО; должность»».
  * - bare-naimenovanie-beside-deadline (header.ts): `found.some((f) => f.role === "deadline") &&` → `found.some((f)
  *   => f.role === "comment") &&`: caught by «names the activity beside a deadline column».
- * - bare-naimenovanie-not-price-list (header.ts): `!labels.some((l) => NOT_A_PLAN.test(normalizeText(l)));` →
+ * - bare-naimenovanie-not-price-list (header.ts): `!labels.some((l) => NOT_A_PLAN.test(normalizeForMatch(l)));` →
  *   `true;`: caught by «does not in a price list».
  * - numbers-excel-made-dates (cells.ts): `return d >= 1 && mo >= 1 && mo <= 12 ? `${d}.${mo}` : null;` → `return
  *   null;`: caught by «that Excel made a date».

@@ -752,6 +752,8 @@ export interface ActivitySpec {
   /** Sheet rows spanned, when the activity has continuation rows. */
   rows?: number[];
   activity?: string;
+  /** The «Сроки» cell as written (empty when absent). */
+  deadline?: string;
 }
 
 /** A recognised table as the recogniser would hand it over: activity rows with their responsible cells read. */
@@ -766,11 +768,22 @@ export function roadmapTable(
     section: s.section ?? null,
     rows: s.rows ?? [s.row],
     activity: s.activity ?? `Мероприятие в строке ${s.row}`,
-    deadline: { raw: "", type: "missing", start: null, end: null, recurrence: null },
+    deadline: {
+      raw: s.deadline ?? "",
+      type: s.deadline ? "unspecified" : "missing",
+      start: null,
+      end: null,
+      recurrence: null,
+    },
     responsible: readResponsible(s.responsible),
     result: null,
     evidence: null,
     status: null,
+    doneDate: null,
+    evidenceLink: null,
+    comment: null,
+    dueDate: null,
+    signal: null,
   }));
   const sections: TableRow[] = (opts.sections ?? []).map((s) => ({
     row: s.row,
@@ -800,6 +813,7 @@ export function roadmapTable(
       doneDate: null,
       evidenceLink: null,
       comment: null,
+      dueDate: null,
     },
     rows,
   };

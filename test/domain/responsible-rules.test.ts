@@ -186,6 +186,7 @@ describe("responsible.not-in-directory", () => {
         activities: 1,
         sections: [],
         variants: [],
+        assigned: [],
       },
       {
         name: "Леусенко А.Н.",
@@ -195,6 +196,7 @@ describe("responsible.not-in-directory", () => {
         activities: 1,
         sections: [],
         variants: ["Леусенко Н.В."],
+        assigned: [],
       },
     ],
   };

@@ -33,7 +33,7 @@ describe("ru: the shared Russian text primitives", () => {
   });
 
   test("plainText drops markup and invisible characters, keeps case and line breaks", () => {
-    expect(plainText("<p>Иванов И.И.</p><p>Петров&nbsp;П.П.</p>")).toBe("\nИванов И.И.\n\nПетров П.П.\n");
+    expect(plainText("<p>Иванов И.И.</p><p>Петров&nbsp;П.П.</p>")).toBe("Иванов И.И.\nПетров П.П.");
     expect(plainText("МКОУ &laquo;СОШ&raquo; &#171;№ 1&#187;")).toBe("МКОУ «СОШ» «№ 1»");
     expect(plainText("инфор\u00ADмационно\u200B-методический")).toBe("информационно-методический");
     expect(plainText("a\r\nb\rc")).toBe("a\nb\nc");

@@ -5,6 +5,7 @@
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { monitoringSteps } from "./monitoring.steps";
 import { trustSteps } from "./trust.steps";
 
 const BASE = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
@@ -422,6 +423,8 @@ async function main(): Promise<number> {
       await page.getByTestId("lang-ru").click();
     });
 
+    await monitoringSteps(page, step, { expectEqual, expectTrue, shot });
+    // Last: these steps open other files.
     await trustSteps({ page, step, expectEqual, expectTrue, shot });
 
     await step("никаких обращений к сети и ошибок на странице", async () => {

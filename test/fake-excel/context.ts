@@ -12,7 +12,21 @@
  */
 import type { CellRange } from "../../src/domain/grid";
 import { a1, columnLetter } from "../../src/domain/grid";
-import { FakeOfficeError, accessDenied, apiNotFound, itemNotFound, propertyNotLoaded } from "./errors";
+import { FakeOfficeError, accessDenied, apiNotFound, propertyNotLoaded } from "./errors";
+import {
+  FakeAutoFilter,
+  FakeChartCollection,
+  FakeFormatProtection,
+  FakeFreezePanes,
+  FakeNamedItemCollection,
+  FakePageLayout,
+  FakeRangeBorders,
+  FakeRangeFont,
+} from "./features";
+import { insertShiftRight } from "./shift";
+import { FakeProxy, jsonBytes, propertyList, propertyListOf, type Action, type LoadArg } from "./proxy";
+
+export { jsonBytes, propertyListOf };
 import {
   EXCEL_API_BY_VERSION,
   FakeSheetState,
@@ -33,31 +47,6 @@ import {
 } from "./world";
 
 const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
-
-export function jsonBytes(value: unknown): number {
-  return Buffer.byteLength(JSON.stringify(value ?? null), "utf8");
-}
-
-interface ActionResult {
-  responseBytes: number;
-  commit: () => void;
-}
-
-interface Action {
-  requestBytes: number;
-  run: () => ActionResult | void;
-}
-
-type LoadArg = unknown;
-
-function propertyList(arg: unknown): string[] {
-  let raw: string[] = [];
-  if (typeof arg === "string") raw = arg.split(",");
-  else if (Array.isArray(arg)) raw = arg.map(String);
-  else if (arg && typeof arg === "object" && "select" in arg)
-    return propertyList((arg as { select: unknown }).select);
-  return raw.map((p) => p.trim()).filter((p) => p.length > 0);
-}
 
 /** The simulated Excel: workbook state, limits, counters, `run`, and Office.context.requirements. */
 export class FakeExcel {
@@ -313,148 +302,13 @@ export class FakeRequestContext implements Pick<Excel.RequestContext, "sync"> {
   }
 }
 
-/** Base of every proxy: loaded values live here after a successful sync. */
-abstract class FakeProxy<Target> {
-  readonly ctx: FakeRequestContext;
-  private readonly loaded = new Map<string, unknown>();
-  private loadedOnce = false;
-  private nullObject = false;
-  private resolved: { target: Target | null } | null = null;
-  private readonly resolver: () => Target | null;
-  /** Whether a missing target is a null object (…OrNullObject) or an ItemNotFound error. */
-  protected readonly nullable: boolean;
-
-  constructor(ctx: FakeRequestContext, resolver: () => Target | null, nullable: boolean) {
-    this.ctx = ctx;
-    this.resolver = resolver;
-    this.nullable = nullable;
-  }
-
-  get world(): FakeExcel {
-    return this.ctx.world;
-  }
-
-  get context(): Excel.RequestContext {
-    return this.ctx as unknown as Excel.RequestContext;
-  }
-
-  get isNullObject(): boolean {
-    if (!this.loadedOnce) throw propertyNotLoaded("isNullObject");
-    return this.nullObject;
-  }
-
-  /** At sync time: the object this proxy stands for (fixed at first use, like Excel's object paths). */
-  target(): Target | null {
-    if (!this.resolved) this.resolved = { target: this.resolver() };
-    return this.resolved.target;
-  }
-
-  /** At sync time, for commands: a null object or a missing item fails the batch. */
-  requireTarget(member: string): Target {
-    const t = this.target();
-    if (t === null) {
-      if (this.nullable)
-        throw new FakeOfficeError("InvalidOperation", `${member} was called on a null object.`);
-      throw itemNotFound(member);
-    }
-    return t;
-  }
-
-  protected read<T>(property: string): T {
-    if (!this.loaded.has(property)) throw propertyNotLoaded(property);
-    return this.loaded.get(property) as T;
-  }
-
-  /** Marks values as loaded (used for collection items built during a load). */
-  fill(values: Record<string, unknown>): void {
-    this.loadedOnce = true;
-    for (const [k, v] of Object.entries(values)) this.store(k, v);
-  }
-
-  /** A nested path ("protection/protected") goes to the child proxy, as Office.js does for navigation loads. */
-  protected child(_name: string): FakeProxy<unknown> | null {
-    return null;
-  }
-
-  private store(key: string, value: unknown): void {
-    const slash = key.indexOf("/");
-    const child = slash > 0 ? this.child(key.slice(0, slash)) : null;
-    if (child) child.fill({ [key.slice(slash + 1)]: value });
-    else this.loaded.set(key, value);
-  }
-
-  /** Reads property values at sync time; throws on an unknown or unsupported property. */
-  protected abstract snapshot(target: Target, property: string): unknown;
-
-  /**
-   * A collection's items load: every item's properties in one response, the item proxies made on commit.
-   * "items/name" asks for each item's "name".
-   */
-  protected loadItems<T, P extends FakeProxy<unknown>>(
-    arg: LoadArg,
-    items: () => T[],
-    property: (item: T, p: string) => unknown,
-    proxy: (item: T) => P,
-    commit: (proxies: P[]) => void,
-  ): void {
-    const props = propertyList(arg).map((p) => p.replace(/^items\//, ""));
-    this.ctx.enqueue({
-      requestBytes: 0,
-      run: () => {
-        const found = items();
-        const data = found.map((item) => Object.fromEntries(props.map((p) => [p, property(item, p)])));
-        return {
-          responseBytes: jsonBytes(data),
-          commit: () =>
-            commit(
-              found.map((item, i) => {
-                const x = proxy(item);
-                x.fill(data[i]);
-                return x;
-              }),
-            ),
-        };
-      },
-    });
-  }
-
-  protected loadProps(properties: string[]): void {
-    this.ctx.enqueue({
-      requestBytes: 0,
-      run: () => {
-        const t = this.target();
-        if (t === null) {
-          if (!this.nullable) throw itemNotFound(`${this.constructor.name}.load`);
-          return {
-            responseBytes: 0,
-            commit: () => {
-              this.loadedOnce = true;
-              this.nullObject = true;
-            },
-          };
-        }
-        const data: Record<string, unknown> = {};
-        for (const p of properties) data[p] = this.snapshot(t, p);
-        return {
-          responseBytes: jsonBytes(data),
-          commit: () => {
-            this.loadedOnce = true;
-            this.nullObject = false;
-            for (const [k, v] of Object.entries(data)) this.store(k, v);
-          },
-        };
-      },
-    });
-  }
-}
-
 function unknownProperty(owner: string, property: string): FakeOfficeError {
   return new FakeOfficeError("InvalidArgument", `The property '${property}' does not exist on ${owner}.`);
 }
 
 // ---------------------------------------------------------------- workbook and sheets
 
-export class FakeWorkbook implements Pick<Excel.Workbook, "worksheets"> {
+export class FakeWorkbook implements Pick<Excel.Workbook, "worksheets" | "names"> {
   private readonly ctx: FakeRequestContext;
   private readonly sheets: FakeWorksheetCollection;
   constructor(ctx: FakeRequestContext) {
@@ -463,6 +317,13 @@ export class FakeWorkbook implements Pick<Excel.Workbook, "worksheets"> {
   }
   get worksheets(): Excel.WorksheetCollection {
     return this.sheets as unknown as Excel.WorksheetCollection;
+  }
+  get names(): Excel.NamedItemCollection {
+    return new FakeNamedItemCollection(
+      this.ctx,
+      () => this.ctx.world.workbook,
+      false,
+    ) as unknown as Excel.NamedItemCollection;
   }
 }
 
@@ -589,8 +450,25 @@ export class FakeWorksheet
       | "activate"
       | "copy"
       | "delete"
+      | "freezePanes"
+      | "pageLayout"
+      | "charts"
+      | "autoFilter"
     >
 {
+  get autoFilter(): Excel.AutoFilter {
+    return new FakeAutoFilter(this.ctx, () => this.target()) as unknown as Excel.AutoFilter;
+  }
+  get freezePanes(): Excel.WorksheetFreezePanes {
+    return new FakeFreezePanes(this.ctx, () => this.target()) as unknown as Excel.WorksheetFreezePanes;
+  }
+  get pageLayout(): Excel.PageLayout {
+    return new FakePageLayout(this.ctx, () => this.target()) as unknown as Excel.PageLayout;
+  }
+  get charts(): Excel.ChartCollection {
+    return new FakeChartCollection(this.ctx, () => this.target()) as unknown as Excel.ChartCollection;
+  }
+
   protected snapshot(t: FakeSheetState, p: string): unknown {
     return worksheetProperty(this.world, t, p);
   }
@@ -717,6 +595,11 @@ export class FakeWorksheet
     this.ctx.command({ delete: true }, () => {
       const s = this.requireTarget("Worksheet.delete");
       const wb = this.world.workbook;
+      if (s.visibility === "Visible" && !wb.sheets.some((x) => x !== s && x.visibility === "Visible"))
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet.",
+        );
       wb.sheets.splice(wb.sheets.indexOf(s), 1);
       if (wb.activeSheetUid === s.uid)
         wb.activeSheetUid = wb.sheets.find((x) => x.visibility === "Visible")?.uid ?? null;
@@ -773,8 +656,16 @@ function copySheetContent(wb: FakeWorkbookState, from: FakeSheetState, to: FakeS
 
 export class FakeWorksheetProtection
   extends FakeProxy<FakeSheetState>
-  implements Pick<Excel.WorksheetProtection, "protected" | "load">
+  implements Pick<Excel.WorksheetProtection, "protected" | "load" | "protect">
 {
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
+    this.ctx.command({ protect: options ?? null, password: password ?? null }, () => {
+      this.world.requireApi("1.2", "WorksheetProtection.protect");
+      const s = this.requireTarget("WorksheetProtection.protect");
+      if (s.protected) throw new FakeOfficeError("InvalidOperation", "The sheet is already protected.");
+      s.protected = true;
+    });
+  }
   protected snapshot(t: FakeSheetState, p: string): unknown {
     this.world.requireApi("1.2", "WorksheetProtection");
     if (p === "protected") return t.protected;
@@ -791,7 +682,7 @@ export class FakeWorksheetProtection
 
 // ---------------------------------------------------------------- ranges
 
-interface RangeTarget {
+export interface RangeTarget {
   sheet: FakeSheetState;
   rect: CellRange;
 }
@@ -807,7 +698,7 @@ function hiddenState(set: Set<number>, from: number, to: number): boolean | null
   return hidden === to - from + 1 ? true : null;
 }
 
-function checkWritable(t: RangeTarget): void {
+export function checkWritable(t: RangeTarget): void {
   if (t.sheet.protected) throw accessDenied(t.sheet.name);
 }
 
@@ -841,6 +732,8 @@ export class FakeRange
       | "format"
       | "dataValidation"
       | "conditionalFormats"
+      | "insert"
+      | "hyperlink"
     >
 {
   protected snapshot(t: RangeTarget, p: string): unknown {
@@ -896,6 +789,43 @@ export class FakeRange
   get formulas(): unknown[][] {
     return this.read("formulas");
   }
+  set formulas(v: unknown[][]) {
+    this.writeCells(v, "formulas", (cell, f) => {
+      const text = String(f);
+      if (!text.startsWith("=")) return writeCellValue(cell, f);
+      delete cell.quotePrefix;
+      cell.formula = text;
+      const body = text.slice(1).trim();
+      cell.value = /^[+-]?\d+(\.\d+)?$/.test(body) ? Number(body) : "#NAME?";
+    });
+  }
+
+  insert(shift: Excel.InsertShiftDirection | "Down" | "Right"): Excel.Range {
+    this.ctx.command({ insert: shift }, () => {
+      const t = this.requireTarget("Range.insert");
+      checkWritable(t);
+      if (String(shift) !== "Right" || t.rect.top !== 0 || t.rect.bottom !== MAX_ROWS - 1)
+        throw new FakeOfficeError("InvalidArgument", "The fake only inserts whole columns to the right.");
+      insertShiftRight(this.world.workbook, t.sheet, t.rect.left, t.rect.right - t.rect.left + 1);
+    });
+    return this as unknown as Excel.Range;
+  }
+
+  get hyperlink(): Excel.RangeHyperlink {
+    throw propertyNotLoaded("hyperlink");
+  }
+  set hyperlink(link: Excel.RangeHyperlink) {
+    this.ctx.command(link, () => {
+      this.world.requireApi("1.7", "Range.hyperlink");
+      const t = this.requireTarget("Range.hyperlink");
+      checkWritable(t);
+      const cell = t.sheet.cellForWrite(t.rect.top, t.rect.left);
+      cell.hyperlink = { address: link.address, documentReference: link.documentReference };
+      // The text shown is stored as typed text, never a formula.
+      delete cell.formula;
+      cell.value = link.textToDisplay ?? link.address ?? link.documentReference ?? "";
+    });
+  }
 
   get numberFormat(): unknown[][] {
     return this.read("numberFormat");
@@ -907,7 +837,7 @@ export class FakeRange
   /** Queues a write of a cell array (or one value for all); null and undefined leave a cell as it is. */
   private writeCells(
     v: unknown[][],
-    what: "values" | "numberFormat",
+    what: "values" | "numberFormat" | "formulas",
     write: (cell: FakeCell, value: unknown) => void,
   ): void {
     this.ctx.command(v, () => {
@@ -1014,7 +944,7 @@ export class FakeRange
       const t = this.requireTarget("Range.delete");
       checkWritable(t);
       if (String(shift) !== "Up") throw new FakeOfficeError("InvalidArgument", "The fake only shifts up.");
-      deleteShiftUp(t.sheet, t.rect);
+      deleteShiftUp(this.world.workbook, t.sheet, t.rect);
     });
   }
 
@@ -1061,7 +991,7 @@ export class FakeRange
   }
 }
 
-function deleteShiftUp(sheet: FakeSheetState, rect: CellRange): void {
+function deleteShiftUp(wb: FakeWorkbookState, sheet: FakeSheetState, rect: CellRange): void {
   const height = rect.bottom - rect.top + 1;
   const wholeRows = rect.left === 0 && rect.right === MAX_COLUMNS - 1;
   const rows = [...sheet.cells.keys()].sort((a, b) => a - b);
@@ -1083,9 +1013,24 @@ function deleteShiftUp(sheet: FakeSheetState, rect: CellRange): void {
     ) {
       return { ...m, top: m.top - height, bottom: m.bottom - height };
     }
-    return null;
+    // Whole rows deleted: a range across them shrinks (Excel keeps its remaining rows), gone if nothing is left.
+    if (!wholeRows) return null;
+    const top = m.top < rect.top ? m.top : m.top > rect.bottom ? m.top - height : rect.top;
+    const bottom = m.bottom < rect.top ? m.bottom : m.bottom > rect.bottom ? m.bottom - height : rect.top - 1;
+    return bottom >= top ? { ...m, top, bottom } : null;
   };
-  sheet.merges = sheet.merges.map(shift).filter((m): m is CellRange => m !== null);
+  sheet.merges = sheet.merges
+    .map(shift)
+    .filter((m): m is CellRange => m !== null && (m.bottom > m.top || m.right > m.left));
+  sheet.validations = sheet.validations.flatMap((v) => {
+    const r = shift(v.range);
+    return r ? [{ ...v, range: r }] : [];
+  });
+  wb.names = wb.names.flatMap((n) => {
+    if (n.sheetUid !== sheet.uid) return [n];
+    const r = shift(n.rect);
+    return r ? [{ ...n, rect: r }] : [];
+  });
   sheet.conditionalFormats = sheet.conditionalFormats
     .map((cf) => {
       const r = shift(cf.range);
@@ -1159,10 +1104,33 @@ export class FakeRangeCollection
 
 // ---------------------------------------------------------------- formats, validation, conditional formats
 
-export class FakeRangeFormat implements Pick<Excel.RangeFormat, "columnWidth" | "fill"> {
+export class FakeRangeFormat implements Pick<
+  Excel.RangeFormat,
+  "columnWidth" | "fill" | "font" | "wrapText" | "protection" | "borders"
+> {
   private readonly range: FakeRange;
   constructor(range: FakeRange) {
     this.range = range;
+  }
+  get font(): Excel.RangeFont {
+    return new FakeRangeFont(this.range) as unknown as Excel.RangeFont;
+  }
+  get protection(): Excel.FormatProtection {
+    return new FakeFormatProtection(this.range) as unknown as Excel.FormatProtection;
+  }
+  get borders(): Excel.RangeBorderCollection {
+    return new FakeRangeBorders(this.range) as unknown as Excel.RangeBorderCollection;
+  }
+  get wrapText(): boolean {
+    throw propertyNotLoaded("wrapText");
+  }
+  set wrapText(v: boolean) {
+    this.range.ctx.command({ wrapText: v }, () => {
+      const t = this.range.requireTarget("RangeFormat.wrapText");
+      checkWritable(t);
+      for (let i = t.rect.top; i <= t.rect.bottom; i++)
+        for (let j = t.rect.left; j <= t.rect.right; j++) t.sheet.cellForWrite(i, j).wrap = v;
+    });
   }
   get columnWidth(): number {
     throw propertyNotLoaded("columnWidth");
@@ -1193,7 +1161,7 @@ export class FakeRangeFormat implements Pick<Excel.RangeFormat, "columnWidth" | 
   }
 }
 
-export class FakeDataValidation implements Pick<Excel.DataValidation, "rule" | "clear"> {
+export class FakeDataValidation implements Pick<Excel.DataValidation, "rule" | "clear" | "errorAlert"> {
   private readonly range: FakeRange;
   constructor(range: FakeRange) {
     this.range = range;
@@ -1208,6 +1176,24 @@ export class FakeDataValidation implements Pick<Excel.DataValidation, "rule" | "
       checkWritable(t);
       t.sheet.validations = t.sheet.validations.filter((v) => !intersects(v.range, t.rect));
       t.sheet.validations.push({ range: { ...t.rect }, rule: JSON.parse(JSON.stringify(rule)) });
+    });
+  }
+  get errorAlert(): Excel.DataValidationErrorAlert {
+    throw propertyNotLoaded("errorAlert");
+  }
+  set errorAlert(alert: Excel.DataValidationErrorAlert) {
+    this.range.ctx.command(alert, () => {
+      this.range.world.requireApi("1.8", "DataValidation.errorAlert");
+      const t = this.range.requireTarget("DataValidation.errorAlert");
+      checkWritable(t);
+      for (const v of t.sheet.validations)
+        if (
+          v.range.top === t.rect.top &&
+          v.range.left === t.rect.left &&
+          v.range.bottom === t.rect.bottom &&
+          v.range.right === t.rect.right
+        )
+          v.errorAlert = { ...alert };
     });
   }
   clear(): void {
@@ -1281,6 +1267,7 @@ export class FakeConditionalFormatCollection
         range: { ...t.rect },
         formula: null,
         fill: null,
+        fontColor: null,
       };
       t.sheet.conditionalFormats.unshift(cf); // new formats take the top priority
       created = { sheet: t.sheet, cf };
@@ -1345,7 +1332,7 @@ export class FakeConditionalFormat
     this.ctx.command({ delete: true }, () => {
       const t = this.requireTarget("ConditionalFormat.delete");
       if (t.sheet.protected) throw accessDenied(t.sheet.name);
-      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((x) => x !== t.cf);
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((x) => x.id !== t.cf.id);
     });
   }
   private ruleProxy: FakeConditionalFormatRule | null = null;
@@ -1373,7 +1360,17 @@ export class FakeConditionalFormat
         });
       },
     };
-    const custom = { rule, format: { fill } };
+    const font: Pick<Excel.ConditionalRangeFont, "color"> = {
+      get color(): string {
+        throw propertyNotLoaded("color");
+      },
+      set color(color: string) {
+        ctx.command({ color }, () => {
+          customTarget("ConditionalRangeFont.color").fontColor = color;
+        });
+      },
+    };
+    const custom = { rule, format: { fill, font } };
     return custom as unknown as Excel.CustomConditionalFormat;
   }
 }

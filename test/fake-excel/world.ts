@@ -21,6 +21,38 @@ export interface FakeCell {
   fill?: string;
   /** Written with a leading apostrophe: Excel keeps the text and sets the quote-prefix style flag. */
   quotePrefix?: boolean;
+  /** Range.hyperlink as written. */
+  hyperlink?: { address?: string; documentReference?: string };
+  /** Cells are locked unless set false (format.protection.locked). */
+  locked?: boolean;
+  bold?: boolean;
+  /** "#RRGGBB" */
+  fontColor?: string;
+  wrap?: boolean;
+  /** Border sides with a line. */
+  borders?: { top?: boolean; bottom?: boolean; left?: boolean; right?: boolean };
+}
+
+export interface FakeChartState {
+  type: string;
+  data: CellRange;
+  title: string;
+  from: string;
+  to: string;
+}
+
+export interface FakePageLayoutState {
+  orientation: string;
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea: CellRange | null;
+  printTitleRows: { top: number; bottom: number } | null;
+}
+
+export interface FakeNameState {
+  name: string;
+  sheetUid: number;
+  rect: CellRange;
 }
 
 export interface FakeConditionalFormatState {
@@ -29,11 +61,13 @@ export interface FakeConditionalFormatState {
   range: CellRange;
   formula: string | null;
   fill: string | null;
+  fontColor?: string | null;
 }
 
 export interface FakeValidationState {
   range: CellRange;
   rule: unknown;
+  errorAlert?: unknown;
 }
 
 export type FakeVisibility = "Visible" | "Hidden" | "VeryHidden";
@@ -52,6 +86,10 @@ export class FakeSheetState {
   validations: FakeValidationState[] = [];
   readonly columnWidths = new Map<number, number>();
   selection: CellRange | null = null;
+  freeze: { rows: number; cols: number } | null = null;
+  pageLayout: FakePageLayoutState | null = null;
+  charts: FakeChartState[] = [];
+  autoFilter: CellRange | null = null;
 
   constructor(uid: number, name: string) {
     this.uid = uid;
@@ -183,6 +221,7 @@ export interface FakeExcelOptions {
 
 export class FakeWorkbookState {
   readonly sheets: FakeSheetState[] = [];
+  names: FakeNameState[] = [];
   activeSheetUid: number | null = null;
   private nextUid = 1;
   private nextCfId = 1;

@@ -55,6 +55,11 @@ const TABLE: RoadmapTable = {
       result: null,
       evidence: null,
       status: null,
+      doneDate: null,
+      evidenceLink: null,
+      comment: null,
+      dueDate: null,
+      signal: null,
     },
     { row: 5, kind: "continuation" },
     { row: 6, kind: "continuation" },
@@ -70,6 +75,11 @@ const TABLE: RoadmapTable = {
       result: null,
       evidence: null,
       status: null,
+      doneDate: null,
+      evidenceLink: null,
+      comment: null,
+      dueDate: null,
+      signal: null,
     },
   ],
 };
@@ -267,6 +277,7 @@ describe("personLines", () => {
           activities: 3,
           sections: [],
           variants: ["Батюк Н.В."],
+          assigned: [],
         },
         {
           name: "Грицина Н.В.",
@@ -276,6 +287,7 @@ describe("personLines", () => {
           activities: 14,
           sections: [],
           variants: ["Грицина Н.В.", "Грицына Н.В."],
+          assigned: [],
         },
         {
           name: "Агеева О.П.",
@@ -285,6 +297,7 @@ describe("personLines", () => {
           activities: 3,
           sections: [],
           variants: [],
+          assigned: [],
         },
       ],
     });

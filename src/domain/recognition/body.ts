@@ -4,10 +4,17 @@
  */
 import { headerRoleCount, headerSignature, isColumnNumberRow, type HeaderInfo } from "./header";
 import { SheetView } from "./sheet-view";
-import { collapseSpaces, isNumbering } from "./text";
+import { collapseSpaces, isNumbering, startsLowercase } from "./text";
 import type { BodyItem, Body, TableShape } from "./types";
-import { numberText, roleText } from "./cells";
-import { rawKind, isContinuation, mergedFromActivity, singleCellKind, type LastActivity } from "./row-kinds";
+import { numberText, roleText, rowCells } from "./cells";
+import {
+  rawKind,
+  isContinuation,
+  mergedFromActivity,
+  SECTION_MARK,
+  singleCellKind,
+  type LastActivity,
+} from "./row-kinds";
 
 export const MAX_GAP = 3;
 export const MAX_PENDING_PROSE = 3;
@@ -52,6 +59,8 @@ export function readBody(
   let gap = 0;
   let emptySince: number[] = [];
   let numberedCount = 0;
+  let sectionsElsewhere = false;
+  let lowercasePlan: boolean | null = null;
   const limit = forcedEnd ?? view.height - 1;
 
   const tailOf = (r: number, c: number | null, prev: string) => {
@@ -104,7 +113,16 @@ export function readBody(
       const sk =
         last && pending.length === 0 && mergedFromActivity(view, r, shape, last.row)
           ? "continuation"
-          : singleCellKind(view, r, c, shape, pending.length === 0 ? last : null, numberedCount > 0);
+          : singleCellKind(
+              view,
+              r,
+              c,
+              shape,
+              pending.length === 0 ? last : null,
+              numberedCount > 0,
+              // Text after a blank row is a note under the table more likely than a cut sentence.
+              sectionsElsewhere && afterGap === 0,
+            );
       if (sk === "continuation" && last && lastItem && pending.length === 0) {
         lastItem.continuation!.push(...blanks, r);
         last.activityTail = tailOf(r, shape.columns.activity, last.activityTail);
@@ -127,7 +145,8 @@ export function readBody(
       isActivity = !(
         last &&
         pending.length === 0 &&
-        (mergedFromActivity(view, r, shape, last.row) || isContinuation(view, r, shape, last, numbered))
+        (mergedFromActivity(view, r, shape, last.row) ||
+          isContinuation(view, r, shape, last, numbered, lowercasePlan === true))
       );
       if (
         isActivity &&
@@ -139,13 +158,21 @@ export function readBody(
       }
     }
     if (isActivity) {
-      for (const p of pending) items.push(p);
+      for (const p of pending) {
+        items.push(p);
+        if (p.kind === "section" && writtenElsewhere(view, p.row, shape)) sectionsElsewhere = true;
+      }
       if (pending.length > 0) last = null;
       pending = [];
+      lowercasePlan ??= startsLowercase(roleText(view, r, shape.columns.activity, shape));
       const item: BodyItem = { kind: "activity", row: r, continuation: [] };
       items.push(item);
       lastItem = item;
-      if (isNumbering(numberText(view, r, shape.columns.number))) numberedCount++;
+      if (isNumbering(numberText(view, r, shape.columns.number))) {
+        numberedCount++;
+        // A numbered row with only its text: a section numbered in the «№» column («I.», «1.» over «1.1.»).
+        if (cells.length === 2 && cells[0] === shape.columns.number) sectionsElsewhere = true;
+      }
       last = {
         row: r,
         activityTail: roleText(view, r, shape.columns.activity, shape),
@@ -172,6 +199,14 @@ export function readBody(
     if (lastActivityRow >= 0) lastRow = Math.min(lastRow, lastActivityRow);
   }
   return { items, lastRow };
+}
+
+/** A section row not typed as a plain line in the activity column: merged across, in another column, or marked. */
+function writtenElsewhere(view: SheetView, r: number, shape: TableShape): boolean {
+  const cells = rowCells(view, r, shape);
+  if (cells.length !== 1 || cells[0] !== shape.columns.activity) return true;
+  const m = view.mergeAt(r, cells[0]);
+  return (m !== null && m.right > m.left) || SECTION_MARK.test(view.text(r, cells[0]));
 }
 
 export function lastRowOf(it: BodyItem): number {

@@ -15,9 +15,19 @@ import {
   foldedCell,
   numberAsWritten,
   joinDeadlineParts,
+  calendarYearsText,
   mergeResponsible,
 } from "./cells";
 import type { Context } from "./context";
+
+const NO_CONTROL = {
+  status: null,
+  doneDate: null,
+  evidenceLink: null,
+  comment: null,
+  dueDate: null,
+  signal: null,
+} as const;
 
 export function letters(c: number | null): string | null {
   return c === null ? null : columnLetter(c);
@@ -36,6 +46,7 @@ export function toTableColumns(a: ColumnAssignment): TableColumns {
     doneDate: letters(a.doneDate),
     evidenceLink: letters(a.evidenceLink),
     comment: letters(a.comment),
+    dueDate: letters(a.dueDate),
   };
 }
 
@@ -130,10 +141,11 @@ export function buildTable(
       }
       return cell(c) ?? "";
     };
+    const dlStart = a.timeline.length > 0 ? "" : deadlineText(a.deadline);
+    const dlEnd = a.timeline.length > 0 ? "" : deadlineText(a.deadlineEnd);
     const deadlineRaw =
-      a.timeline.length > 0
-        ? markedPeriods(view, all, a.timeline)
-        : joinDeadlineParts(deadlineText(a.deadline), deadlineText(a.deadlineEnd));
+      a.timeline.length > 0 ? markedPeriods(view, all, a.timeline) : joinDeadlineParts(dlStart, dlEnd);
+    const years = a.deadlineEnd !== null ? calendarYearsText(dlStart, dlEnd) : null;
     const responsible = mergeResponsible(
       a.responsible
         .map((c) => cell(c))
@@ -147,11 +159,12 @@ export function buildTable(
       section,
       rows: all.map((r) => r + 1),
       activity: stripListMarker(cell(a.activity) ?? ""),
-      deadline: readDeadlineOnce(deadlineRaw),
+      deadline: years ? { ...readDeadlineOnce(years), raw: deadlineRaw } : readDeadlineOnce(deadlineRaw),
       responsible: a.responsible.length > 0 ? responsible : readResponsibleOnce(""),
       result: cell(a.result),
       evidence: cell(a.evidence),
-      status: cell(a.status),
+      // The control columns are read by src/domain/control/read.ts (index.ts applies it).
+      ...NO_CONTROL,
     };
     rows.push(activity);
     for (const r of it.continuation ?? []) rows.push({ row: r + 1, kind: "continuation" });

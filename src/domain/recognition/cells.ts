@@ -89,6 +89,19 @@ export function joinDeadlineParts(start: string, end: string): string {
   return `${start} – ${end}`;
 }
 
+/**
+ * Start and end columns holding bare years («Год начала» 2025 | «Год окончания» 2027) name calendar years: the
+ * text the deadline reader is given for them («2025 – 2027 гг.», «2025 г.»), since «2025 – 2026» alone reads as a
+ * school year. Null when the columns hold anything else.
+ */
+export function calendarYearsText(start: string, end: string): string | null {
+  const year = /^(\d{4})(\s*г\.?)?$/;
+  const ys = year.exec(start.trim());
+  const ye = year.exec(end.trim());
+  if (!ys || (end.trim() && !ye)) return null;
+  return !ye || ye[1] === ys[1] ? `${ys[1]} г.` : `${ys[1]} – ${ye[1]} гг.`;
+}
+
 export function mergeResponsible(parts: Responsible[]): Responsible {
   const raw = parts
     .map((p) => p.raw)

@@ -5,7 +5,7 @@
  * мероприятий» is the form, not the activity).
  */
 import type { ColumnRole } from "../model";
-import { normalizeText } from "./text";
+import { normalizeForMatch } from "../ru";
 
 interface RolePattern {
   role: ColumnRole;
@@ -16,7 +16,10 @@ interface RolePattern {
 
 // Order matters: the first matching pattern decides.
 const PATTERNS: RolePattern[] = [
-  { role: "evidenceLink", re: /ссылк|гиперссылк|\burl\b/, weight: 3 },
+  // «Отчёт о выполнении»: the document produced, not the planned form of reporting.
+  { role: "evidenceLink", re: /ссылк|гиперссылк|\burl\b|^отчет[а-я]* об? (вы|ис)полнени/, weight: 3 },
+  // «Контрольный срок»: the due date as a date (alone, «Контрольные сроки» is the deadline: see assign in header.ts).
+  { role: "dueDate", re: /^контрольн(ый|ая) (срок|дата)$/, weight: 3 },
   {
     role: "status",
     // «Отметка о выполнении», «Отметка об исполнении», «Информация о выполнении», «Выполнение».
@@ -39,10 +42,11 @@ const PATTERNS: RolePattern[] = [
   {
     role: "deadline",
     // «Срок», «Сроки исполнения», «Плановый срок», «Контрольные сроки», «Этапы и сроки реализации».
-    re: /^([а-я]+(ый|ой|ые|ий) )?срок|срок[а-я]* (выполнения|исполнения|реализации|проведения)|^дата|период (исполнения|реализации|проведения|выполнения)|^время|^когда|^период$|^срок[а-яa-z]*/,
+    re: /^год[а-я]* (начала|окончания|завершения|реализации|исполнения|проведения)|^([а-я]+(ый|ой|ые|ий) )?срок|срок[а-я]* (выполнения|исполнения|реализации|проведения)|^дата|период (исполнения|реализации|проведения|выполнения)|^время|^когда|^период$|^срок[а-яa-z]*/,
     weight: 3,
   },
-  { role: "result", re: /результат|показател|ориентир|индикатор|эффект|^цель|значени/, weight: 3 },
+  // «Выход»: what a piece of work puts out (a report, a protocol) — its result.
+  { role: "result", re: /результат|показател|ориентир|индикатор|эффект|^цель|значени|^выход$/, weight: 3 },
   { role: "number", re: /^(№{1,2}|n|no|номер)( п п| пп)?$|^п п$|^№ п$/, weight: 3 },
   {
     role: "activity",
@@ -64,7 +68,7 @@ export function roleOfHeader(raw: string): { role: ColumnRole; weight: number } 
   if (/^(№{1,2}|N|No|Номер)\s*(п\s*[/\\.]?\s*п\.?)?$/i.test(trimmed) || /^п\s*[/\\]\s*п$/i.test(trimmed)) {
     return { role: "number", weight: 3 };
   }
-  const t = normalizeText(trimmed);
+  const t = normalizeForMatch(trimmed);
   if (!t) return null;
   // «Число мероприятий», «Количество участников»: a count, not a roadmap column.
   if (/^(число|количество|кол во|доля|процент|сумма|итого)( |$)/.test(t)) return null;

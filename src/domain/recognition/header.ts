@@ -6,7 +6,8 @@
 import type { ColumnRole } from "../model";
 import { roleOfHeader } from "./header-roles";
 import type { SheetView } from "./sheet-view";
-import { isNumbering, looksLikeDeadline, looksLikePerson, normalizeText } from "./text";
+import { MONTH_PATTERN, normalizeForMatch } from "../ru";
+import { isNumbering, looksLikeDeadline, looksLikePerson } from "./text";
 
 export interface ColumnAssignment {
   number: number | null;
@@ -32,6 +33,8 @@ export interface ColumnAssignment {
   doneDate: number | null;
   evidenceLink: number | null;
   comment: number | null;
+  /** «Контрольный срок»: the due date as a real date, beside the free-text deadline (control columns). */
+  dueDate: number | null;
 }
 
 export interface HeaderInfo {
@@ -59,6 +62,7 @@ export function emptyAssignment(): ColumnAssignment {
     doneDate: null,
     evidenceLink: null,
     comment: null,
+    dueDate: null,
   };
 }
 
@@ -70,22 +74,38 @@ function headerish(text: string): boolean {
   return /[А-Яа-яЁёA-Za-z№]/.test(text);
 }
 
-const MONTH_HEADER =
-  /^(январ[ья]?|янв|феврал[ья]?|фев|марта?|мар|апрел[ья]?|апр|ма[йя]|июн[ья]?|июл[ья]?|август|авг|сентябр[ья]?|сен|сент|октябр[ья]?|окт|ноябр[ья]?|ноя|нояб|декабр[ья]?|дек)( \d{4}( г| года?)?)?$/;
+const MONTH_HEADER = new RegExp(`^${MONTH_PATTERN}( \\d{4}( г| года?)?)?$`);
 
 const QUARTER_HEADER = /^(i{1,3}|iv|[1-4])( й)? (квартал|кв)( \d{4}( г| года?)?)?$/;
+const HALF_HEADER = /^(i{1,2}|[12])( е)? полугоди[ея]( \d{4}( г| года?)?)?$/;
 
 /**
- * A header cell naming one month («Сентябрь», «окт.», «Январь 2026») or quarter («I квартал», «2 кв.»): a column
- * of a month grid.
+ * A header cell naming one month («Сентябрь», «окт.», «Январь 2026»), quarter («I квартал», «2 кв.») or half-year
+ * («II полугодие»): a column of a month grid.
  */
 export function isTimelineHeader(text: string): boolean {
-  const t = normalizeText(text);
-  return MONTH_HEADER.test(t) || QUARTER_HEADER.test(t);
+  const t = normalizeForMatch(text);
+  return MONTH_HEADER.test(t) || QUARTER_HEADER.test(t) || HALF_HEADER.test(t);
 }
 
-/** Three or more such columns make a grid; fewer are more likely data. */
+/**
+ * A bare numeral under a parent that names the unit («Срок исполнения (квартал)» over «I | II | III | IV»): the
+ * sub-header names that quarter or half-year. Returns the label as a user would write it («II квартал»), or null.
+ */
+export function unitNumeral(parent: string, sub: string): string | null {
+  const s = sub.trim().replace(/\.$/, "");
+  const p = normalizeForMatch(parent);
+  if (/квартал/.test(p) && /^(I{1,3}|IV|[1-4])$/.test(s)) return `${s} квартал`;
+  if (/полугоди/.test(p) && /^(I{1,2}|[12])$/.test(s)) return `${s} полугодие`;
+  return null;
+}
+
+/**
+ * Three or more such columns make a grid; fewer are more likely data — unless a deadline parent cell stands over
+ * them («Сроки (2026 год)» over «I полугодие | II полугодие»).
+ */
 const MIN_TIMELINE = 3;
+const MIN_TIMELINE_UNDER_PARENT = 2;
 
 /** Quick test on one row: at least two cells name distinct roles, and most text cells are header-like. */
 export function headerRoleCount(view: SheetView, r: number): number {
@@ -159,7 +179,12 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
       const t = view.text(next, c);
       const parent = view.coveringMerge(r, c);
       const merged = parent !== null && parent.right > parent.left;
-      if (!(headerish(t) || isTimelineHeader(t)) || t.length > 100 || (view.text(r, c) && !merged)) {
+      const numeral = merged && unitNumeral(view.text(parent.top, parent.left), t) !== null;
+      if (
+        !(headerish(t) || isTimelineHeader(t) || numeral) ||
+        t.length > 100 ||
+        (view.text(r, c) && !merged)
+      ) {
         ok = false;
         break;
       }
@@ -172,7 +197,7 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
 
   const labels: string[] = [];
   const found: { c: number; role: ColumnRole; weight: number; label: string }[] = [];
-  const periods: { c: number; label: string }[] = [];
+  const periods: { c: number; label: string; underDeadline: boolean }[] = [];
   for (let c = left; c <= right; c++) {
     const parts: string[] = [];
     for (const hr of rows.slice(0, 2)) {
@@ -184,17 +209,29 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
     labels.push(label);
     // The month is the lowest header cell («Сроки» over «Сентябрь | Октябрь | …», or the month alone).
     const own = parts[parts.length - 1];
-    if (own && isTimelineHeader(own)) periods.push({ c, label: own });
-    const m = roleOfHeader(label) ?? (parts[0] ? roleOfHeader(parts[0]) : null);
+    const parentRole = parts.length > 1 ? roleOfHeader(parts[0]) : null;
+    const underDeadline = parentRole?.role === "deadline";
+    const period = own && parts.length > 1 ? unitNumeral(parts[0], own) : null;
+    if (period) periods.push({ c, label: period, underDeadline });
+    else if (own && isTimelineHeader(own)) periods.push({ c, label: own, underDeadline });
+    // A sub-header refines its parent's column: when it names a role of its own («Мероприятие» over
+    // «наименование | форма проведения»), that role is the column's.
+    const ownRole = parentRole && own ? roleOfHeader(own) : null;
+    const m =
+      (ownRole && ownRole.role !== parentRole?.role && ownRole.weight > 1 ? ownRole : null) ??
+      roleOfHeader(label) ??
+      (parts[0] ? roleOfHeader(parts[0]) : null);
     if (m) found.push({ c, role: m.role, weight: m.weight, label });
   }
-  const grid = periods.length >= MIN_TIMELINE;
+  const grid =
+    periods.length >= MIN_TIMELINE ||
+    (periods.length >= MIN_TIMELINE_UNDER_PARENT && periods.every((x) => x.underDeadline));
   const gridCols = new Set(periods.map((x) => x.c));
   // With a month grid, a «Сроки» parent over the months names the grid, not one deadline column per month.
   const kept = grid ? found.filter((f) => !(gridCols.has(f.c) && f.role === "deadline")) : found;
   const columns = assign(weakActivity(kept, labels));
   if (grid && columns.deadline === null) {
-    columns.timeline = periods;
+    columns.timeline = periods.map(({ c, label }) => ({ c, label }));
     columns.deadline = periods[0].c;
   }
   return { rows, left, right, columns, labels };
@@ -215,7 +252,7 @@ function weakActivity<T extends { role: ColumnRole; weight: number }>(found: T[]
     !strong &&
     weak.length === 1 &&
     found.some((f) => f.role === "deadline") &&
-    !labels.some((l) => NOT_A_PLAN.test(normalizeText(l)));
+    !labels.some((l) => NOT_A_PLAN.test(normalizeForMatch(l)));
   return ok ? found : found.filter((f) => !weak.includes(f));
 }
 
@@ -226,11 +263,20 @@ function assign(found: { c: number; role: ColumnRole; weight: number; label: str
   const a = emptyAssignment();
   const deadlines = found.filter((f) => f.role === "deadline");
   if (deadlines.length >= 2) {
-    const end = deadlines.find((f, i) => i > 0 && DEADLINE_END.test(normalizeText(f.label)));
+    const end = deadlines.find((f, i) => i > 0 && DEADLINE_END.test(normalizeForMatch(f.label)));
     if (end) {
       a.deadlineEnd = end.c;
       found = found.filter((f) => f !== end);
     }
+  }
+  // «Подтверждающий документ» right of a status column, or the second of two: the document actually produced
+  // (a control column), not the planned one (the planning columns come before the control columns).
+  const evidences = found.filter((f) => f.role === "evidence");
+  const status = found.find((f) => f.role === "status");
+  const afterStatus = status ? evidences.filter((f) => f.c > status.c) : [];
+  if ((evidences.length >= 2 || afterStatus.length > 0) && !found.some((f) => f.role === "evidenceLink")) {
+    const last = evidences[evidences.length - 1];
+    found = found.map((f) => (f === last ? { ...f, role: "evidenceLink" as const } : f));
   }
   const best = new Map<ColumnRole, { c: number; weight: number }>();
   for (const f of found) {
@@ -243,6 +289,11 @@ function assign(found: { c: number; role: ColumnRole; weight: number; label: str
   }
   for (const [role, v] of best) {
     if (role !== "responsible") (a as unknown as Record<string, number | null>)[role] = v.c;
+  }
+  // «Контрольные сроки» alone is the roadmap's own deadline column; only beside another one is it the control date.
+  if (a.deadline === null && a.dueDate !== null) {
+    a.deadline = a.dueDate;
+    a.dueDate = null;
   }
   return a;
 }
@@ -257,6 +308,6 @@ export function assignedColumns(a: ColumnAssignment): Set<number> {
 export function headerSignature(view: SheetView, r: number): string {
   return view
     .nonEmpty(r)
-    .map((c) => normalizeText(view.text(r, c)))
+    .map((c) => normalizeForMatch(view.text(r, c)))
     .join("|");
 }

@@ -45,7 +45,7 @@ export function sheetNotices(view: SheetView, sheet: SheetGrid, found: Found[], 
       const c0 = f.table.columns;
       const roles = new Set(
         [c0.number, c0.activity, c0.form, c0.deadline, c0.result, c0.evidence, c0.status, c0.doneDate]
-          .concat([c0.evidenceLink, c0.comment], c0.responsible)
+          .concat([c0.evidenceLink, c0.comment, c0.dueDate], c0.responsible)
           .filter((x): x is string => x !== null),
       );
       for (let c = range.left; c <= range.right; c++) {

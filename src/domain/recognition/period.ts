@@ -6,7 +6,6 @@
  */
 import type { IsoDate, Period } from "../model";
 import {
-  MONTHS_GENITIVE,
   calendarYearBounds,
   halfYearBounds,
   isValidYmd,
@@ -15,6 +14,7 @@ import {
   schoolYearBounds,
   toIso,
 } from "../russian-dates";
+import { genitiveMonth, normalizeRuText } from "../ru";
 
 const YEAR = "(20\\d\\d)";
 const DASH = "\\s*[-–—/]\\s*";
@@ -79,7 +79,7 @@ function partOfYear(t: string): Period | null {
  * «2023/2024 учебный год» → the school year; «на 2022 – 2024 годы» → the calendar years; null when none.
  */
 export function readPeriod(text: string): Period | null {
-  const t = text.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
+  const t = normalizeRuText(text);
   const part = partOfYear(t);
   if (part) return part;
   // School year: two consecutive years followed (or preceded) by «уч.»/«учебный».
@@ -126,18 +126,12 @@ export function readPeriod(text: string): Period | null {
   return null;
 }
 
-/** «сентября» → 9. */
-function genitiveMonth(word: string): number | undefined {
-  const i = (MONTHS_GENITIVE as readonly string[]).indexOf(word);
-  return i >= 0 ? i + 1 : undefined;
-}
-
 /**
  * The date of an order: «от 30.03.2023», «от « 30 » 03 2023г.», ««24» 10 2024г.», «от 19.10.2023 года № 356»,
  * «от 30 марта 2023 г.» → ISO; null when the text holds no such date.
  */
 export function readApprovalDate(text: string): IsoDate | null {
-  const t = text.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
+  const t = normalizeRuText(text);
   const numeric = /(?:^|[^а-я])от\s*(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{2,4})/.exec(t);
   if (numeric) return iso(fullYear(Number(numeric[3])), Number(numeric[2]), Number(numeric[1]));
   const quoted = /[«"“„']\s*(\d{1,2})\s*[»"”“']\s*(\d{1,2}|[а-я]+)\s*[.]?\s*(\d{4})/.exec(t);
@@ -146,7 +140,7 @@ export function readApprovalDate(text: string): IsoDate | null {
     if (m) return iso(Number(quoted[3]), m, Number(quoted[1]));
   }
   const worded = /(?:^|[^а-я])от\s*(\d{1,2})\s+([а-я]+)\s+(\d{4})/.exec(t);
-  const wordedMonth = worded ? genitiveMonth(worded[2]) : undefined;
+  const wordedMonth = worded ? genitiveMonth(worded[2]) : null;
   if (worded && wordedMonth) return iso(Number(worded[3]), wordedMonth, Number(worded[1]));
   return null;
 }

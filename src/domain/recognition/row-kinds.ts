@@ -72,13 +72,24 @@ export function isContinuation(
   shape: TableShape,
   last: LastActivity,
   numbered: boolean,
+  /** The plan's first activity starts in lower case («проведение …»): lower case is its style, not a sign. */
+  lowercasePlan = false,
 ): boolean {
   const act = roleText(view, r, shape.columns.activity, shape);
   if (!act) return true;
-  const dl = roleText(view, r, shape.columns.deadline, shape);
+  const dl = ownDeadline(view, r, shape);
+  // A date-like deadline, or any mark in a month or quarter grid.
+  const dated = dl !== "" && (looksLikeDeadline(dl) || shape.columns.timeline.some((m) => view.text(r, m.c)));
   // «– анализ результатов» with a deadline of its own: a list item of its own row (Word's numbering lost on
   // paste left the bullet), not the previous activity's next line.
-  if (stripListMarker(act) !== act && dl && looksLikeDeadline(dl)) return false;
+  if (stripListMarker(act) !== act && dated) return false;
+  // A row with a deadline and a responsible of its own is an activity of its own, even in lower case, unless
+  // those cells read as the row above continued: a responsible in lower case where the plan's activities start
+  // with a capital (a page break through every column), or a deadline broken off mid-phrase.
+  if (dated && !endsMidPhrase(last.deadlineTail)) {
+    const resp = ownResponsible(view, r, shape);
+    if (resp && (lowercasePlan || !startsLowercase(resp))) return false;
+  }
   let score = 0;
   if (startsLowercase(act)) score += 3;
   else if (startsUppercase(act)) score -= 2;
@@ -86,12 +97,38 @@ export function isContinuation(
   else if (endsFinished(last.activityTail)) score -= 1;
   else score += 0.5;
   if (shape.columns.deadline !== null) {
-    if (!dl) score += 1;
+    // Where activities are numbered, an unnumbered row with no deadline of its own is the one above continued.
+    if (!dl) score += numbered ? 10 : 1;
     else if (looksLikeDeadline(dl) && last.deadlineTail) score -= 1;
   }
   if (numbered) score += 1.5;
   return score > 0;
 }
+
+/**
+ * The row's own deadline: the deadline cell, else the end of a split deadline, else the marks of a month or
+ * quarter grid (a new activity of a grid has its marks, a continuation none).
+ */
+export function ownDeadline(view: SheetView, r: number, shape: TableShape): string {
+  const a = shape.columns;
+  const dl = roleText(view, r, a.deadline, shape) || roleText(view, r, a.deadlineEnd);
+  if (dl) return dl;
+  for (const m of a.timeline) if (view.text(r, m.c)) return view.text(r, m.c);
+  return "";
+}
+
+/** The row's first responsible cell that names someone in words, or "". */
+function ownResponsible(view: SheetView, r: number, shape: TableShape): string {
+  for (const c of shape.columns.responsible) {
+    const t = view.text(r, c);
+    if (/[А-Яа-яЁё]{2}/.test(t)) return t;
+  }
+  return "";
+}
+
+/** «Раздел 2. …», «II. …», «Часть 1»: a section's own mark — neither an abbreviation nor a sentence. */
+export const SECTION_MARK =
+  /^(раздел|подраздел|часть|блок)\s+([0-9]{1,2}|[IVXLC]{1,5})(?![а-яёa-z0-9])|^[IVX]{1,4}\.\s*[«"А-ЯЁA-Z]/i;
 
 /**
  * Excel pastes a Word cell of several paragraphs as several rows, merging the row's other cells down over them:
@@ -128,6 +165,8 @@ export function singleCellKind(
   shape: TableShape,
   last: LastActivity | null,
   numbered: boolean,
+  /** The table's sections so far are written another way (merged, in another column, or marked). */
+  sectionsElsewhere = false,
 ): "section" | "continuation" {
   const text = view.text(r, c);
   const merge = view.mergeAt(r, c);
@@ -139,6 +178,10 @@ export function singleCellKind(
   if (c !== shape.columns.activity) return last ? "continuation" : "section";
   if (!last) return "section";
   if (startsLowercase(text) || endsMidPhrase(last.activityTail)) return "continuation";
+  if (SECTION_MARK.test(text)) return "section";
+  // Sections of one table are written alike: when they stand elsewhere, a plain sentence alone in the activity
+  // column of a numbered table is the activity above cut at a page break.
+  if (numbered && sectionsElsewhere) return "continuation";
   // «ШНОР и ШССУ» under a numbered activity: a sentence cut before an abbreviation, not a section title.
   const firstWord = /^[«"(]?([А-ЯЁA-Z]{2,})(?=[\s,.;:»")]|$)/.exec(text);
   if (numbered && firstWord) return "continuation";

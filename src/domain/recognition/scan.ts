@@ -29,7 +29,8 @@ export function startsHeaderlessPart(view: SheetView, r: number, shape: TableSha
   const act = view.text(r, a.activity);
   if (act.length < 10 || !/[А-Яа-яЁё]/.test(act)) return false;
   const dl = roleText(view, r, a.deadline);
-  const resp = a.responsible.some((c) => view.text(r, c));
+  // A responsible names someone in words: «100%» under an indicator table's target column does not.
+  const resp = a.responsible.some((c) => /[А-Яа-яЁё]{2}/.test(view.text(r, c)));
   if (!(looksLikeDeadline(dl) || resp)) return false;
   // Nothing outside the table's columns.
   const outside = view.nonEmpty(r).filter((c) => c < shape.left || c > shape.right);

@@ -8,7 +8,7 @@ import {
   type CellValue,
   type SheetGrid,
 } from "../grid";
-import { markupToText } from "../markup";
+import { markupToText } from "../ru";
 
 /**
  * cellText, with the error-value test only for text that starts with «#» (most cells do not); HTML markup pasted

@@ -1,15 +1,5 @@
-/** Text helpers shared by the recogniser: normalisation for matching, and classification of cell contents. */
-
-/** Lower case, ё→е, punctuation and line breaks to single spaces: the form header synonyms are matched in. */
-export function normalizeText(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/ё/g, "е")
-    .replace(/[\u00a0\s]+/g, " ")
-    .replace(/[.,;:!?()[\]{}«»"“”„'`*_/\\|<>–—-]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
+/** Text helpers shared by the recogniser: classification of cell contents (normalisation is in ../ru). */
+import { MONTH_STEM_PATTERN, foldWord } from "../ru";
 
 /** Collapse runs of whitespace (cell text pasted from Word keeps line breaks and double spaces). */
 export function collapseSpaces(s: string): string {
@@ -50,10 +40,9 @@ export function isRomanNumbering(text: string): boolean {
   return t.length > 0 && ROMAN.test(t);
 }
 
-const MONTHS = "январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр";
 const DEADLINE_WORDS = new RegExp(
   [
-    `(^|[^а-я])(${MONTHS})`,
+    `(^|[^а-я])${MONTH_STEM_PATTERN}`,
     "\\d{1,2}\\.\\d{1,2}(\\.|\\b)",
     "(^|[^а-я])до\\s",
     "в течение",
@@ -67,7 +56,7 @@ const DEADLINE_WORDS = new RegExp(
 
 /** Does the text read like a «Сроки» cell (a month, a date, «до …», «в течение года», «ежеквартально»…)? */
 export function looksLikeDeadline(text: string): boolean {
-  const t = text.toLowerCase().replace(/ё/g, "е");
+  const t = foldWord(text);
   if (!t || t.length > 200) return false;
   return DEADLINE_WORDS.test(t);
 }

@@ -8,41 +8,7 @@
  * `foldWord` is the reading form of a single word (lower case, ё → е).
  */
 import { foldHomoglyphs } from "./homoglyphs";
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  nbsp: " ",
-  laquo: "«",
-  raquo: "»",
-  quot: '"',
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  apos: "'",
-  ndash: "–",
-  mdash: "—",
-  hellip: "…",
-  shy: "",
-  ldquo: "“",
-  rdquo: "”",
-  bdquo: "„",
-};
-
-/** Block tags end a line; inline tags (<i>, <span>) stand between words. Tags start with a letter. */
-const BLOCK_TAG = /<\/?(?:p|br|div|li|tr|td|th|ul|ol|table|h[1-6])\b[^<>]*>/gi;
-const ANY_TAG = /<\/?[a-zA-Z][^<>]*>/g;
-const ENTITY = /&(?:#(\d{1,6})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi;
-
-function entity(
-  m: string,
-  dec: string | undefined,
-  hex: string | undefined,
-  name: string | undefined,
-): string {
-  if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? " ";
-  const code = dec !== undefined ? Number(dec) : parseInt(hex ?? "", 16);
-  if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff) return " ";
-  return code === 160 ? " " : String.fromCodePoint(code);
-}
+import { markupToText } from "./markup";
 
 /** Characters plainText has to touch; most cells have none (20,000-row sheets are read cell by cell). */
 const NEEDS_WORK = /[<&\u00A0\u00AD\u0085\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF\t\r\f\v]/;
@@ -50,10 +16,7 @@ const NEEDS_WORK = /[<&\u00A0\u00AD\u0085\u2000-\u200D\u2028\u2029\u202F\u205F\u
 /** The text as written, without markup, invisible characters, odd spaces and odd line endings. */
 export function plainText(raw: string): string {
   if (!NEEDS_WORK.test(raw)) return raw;
-  let t = raw;
-  if (t.includes("<")) t = t.replace(BLOCK_TAG, "\n").replace(ANY_TAG, " ");
-  if (t.includes("&")) t = t.replace(ENTITY, entity);
-  return t
+  return markupToText(raw)
     .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g, " ")
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n");

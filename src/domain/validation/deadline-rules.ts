@@ -186,11 +186,13 @@ function rowFindings(row: ActivityRow, table: RoadmapTable, today: IsoDate | nul
 
   // Overdue needs a status column to know what is done (until then every past deadline would be flagged),
   // and says nothing new about a deadline already flagged as before approval or outside the period.
-  if (today && table.columns.status && !flagged && d.end && d.end < today && !isDoneStatus(row.status)) {
+  // The user's «Контрольный срок» wins over the deadline's end (contract: «Status list and signals»).
+  const end = row.dueDate ?? d.end;
+  if (today && table.columns.status && !flagged && end && end < today && !isDoneStatus(row.status)) {
     add(
       "deadline.overdue",
       "warning",
-      `Срок «${raw}» прошёл (${formatRuDate(d.end)}), а мероприятие не отмечено как выполненное`,
+      `Срок «${raw}» прошёл (${formatRuDate(end)}), а мероприятие не отмечено как выполненное`,
       "Отметьте выполнение и приложите подтверждающий документ или перенесите срок",
     );
   }

@@ -6,7 +6,7 @@ import { a1, cellText, type WorkbookGrid } from "../grid";
 import { editDistance } from "../edit-distance";
 import { foldWord } from "../ru";
 import type { Finding } from "../model";
-import { markupToText } from "../markup";
+import { markupToText } from "../ru";
 
 export { editDistance };
 

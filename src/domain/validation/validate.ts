@@ -9,6 +9,7 @@ import { deadlineFindings } from "./deadline-rules";
 import { numberingFindings } from "./numbering-rules";
 import { responsibleFindings } from "./responsible-rules";
 import { periodFindings } from "./period-rules";
+import { statusFindings } from "./status-rules";
 import { tableFindings } from "./table-rules";
 import { organisationFindings, placeholderFindings } from "./text-rules";
 
@@ -65,6 +66,7 @@ export function validateWorkbook(tables: RoadmapTable[], opts: ValidationOptions
       directory: opts.directory ?? null,
       vagueRoleSeverity: opts.vagueRoleSeverity ?? "info",
     }),
+    ...statusFindings(tables, { today: opts.today, workbook: opts.workbook }),
   ];
   if (opts.workbook)
     findings.push(...placeholderFindings(opts.workbook), ...organisationFindings(opts.workbook));

@@ -1,0 +1,69 @@
+/**
+ * «Добавить столбцы контроля» / `roadmap annotate` and «Снять подсветку»: the control columns and the signal
+ * formats (src/domain/control/annotate.ts), and what was added remembered in the workbook (setting `control`).
+ */
+import { planAnnotate, type AnnotatePlan } from "../domain/control/annotate";
+import { removeSignalOps } from "../domain/control/signal-formats";
+import { isEmptyPlan } from "../domain/edit-plan";
+import { UserFacingError, type WorkbookHost } from "../domain/host";
+import { recognise, type Recognised } from "./recognise";
+import { updateSettings } from "./settings";
+
+export interface AnnotateOutcome {
+  recognised: Recognised;
+  annotate: AnnotatePlan;
+}
+
+export const NO_ROADMAP =
+  "В книге не найдено ни одной таблицы дорожной карты: столбцы контроля добавлять некуда. Проверьте, что таблица вставлена вместе с шапкой.";
+
+export function protectedSheetMessage(sheet: string): string {
+  return `Лист «${sheet}» защищён: снимите защиту (Рецензирование → Снять защиту листа) и повторите.`;
+}
+
+/** The plan, without changing anything (the pane shows its summary first). */
+export async function planControlColumns(
+  host: WorkbookHost,
+  recognised?: Recognised,
+): Promise<AnnotateOutcome> {
+  const r = recognised ?? (await recognise(host));
+  if (r.tables.length === 0) throw new UserFacingError(NO_ROADMAP);
+  for (const t of r.tables) {
+    const sheet = r.workbook.sheets.find((s) => s.name === t.sheet);
+    if (sheet?.protected) throw new UserFacingError(protectedSheetMessage(t.sheet));
+  }
+  return { recognised: r, annotate: planAnnotate(r.workbook, r.tables, r.settings.control) };
+}
+
+/** Add the columns (a rerun changes nothing) and remember what was added. */
+export async function addControlColumns(
+  host: WorkbookHost,
+  recognised?: Recognised,
+): Promise<AnnotateOutcome & { written: boolean }> {
+  const outcome = await planControlColumns(host, recognised);
+  const { plan, setting } = outcome.annotate;
+  const written = !isEmptyPlan(plan);
+  if (written) await host.apply(plan);
+  if (JSON.stringify(setting) !== JSON.stringify(outcome.recognised.settings.control))
+    await updateSettings(host, { control: setting });
+  return { ...outcome, written };
+}
+
+/**
+ * «Снять подсветку»: our signal formats off every sheet annotate worked on; the columns, the user's statuses and
+ * every other format stay. A later «Добавить столбцы контроля» lays them again.
+ */
+export async function removeSignals(host: WorkbookHost, recognised?: Recognised): Promise<string[]> {
+  const r = recognised ?? (await recognise(host));
+  const stored = r.settings.control;
+  if (!stored) return [];
+  const existing = new Set((await host.listSheets()).map((s) => s.name));
+  const sheets = stored.sheets.map((s) => s.sheet).filter((s) => existing.has(s));
+  if (sheets.length > 0)
+    await host.apply({ summary: "Снять подсветку сроков", ops: removeSignalOps(sheets) });
+  // Forget the signatures, so the next run lays the formats again.
+  await updateSettings(host, {
+    control: { sheets: stored.sheets.map((s) => ({ ...s, signature: "" })) },
+  });
+  return sheets;
+}
