@@ -325,6 +325,11 @@ async function main(): Promise<number> {
       await page.getByTestId("people-build").click();
       await page.getByTestId("person").first().waitFor();
       expectTrue((await page.getByTestId("person").count()) > 0, "список людей пуст");
+      // Who does what, and by when: each person lists their activities with deadline and sheet.
+      const first = page.getByTestId("person").first();
+      await first.getByTestId("person-activity").first().waitFor();
+      const line = await first.getByTestId("person-deadline").first().innerText();
+      expectTrue(/(срок: .+|срок не указан) · .+, строка \d+/.test(line), `строка мероприятия: «${line}»`);
       await page.getByTestId("people-sheet").click();
       await page.waitForFunction(() =>
         [...document.querySelectorAll('[data-testid="sheet-tab"]')].some(
