@@ -312,8 +312,6 @@ function opProblem(
       return op.widths.some((w) => !isIndex(w.col, MAX_COLUMNS) || !(w.width > 0))
         ? internal("неверная ширина столбца")
         : null;
-    case "setAutoFilter":
-      return rangeProblem(op.range);
     case "addSheet":
     case "protectSheet":
       return null;
