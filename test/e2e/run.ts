@@ -280,7 +280,10 @@ async function main(): Promise<number> {
         const preview = page.getByTestId("fold-preview");
         await preview.waitFor();
         const text = await preview.innerText();
-        expectTrue(text.includes(String(SAMPLE.foldedRows)), `в предупреждении нет числа строк: «${text}»`);
+        expectTrue(
+          text.includes(String(SAMPLE.continuations)),
+          `в предупреждении нет числа строк: «${text}»`,
+        );
         await page.getByTestId("fold-confirm").click();
         await page.getByTestId("notice").waitFor();
         expectEqual(
