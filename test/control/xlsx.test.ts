@@ -3,6 +3,7 @@
  * nothing, similar columns reused; read back with ExcelJS, the drop-down, date validations and signal formats.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { removeSignals } from "../../src/app/annotate";
 import { writeQuarterReport, CHART_NOTE } from "../../src/app/report";
 import type { WorkbookGrid } from "../../src/domain/grid";
@@ -128,7 +129,7 @@ describe("annotate never writes over the user's cells", () => {
 });
 
 describe("report on an .xlsx", () => {
-  test("the sheet is written once; the missing chart is said in the sheet", async () => {
+  test("the sheet is written once, with a native chart in the file", async () => {
     const input = await writeWorkbookGrid(seedGrid("004-clean"), { realDates: true });
     const host = await XlsxWorkbookHost.open(input, "in.xlsx");
     const first = await writeQuarterReport(host, { quarter: "2022-Q2", today: "2022-06-20" });
@@ -139,8 +140,11 @@ describe("report on an .xlsx", () => {
     expect(ws.getCell("A1").value).toBe(
       "Отчёт о выполнении дорожной карты за II квартал 2022 г. (01.04.2022 – 30.06.2022)",
     );
-    expect(first.notices.some((n) => n.startsWith("Диаграмма"))).toBe(true);
-    expect(ws.getCell("E4").value).toBe(CHART_NOTE);
+    // The .xlsx host writes charts (src/xlsx/charts.ts): no notice, no note in the sheet, one chart part.
+    expect(first.notices.filter((n) => n.startsWith("Диаграмма"))).toEqual([]);
+    expect(ws.getCell("E4").value).not.toBe(CHART_NOTE);
+    const zip = await JSZip.loadAsync(await host.toBuffer());
+    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(1);
     expect(ws.pageSetup.orientation).toBe("landscape");
     expect(ws.pageSetup.fitToWidth).toBe(1);
   });
