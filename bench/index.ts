@@ -10,6 +10,7 @@ import { benchRead } from "./read.bench";
 import { benchAnnotate } from "./annotate.bench";
 import { benchMonitoring } from "./monitoring.bench";
 import { benchConsolidate } from "./consolidate.bench";
+import { benchLayouts } from "./layouts.bench";
 
 async function main(): Promise<void> {
   const results = {
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     annotate: await benchAnnotate(),
     monitoring: await benchMonitoring(),
     consolidate: await benchConsolidate(),
+    // A correctness count over many generated layouts (issue 14), not a speed ratio.
+    layouts: benchLayouts(5000, 1),
   };
   const out = resolve(__dirname, "results.json");
   writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
