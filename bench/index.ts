@@ -8,6 +8,8 @@ import { resolve } from "node:path";
 import { benchDeadlines } from "./deadline.bench";
 import { benchRead } from "./read.bench";
 import { benchAnnotate } from "./annotate.bench";
+import { benchMonitoring } from "./monitoring.bench";
+import { benchConsolidate } from "./consolidate.bench";
 
 async function main(): Promise<void> {
   const results = {
@@ -16,6 +18,8 @@ async function main(): Promise<void> {
     read: await benchRead(),
     deadlines: await benchDeadlines(),
     annotate: await benchAnnotate(),
+    monitoring: await benchMonitoring(),
+    consolidate: await benchConsolidate(),
   };
   const out = resolve(__dirname, "results.json");
   writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
