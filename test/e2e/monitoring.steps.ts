@@ -21,6 +21,8 @@ export async function monitoringSteps(page: Page, step: Step, h: Helpers): Promi
   await step(
     "Мониторинг: показатели, лист мониторинга за квартал и архив форм, по форме на школу",
     async () => {
+      // A dialog left open by an earlier step must not block this one.
+      await page.keyboard.press("Escape");
       await page.getByTestId("tab-monitoring").click();
       await page.getByTestId("monitoring-find").click();
       await page.getByTestId("monitoring-count").waitFor();
