@@ -162,6 +162,7 @@ export const en: Dictionary = {
   monitoringForms: "Download the schools' forms (.zip)",
   monitoringFormsDone: "Archive «{file}»: {count} forms, one per school.",
   monitoringCorrected: "The correction is saved in the workbook.",
+  monitoringTarget: "Target {year}",
   monitoringType: "Type",
   monitoringDirection: "Better",
   typeShare: "share, %",

@@ -162,6 +162,7 @@ export const ru = {
   monitoringForms: "Скачать формы для школ (.zip)",
   monitoringFormsDone: "Архив «{file}»: форм {count}, по одной на школу.",
   monitoringCorrected: "Исправление сохранено в книге.",
+  monitoringTarget: "Цель {year}",
   monitoringType: "Тип",
   monitoringDirection: "Что лучше",
   typeShare: "доля, %",
