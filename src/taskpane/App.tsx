@@ -25,6 +25,7 @@ import {
   translator,
   type Language,
 } from "./i18n";
+import { ConsolidatePane } from "./panes/ConsolidatePane";
 import { MonitoringPane } from "./panes/MonitoringPane";
 import { PeoplePane } from "./panes/PeoplePane";
 import { RecognizePane } from "./panes/RecognizePane";
@@ -157,6 +158,9 @@ export function TaskPane({
             <Tab value="monitoring" data-testid="tab-monitoring">
               {t("tabMonitoring")}
             </Tab>
+            <Tab value="consolidate" data-testid="tab-consolidate">
+              {t("tabConsolidate")}
+            </Tab>
           </TabList>
           {/* Panes stay mounted so switching tabs keeps their results. */}
           <main className={s.content}>
@@ -171,6 +175,9 @@ export function TaskPane({
             </div>
             <div hidden={tab !== "monitoring"}>
               <MonitoringPane />
+            </div>
+            <div hidden={tab !== "consolidate"}>
+              <ConsolidatePane />
             </div>
           </main>
         </div>
