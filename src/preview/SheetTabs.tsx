@@ -32,6 +32,8 @@ export function SheetTabs({
   return (
     <div className={s.tabs}>
       <TabList
+        // Remounted when sheets come or go: Fluent's selection mark does not move to a tab added after it.
+        key={sheets.map((x) => x.name).join("\u0000")}
         size="small"
         aria-label={label}
         selectedValue={active ?? undefined}

@@ -26,6 +26,7 @@ import {
   type Language,
 } from "./i18n";
 import { ConsolidatePane } from "./panes/ConsolidatePane";
+import { ControlPane } from "./panes/ControlPane";
 import { MonitoringPane } from "./panes/MonitoringPane";
 import { PeoplePane } from "./panes/PeoplePane";
 import { RecognizePane } from "./panes/RecognizePane";
@@ -158,6 +159,9 @@ export function TaskPane({
             <Tab value="monitoring" data-testid="tab-monitoring">
               {t("tabMonitoring")}
             </Tab>
+            <Tab value="control" data-testid="tab-control">
+              {t("tabControl")}
+            </Tab>
             <Tab value="consolidate" data-testid="tab-consolidate">
               {t("tabConsolidate")}
             </Tab>
@@ -175,6 +179,9 @@ export function TaskPane({
             </div>
             <div hidden={tab !== "monitoring"}>
               <MonitoringPane />
+            </div>
+            <div hidden={tab !== "control"}>
+              <ControlPane />
             </div>
             <div hidden={tab !== "consolidate"}>
               <ConsolidatePane />

@@ -25,7 +25,7 @@ const SEED = Number(process.env.LAYOUT_SEED ?? 20260101);
 describe("layout generator", () => {
   it(`covers ${combinationCount()} combinations of layout options`, () => {
     expect(combinationCount()).toBeGreaterThan(1_000_000n);
-    expect(Object.keys(DIMENSIONS).length).toBeGreaterThanOrEqual(22);
+    expect(Object.keys(DIMENSIONS).length).toBeGreaterThanOrEqual(26);
     expect(SPLIT_KINDS).toHaveLength(4);
   });
 
@@ -55,6 +55,10 @@ describe("layout generator", () => {
       activityCase: "asWritten",
       bullet: "none",
       extra: "none",
+      repeatHeader: "none",
+      splitStyle: "pageBreak",
+      preamble: "none",
+      year: "calendar",
     });
     const { workbook } = renderLayout(l);
     expect(workbook.sheets[0].rows[1]).toEqual([

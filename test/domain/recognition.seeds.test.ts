@@ -4,7 +4,12 @@
  */
 import { parseA1, type WorkbookGrid } from "../../src/domain/grid";
 import type { ActivityRow, RoadmapTable, SectionRow } from "../../src/domain/model";
-import { applyPlanToGrid, planFoldContinuations, recognizeWorkbook } from "../../src/domain/recognition";
+import {
+  applyPlanToGrid,
+  planFoldContinuations,
+  proposeFold,
+  recognizeWorkbook,
+} from "../../src/domain/recognition";
 import { EXPECTED, type ExpectedTable } from "../fixtures/expected";
 import { seedFixtures, type SeedFixture } from "../fixtures/seeds";
 
@@ -209,10 +214,12 @@ describe.each(fixtures.filter((f) => f.layout === "pasted").map((f) => [f.id, f]
     const folded = foldAll(f.workbook);
 
     it("keeps a copy of the original sheet", () => {
-      const hasContinuations = recognizeWorkbook(f.workbook).tables.some((t) =>
-        t.rows.some((r) => r.kind === "continuation"),
+      // Issue 9: only a sheet where something is joined is changed (seed 003's one continuation row is left
+      // for the user, so its sheet stays as it is and needs no copy).
+      const joins = recognizeWorkbook(f.workbook).tables.some(
+        (t) => proposeFold(t, f.workbook.sheets[0]).joins.length > 0,
       );
-      if (!hasContinuations) {
+      if (!joins) {
         expect(folded.sheets.map((s) => s.name)).toEqual([sheetName]);
         return;
       }
@@ -232,7 +239,13 @@ describe.each(fixtures.filter((f) => f.layout === "pasted").map((f) => [f.id, f]
     it("leaves no continuation rows, and the same activities as the clean layout", () => {
       const after = recognizeWorkbook({ sheets: folded.sheets.filter((s) => s.name === sheetName) });
       const clean = recognizeWorkbook(fixtures.find((x) => x.id === `${f.seed}-clean`)!.workbook);
-      expect(after.tables.flatMap((t) => t.rows.filter((r) => r.kind === "continuation"))).toEqual([]);
+      // Issue 9: seed 003's row 21 («дефицитов» | «организации, ММС») sits between items 6 and 16 and belongs to
+      // item 15 in the original document; the fold no longer joins across that numbering jump without asking,
+      // so it stays a continuation row. Every other seed's continuations are joined.
+      const leftForUser: Record<string, number[]> = { "003": [21] };
+      expect(
+        after.tables.flatMap((t) => t.rows.filter((r) => r.kind === "continuation").map((r) => r.row)),
+      ).toEqual(leftForUser[f.seed] ?? []);
       const strip = (t: RoadmapTable) =>
         activities(t).map((a) => ({
           number: a.number,

@@ -20,6 +20,10 @@ export interface E2E {
 const ROOT = path.resolve(__dirname, "..", "..");
 const SAMPLE = path.join(ROOT, "assets", "samples", "roadmap-sample.xlsx");
 const SEED_001 = path.join(ROOT, "test", "fixtures", "xlsx", "001-pasted.xlsx");
+const SEED_002 = path.join(ROOT, "test", "fixtures", "xlsx", "002-pasted.xlsx");
+const SEED_003 = path.join(ROOT, "test", "fixtures", "xlsx", "003-pasted.xlsx");
+/** Seed 002 pasted: the rows continuing an activity's text, by hand in test/fixtures/seeds.ts. */
+const SEED_002_CONTINUATIONS = [61, 65, 69, 74, 79, 83, 87, 91, 96, 103, 109, 113, 121, 125];
 const SHEET = "Горячий Ключ 2023";
 const SECOND = "Зея 2022";
 
@@ -191,6 +195,74 @@ export async function trustSteps({ page, step, expectEqual, expectTrue, shot }: 
     const cliFindings = report.findings.map((f) => `${f.rule}|${f.sheet}|${f.cell ?? ""}`).sort();
     expectEqual(cliTables, paneTables, "таблицы: командная строка против области задач");
     expectEqual(cliFindings, paneFindings, "замечания: командная строка против области задач");
+  });
+
+  await step(
+    "предпросмотр склейки: каждая склейка с текстом до и после, склейку можно исключить",
+    async () => {
+      await openFile(page, SEED_002);
+      await page.getByTestId("tab-recognize").click();
+      await page.getByTestId("fold").click();
+      const panel = page.getByTestId("fold-panel");
+      await panel.waitFor();
+      const joins = panel.getByTestId("fold-join");
+      const rows = (await joins.evaluateAll((els) => els.map((e) => e.getAttribute("data-rows") ?? "")))
+        .flatMap((r) => r.split(","))
+        .map(Number);
+      expectEqual(rows, SEED_002_CONTINUATIONS, "присоединяемые строки");
+      // Every join shows its text after the fold, and that text holds the joined row's text.
+      const first = joins.first();
+      const into = Number(await first.getAttribute("data-into"));
+      const joined = Number((await first.getAttribute("data-rows")) ?? "");
+      const joinedText = (
+        await page.locator(`[data-testid="grid"] td[data-cell="B${joined}"]`).innerText()
+      ).trim();
+      const after = await first.getByTestId("fold-after").allInnerTexts();
+      expectTrue(
+        joinedText !== "" && after.some((t) => t.includes(joinedText.slice(0, 20))),
+        "текст после склейки",
+      );
+      await first.getByTestId("fold-keep").locator("input").uncheck();
+      await page.waitForFunction(
+        (n) =>
+          document.querySelector('[data-testid="fold-confirm"]')?.textContent?.includes(`(${n} `) ?? false,
+        SEED_002_CONTINUATIONS.length - 1,
+      );
+      const second = joins.nth(1);
+      await second.getByTestId("fold-show").click();
+      const secondInto = Number(await second.getAttribute("data-into"));
+      await page
+        .locator(`[data-testid="grid"] td[data-selected="true"][data-cell="A${secondInto}"]`)
+        .waitFor();
+      await shot(page, "fold-preview.png");
+      await page.getByTestId("fold-confirm").click();
+      await page.getByTestId("notice").waitFor();
+      // The join left out: its row is still there, with its own text, under the same activity.
+      await page.waitForFunction(
+        ([cell, text]) =>
+          document.querySelector(`[data-testid="grid"] td[data-cell="${cell}"]`)?.textContent?.trim() ===
+          text,
+        [`B${joined}`, joinedText] as const,
+      );
+      expectTrue(into < joined, "склейка идёт в строку мероприятия выше");
+    },
+  );
+
+  await step("строка за скачком нумерации (6 → 16) не склеивается без решения пользователя", async () => {
+    await openFile(page, SEED_003);
+    await page.getByTestId("tab-recognize").click();
+    await page.getByTestId("fold").click();
+    const panel = page.getByTestId("fold-panel");
+    await panel.waitFor();
+    const left = panel.locator('[data-testid="fold-left"][data-row="21"]');
+    await left.waitFor();
+    expectTrue(/6 → 16/.test(await left.innerText()), "в причине нет скачка нумерации");
+    expectEqual(await panel.getByTestId("fold-join").count(), 0, "склеек без решения пользователя");
+    expectTrue(await page.getByTestId("fold-confirm").isDisabled(), "«Исправить» доступна без склеек");
+    await left.getByTestId("fold-include").locator("input").check();
+    await panel.locator('[data-testid="fold-join"][data-rows="21"]').waitFor();
+    await page.getByTestId("fold-cancel").click();
+    await panel.waitFor({ state: "detached" });
   });
 
   await step("ячейка по щелчку показывает весь текст, Shift+щелчок выделяет диапазон", async () => {

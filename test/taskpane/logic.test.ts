@@ -201,6 +201,20 @@ describe("table helpers", () => {
     expect(tableCounts(TABLE)).toEqual({ sections: 1, activities: 2, continuations: 2 });
   });
 
+  it("counts the broken rows a reader sees, not the empty rows between", () => {
+    // Row 5 is the empty row a page break left; row 6 carries the rest of activity 1's text.
+    const rows: (string | null)[][] = [
+      [],
+      ["№", "Мероприятие", "Сроки", "Ответственные"],
+      [],
+      ["1.", "Семинар"],
+      [],
+    ];
+    rows.push([null, "для учителей"]);
+    const sheet = sheetFromRows("Лист1", rows);
+    expect(tableCounts(TABLE, sheet).continuations).toBe(1);
+  });
+
   it("labels columns with their letter and header text", () => {
     const sheet = sheetFromRows("Лист1", [
       ["Дорожная карта"],

@@ -167,7 +167,11 @@ export function buildTable(
       ...NO_CONTROL,
     };
     rows.push(activity);
-    for (const r of it.continuation ?? []) rows.push({ row: r + 1, kind: "continuation" });
+    // Continuation rows are the rows the user sees broken; a blank spacer row between them is in the activity's
+    // `rows` (the fold deletes it) but is no continuation of anything.
+    for (const r of it.continuation ?? [])
+      if (view.nonEmpty(r, shape.left, shape.right).length > 0)
+        rows.push({ row: r + 1, kind: "continuation" });
   }
   rows.sort((x, y) => x.row - y.row);
   const top = header ? header.rows[0] : (body.items[0]?.row ?? body.lastRow);

@@ -1,15 +1,14 @@
 /**
  * «Исправить вставку из Word»: fold the continuation rows of a table (a long cell split at a page break) into
  * their activity, in the sheet itself. First a backup copy of the sheet, then the folded text cell by cell into
- * each activity's first row, then the continuation rows deleted. Applying the plan and planning again gives an
- * empty plan; no character of the table is lost (fragments are only joined).
+ * each activity's first row, then the continuation rows deleted. Rows that may be activities of their own are
+ * left for the user (fold-proposal.ts). Applying the plan and planning again gives an empty plan; no character
+ * of the table is lost (fragments are only joined).
  */
 import { columnIndex, parseA1, type CellRange, type CellValue, type SheetGrid } from "../grid";
 import type { EditOp, EditPlan } from "../edit-plan";
 import type { RoadmapTable } from "../model";
-import { foldedCell } from "./cells";
-import { SheetView } from "./sheet-view";
-import { joinFragments, looksLikePerson } from "./text";
+import { foldGroups, type FoldChoice, type FoldProposal } from "./fold-proposal";
 
 const EXCEL_SHEET_NAME_MAX = 31;
 
@@ -35,6 +34,13 @@ export interface FoldOptions {
   backupName?: string;
   /** Names of the workbook's sheets, so the backup name is unique. */
   existingSheetNames?: readonly string[];
+  /** The user's answers to the proposal; none by default (the CLI): rows left for the user stay as they are. */
+  choice?: FoldChoice;
+}
+
+/** The proposal for one table: every join with its cells before and after, and the rows left for the user. */
+export function proposeFold(table: RoadmapTable, sheet: SheetGrid, choice: FoldChoice = {}): FoldProposal {
+  return foldGroups(table, sheet, choice).proposal;
 }
 
 export function planFoldContinuations(
@@ -43,13 +49,16 @@ export function planFoldContinuations(
   opts: FoldOptions = {},
 ): EditPlan {
   const range = parseA1(table.range);
-  const groups: { first: number; rest: number[] }[] = [];
-  for (const row of table.rows) {
-    if (row.kind !== "activity" || row.rows.length < 2) continue;
-    groups.push({ first: row.rows[0] - 1, rest: row.rows.slice(1).map((r) => r - 1) });
-  }
-  if (!range || groups.length === 0) {
-    return { summary: "Разорванных при переносе из Word строк нет — исправлять нечего.", ops: [] };
+  const { proposal, kept } = foldGroups(table, sheet, opts.choice);
+  const left = proposal.leftForUser.filter((l) => !kept.some((k) => k.rest.includes(l.row - 1)));
+  if (!range || kept.length === 0) {
+    return {
+      summary:
+        left.length > 0
+          ? `Строки ${rowList(left.map((l) => l.row))} могут быть отдельными мероприятиями — без вашего решения они не присоединяются; других разорванных строк нет.`
+          : "Разорванных при переносе из Word строк нет — исправлять нечего.",
+      ops: [],
+    };
   }
   if (sheet.protected) {
     return {
@@ -57,14 +66,13 @@ export function planFoldContinuations(
       ops: [],
     };
   }
-  const view = new SheetView(sheet);
   const ops: EditOp[] = [];
   const backup =
     opts.backupName ?? backupSheetName(sheet.name, [...(opts.existingSheetNames ?? []), sheet.name]);
   ops.push({ op: "copySheet", sheet: sheet.name, newName: backup });
 
-  // Merges that touch a continuation row must go before the rows are deleted (values stay top-left).
-  const contRows = new Set(groups.flatMap((g) => g.rest));
+  // Merges that touch a deleted row must go before the rows are deleted (values stay top-left).
+  const contRows = new Set(kept.flatMap((g) => g.rest));
   const unmerge: CellRange[] = [];
   for (const m of sheet.merges ?? []) {
     if (m.right < range.left || m.left > range.right) continue;
@@ -74,51 +82,38 @@ export function planFoldContinuations(
   }
   for (const m of unmerge) ops.push({ op: "unmerge", sheet: sheet.name, range: { ...m } });
 
-  const responsibleCols = new Set(table.columns.responsible.map((l) => columnIndex(l)));
-  for (const g of groups) {
-    const all = [g.first, ...g.rest];
-    // Cells merged down from the first row: Excel's paste of a Word cell of paragraphs (a page-break split has none).
-    const paragraphs = (sheet.merges ?? []).some(
-      (m) => m.top === g.first && m.bottom > m.top && m.right >= range.left && m.left <= range.right,
-    );
+  const keptFirst = new Set(kept.map((g) => g.first + 1));
+  for (const join of proposal.joins) {
+    if (!keptFirst.has(join.into)) continue;
     // Only the cells whose text changes are written, in runs of adjacent columns (formulas elsewhere stay).
     const runs: { col: number; values: CellValue[] }[] = [];
-    for (let c = range.left; c <= range.right; c++) {
-      const folded =
-        paragraphs && responsibleCols.has(c) ? foldedPeople(view, all, c) : foldedCell(view, all, c);
-      if (folded === view.text(g.first, c)) continue;
+    for (const cell of join.cells) {
+      const c = columnIndex(cell.column);
       const lastRun = runs[runs.length - 1];
-      if (lastRun && lastRun.col + lastRun.values.length === c) lastRun.values.push(folded);
-      else runs.push({ col: c, values: [folded] });
+      if (lastRun && lastRun.col + lastRun.values.length === c) lastRun.values.push(cell.after);
+      else runs.push({ col: c, values: [cell.after] });
     }
     for (const run of runs) {
-      ops.push({ op: "setValues", sheet: sheet.name, row: g.first, col: run.col, values: [run.values] });
+      ops.push({
+        op: "setValues",
+        sheet: sheet.name,
+        row: join.into - 1,
+        col: run.col,
+        values: [run.values],
+      });
     }
   }
   const deleted = [...contRows].sort((a, b) => a - b);
   ops.push({ op: "deleteRows", sheet: sheet.name, rows: deleted });
-  const activities = groups.length;
+  const leftNote =
+    left.length > 0
+      ? ` Строки ${rowList(left.map((l) => l.row))} могут быть отдельными мероприятиями и оставлены как есть.`
+      : "";
   return {
     summary:
       `Будет создана копия листа «${backup}». Затем текст ${deleted.length} строк-продолжений ` +
-      `(строки ${rowList(deleted.map((r) => r + 1))}) будет присоединён к ${activities} мероприятиям выше, ` +
-      `ячейка к ячейке, а сами эти строки удалены.`,
+      `(строки ${rowList(deleted.map((r) => r + 1))}) будет присоединён к ${kept.length} мероприятиям выше, ` +
+      `ячейка к ячейке, а сами эти строки удалены.${leftNote}`,
     ops,
   };
-}
-
-/**
- * A responsible cell pasted from a Word cell of paragraphs: people on rows of their own are listed
- * «Кузнецова Т.В., Лебедев С.А.», not run together with a bare space.
- */
-function foldedPeople(view: SheetView, rows: number[], c: number): string {
-  let out = "";
-  for (const r of rows) {
-    const t = view.text(r, c);
-    if (!t) continue;
-    const listed =
-      out && looksLikePerson(out) && looksLikePerson(t) && !/[,;-]$/.test(out) && /^[А-ЯЁA-Z]/.test(t);
-    out = listed ? `${out}, ${t}` : joinFragments(out, t);
-  }
-  return out;
 }

@@ -17,7 +17,8 @@ export {
   type TableOverride,
 } from "./recognize";
 export { formatNotice, type NoticeCode, type NoticeParams, type NoticeLanguage } from "./notice-text";
-export { planFoldContinuations, backupSheetName, type FoldOptions } from "./fold";
+export { planFoldContinuations, proposeFold, backupSheetName, type FoldOptions } from "./fold";
+export type { FoldProposal, FoldJoin, FoldLeft, FoldCellChange, FoldChoice } from "./fold-proposal";
 export { readPeriod, readApprovalDate } from "./period";
 export { applyPlanToGrid } from "../plan/apply-memory";
 export { roleOfHeader } from "./header-roles";

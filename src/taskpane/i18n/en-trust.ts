@@ -47,6 +47,14 @@ export const enTrust: Record<keyof typeof ruTrust, string> = {
   foldIncludeLeft: "Join it to the activity above after all",
   foldConfirmCount: "Fix ({count, plural, one {# join} other {# joins}})",
 
+  peopleActivityCount: "{count, plural, one {# activity} other {# activities}}",
+  peopleDeadline: "due: {deadline}",
+  peopleNoDeadline: "no deadline",
+  peopleRow: "row {row}",
+  peopleGoTo: "Go to row {row} on sheet «{sheet}»",
+  peopleShowAll: "Show all ({count})",
+  peopleShowLess: "Show fewer",
+
   previewOpen: "Open .xlsx…",
   previewFileLabel: "Workbook .xlsx to preview",
   previewDownload: "Download result",

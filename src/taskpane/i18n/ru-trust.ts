@@ -51,6 +51,15 @@ export const ruTrust = {
   foldConfirmCount:
     "Исправить ({count, plural, one {# склейка} few {# склейки} many {# склеек} other {# склейки}})",
 
+  peopleActivityCount:
+    "{count, plural, one {# мероприятие} few {# мероприятия} many {# мероприятий} other {# мероприятия}}",
+  peopleDeadline: "срок: {deadline}",
+  peopleNoDeadline: "срок не указан",
+  peopleRow: "строка {row}",
+  peopleGoTo: "Перейти к строке {row} на листе «{sheet}»",
+  peopleShowAll: "Показать все ({count})",
+  peopleShowLess: "Свернуть",
+
   previewOpen: "Открыть .xlsx…",
   previewFileLabel: "Книга .xlsx для предпросмотра",
   previewDownload: "Скачать результат",

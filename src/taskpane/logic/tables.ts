@@ -20,12 +20,23 @@ export interface TableCounts {
   continuations: number;
 }
 
-export function tableCounts(table: RoadmapTable): TableCounts {
+/**
+ * What the card counts. Continuation rows are those the user sees: a row with text in the table; the empty
+ * spacer rows a page break leaves are folded away too but are not «broken rows» to a reader.
+ */
+export function tableCounts(table: RoadmapTable, sheet?: SheetGrid): TableCounts {
   const c: TableCounts = { sections: 0, activities: 0, continuations: 0 };
+  const range = parseA1(table.range);
+  const hasText = (row: number) => {
+    if (!sheet || !range) return true;
+    const cells = sheet.rows[row - 1] ?? [];
+    for (let col = range.left; col <= range.right; col++) if (cellText(cells[col] ?? null)) return true;
+    return false;
+  };
   for (const r of table.rows) {
     if (r.kind === "section") c.sections++;
     else if (r.kind === "activity") c.activities++;
-    else if (r.kind === "continuation") c.continuations++;
+    else if (r.kind === "continuation" && hasText(r.row)) c.continuations++;
   }
   return c;
 }

@@ -1,5 +1,5 @@
 /** «Ответственные»: the people named in the roadmap, and the «Ответственные» sheet built from them. */
-import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { people, writePeopleSheet, type PeopleOutcome } from "../../app/people";
 import { DIRECTORY_SHEET } from "../../domain/people-directory";
@@ -8,6 +8,7 @@ import type { MessageKey } from "../i18n";
 import { useCommand } from "../use-command";
 import { CommandStatus, InfoBar, PaneIntro, useStyles } from "../ui";
 import { personLines, type PersonLine } from "../logic/people";
+import { PersonCard } from "./people/PersonCard";
 
 const useLocal = makeStyles({
   people: {
@@ -18,22 +19,6 @@ const useLocal = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
   },
-  person: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-  },
-  top: {
-    display: "flex",
-    justifyContent: "space-between",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "baseline",
-  },
-  name: { fontWeight: tokens.fontWeightSemibold },
 });
 
 export function PeoplePane() {
@@ -44,6 +29,8 @@ export function PeoplePane() {
   const [lines, setLines] = useState<PersonLine[] | null>(null);
   const [hasSheet, setHasSheet] = useState(false);
   const [done, setDone] = useState<MessageKey | null>(null);
+
+  const goTo = (sheet: string, row: number) => cmd.run(() => host.select(sheet, `A${row}`));
 
   const show = (outcome: PeopleOutcome) => {
     setLines(personLines(outcome.directory));
@@ -101,18 +88,7 @@ export function PeoplePane() {
           <Text weight="semibold">{t("peopleCount", { count: lines.length })}</Text>
           <ul className={local.people}>
             {lines.map((p) => (
-              <li key={p.name} className={local.person} data-testid="person">
-                <div className={local.top}>
-                  <span className={local.name}>{p.name}</span>
-                  <Caption1 className={s.muted}>{t("peopleActivities", { count: p.activities })}</Caption1>
-                </div>
-                {p.positions.length ? <Caption1>{p.positions.join("; ")}</Caption1> : null}
-                {p.variants.length > 0 ? (
-                  <Caption1 className={s.muted}>
-                    {t("peopleVariants")}: {p.variants.join(", ")}
-                  </Caption1>
-                ) : null}
-              </li>
+              <PersonCard key={p.name} person={p} onGo={goTo} />
             ))}
           </ul>
         </>

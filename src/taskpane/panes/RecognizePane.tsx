@@ -5,23 +5,23 @@
  */
 import { Button, Caption1, Link, Text } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { applyFold, previewFold } from "../../app/fold";
 import type { RoadmapTable } from "../../domain/model";
+import { formatNotice } from "../../domain/recognition";
 import { usePane } from "../context";
 import { useCommand } from "../use-command";
 import { CommandStatus, InfoBar, PaneIntro, useStyles } from "../ui";
-import { FoldDialog, type FoldPreview } from "./recognize/FoldDialog";
+import { FoldPanel } from "./recognize/FoldPanel";
 import { ManualRange } from "./recognize/ManualRange";
 import type { Notice } from "./recognize/notice";
 import { TableCard } from "./recognize/TableCard";
+import { useFold } from "./recognize/use-fold";
 
 export function RecognizePane() {
-  const { host, t, recognition, recognize, revision, activeTab } = usePane();
+  const { host, t, lang, recognition, recognize, revision, activeTab } = usePane();
   const s = useStyles();
   const cmd = useCommand(t);
   // Kept as a message key, not text, so it follows a language switch.
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [fold, setFold] = useState<FoldPreview | null>(null);
   const [manual, setManual] = useState(false);
   const foldButton = useRef<HTMLButtonElement>(null);
 
@@ -44,34 +44,15 @@ export function RecognizePane() {
       if (first) await host.select(first.sheet, first.range).catch(() => undefined);
     });
 
-  const onFoldPreview = () =>
-    cmd.run(async () => {
-      setNotice(null);
-      const { folds, blocked } = await previewFold(host, await recognize());
-      const preview: FoldPreview = { activities: 0, rows: 0, backups: [] };
-      for (const f of folds) {
-        preview.activities += f.activities;
-        preview.rows += f.rows;
-        if (f.backup) preview.backups.push(f.backup);
-      }
-      if (blocked.length) cmd.setError(blocked.join(" "));
-      if (preview.rows > 0) setFold(preview);
-      else if (!blocked.length) setNotice({ key: "foldNothing" });
-    });
-
+  const fold = useFold(cmd.run, cmd.setError, setNotice);
   const closeFold = () => {
-    setFold(null);
-    // A dialog opened without a DialogTrigger does not give focus back by itself.
+    fold.close();
+    // Focus back where the user started, as a dialog would give it back.
     foldButton.current?.focus();
   };
-
-  const onFoldConfirm = () => {
-    closeFold();
-    return cmd.run(async () => {
-      const { rows } = await applyFold(host);
-      await recognize();
-      setNotice(rows > 0 ? { key: "foldDone", params: { rows } } : { key: "foldNothing" });
-    });
+  const confirmFold = () => {
+    foldButton.current?.focus();
+    return fold.confirm();
   };
 
   const tables = recognition?.tables ?? [];
@@ -85,7 +66,7 @@ export function RecognizePane() {
         </Button>
         <Button
           ref={foldButton}
-          onClick={onFoldPreview}
+          onClick={fold.open}
           // Focusable while busy: focus comes back here when the dialog closes and must stay through the fold.
           disabledFocusable={cmd.busy}
           title={t("foldHint")}
@@ -102,6 +83,16 @@ export function RecognizePane() {
         </InfoBar>
       ) : null}
 
+      {fold.view ? (
+        <FoldPanel
+          fold={fold.view}
+          answers={fold.answers}
+          onAnswers={fold.answer}
+          onShow={fold.show}
+          onCancel={closeFold}
+          onConfirm={confirmFold}
+        />
+      ) : null}
       {recognition && tables.length === 0 ? (
         <InfoBar intent="warning" title={t("nothingFoundTitle")} testId="nothing-found">
           {t("nothingFound")}
@@ -146,15 +137,13 @@ export function RecognizePane() {
             {recognition.notices.map((n, i) => (
               <li key={i}>
                 <Text size={200}>
-                  <b>{n.sheet}</b>: {n.message}
+                  <b>{n.sheet}</b>: {formatNotice(n, lang)}
                 </Text>
               </li>
             ))}
           </ul>
         </div>
       ) : null}
-
-      <FoldDialog fold={fold} onCancel={closeFold} onConfirm={onFoldConfirm} />
     </div>
   );
 }

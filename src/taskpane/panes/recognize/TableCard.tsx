@@ -58,7 +58,7 @@ export function TableCard({
   const [rangeInput, setRangeInput] = useState(table.range);
   useEffect(() => setRangeInput(table.range), [table.range]);
 
-  const counts = tableCounts(table);
+  const counts = tableCounts(table, sheet);
   const sections = tableSections(table);
   const options = useMemo(() => columnOptions(sheet, table), [sheet, table]);
   const rangeValid = normaliseRange(rangeInput) !== null;
