@@ -25,6 +25,7 @@ import {
   translator,
   type Language,
 } from "./i18n";
+import { ConsolidatePane } from "./panes/ConsolidatePane";
 import { ControlPane } from "./panes/ControlPane";
 import { MonitoringPane } from "./panes/MonitoringPane";
 import { PeoplePane } from "./panes/PeoplePane";
@@ -161,6 +162,9 @@ export function TaskPane({
             <Tab value="control" data-testid="tab-control">
               {t("tabControl")}
             </Tab>
+            <Tab value="consolidate" data-testid="tab-consolidate">
+              {t("tabConsolidate")}
+            </Tab>
           </TabList>
           {/* Panes stay mounted so switching tabs keeps their results. */}
           <main className={s.content}>
@@ -178,6 +182,9 @@ export function TaskPane({
             </div>
             <div hidden={tab !== "control"}>
               <ControlPane />
+            </div>
+            <div hidden={tab !== "consolidate"}>
+              <ConsolidatePane />
             </div>
           </main>
         </div>
