@@ -222,7 +222,7 @@ export async function trustSteps({ page, step, expectEqual, expectTrue, shot }: 
         joinedText !== "" && after.some((t) => t.includes(joinedText.slice(0, 20))),
         "текст после склейки",
       );
-      await first.getByTestId("fold-keep").locator("input").uncheck();
+      await first.getByTestId("fold-keep").uncheck();
       await page.waitForFunction(
         (n) =>
           document.querySelector('[data-testid="fold-confirm"]')?.textContent?.includes(`(${n} `) ?? false,
@@ -259,7 +259,7 @@ export async function trustSteps({ page, step, expectEqual, expectTrue, shot }: 
     expectTrue(/6 → 16/.test(await left.innerText()), "в причине нет скачка нумерации");
     expectEqual(await panel.getByTestId("fold-join").count(), 0, "склеек без решения пользователя");
     expectTrue(await page.getByTestId("fold-confirm").isDisabled(), "«Исправить» доступна без склеек");
-    await left.getByTestId("fold-include").locator("input").check();
+    await left.getByTestId("fold-include").check();
     await panel.locator('[data-testid="fold-join"][data-rows="21"]').waitFor();
     await page.getByTestId("fold-cancel").click();
     await panel.waitFor({ state: "detached" });
