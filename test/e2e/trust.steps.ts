@@ -259,7 +259,7 @@ export async function trustSteps({ page, step, expectEqual, expectTrue, shot }: 
     expectTrue(/6 → 16/.test(await left.innerText()), "в причине нет скачка нумерации");
     expectEqual(await panel.getByTestId("fold-join").count(), 0, "склеек без решения пользователя");
     expectTrue(await page.getByTestId("fold-confirm").isDisabled(), "«Исправить» доступна без склеек");
-    await left.getByTestId("fold-include").check();
+    await left.getByTestId("fold-include").click(); // the row then moves to the joins
     await panel.locator('[data-testid="fold-join"][data-rows="21"]').waitFor();
     await page.getByTestId("fold-cancel").click();
     await panel.waitFor({ state: "detached" });
