@@ -13,32 +13,74 @@ import {
   type Consolidation,
 } from "../domain/consolidation/consolidate";
 import { consolidationPlan, RECEIPT_SHEET, svodSheetName } from "../domain/consolidation/plan";
-import { ReturnRecord } from "../domain/consolidation/record";
-import { ConsolidationTemplate, type ReturnReading } from "../domain/consolidation/template";
+import {
+  ConsolidationTemplate,
+  TemplateIndicator,
+  type ReturnReading,
+} from "../domain/consolidation/template";
+import { MONITORING_SETTING } from "../domain/monitoring/template";
+import { loadSettings, updateSettings } from "./settings";
 import type { EditPlan } from "../domain/edit-plan";
 import { UserFacingError, type WorkbookHost } from "../domain/host";
-
-/** Where the monitoring command keeps its template in the workbook, and where we keep our records. */
-export const MONITORING_SETTING = "monitoring";
-export const CONSOLIDATION_SETTING = "consolidation";
-
-const Stored = z.object({
-  templateId: z.string(),
-  quarter: z.string(),
-  ownSheets: z.array(z.string()),
-  records: z.array(ReturnRecord),
-});
-type Stored = z.infer<typeof Stored>;
 
 export const NO_TEMPLATE =
   "В книге нет листа мониторинга с шаблоном форм: сначала создайте его командой «Создать лист мониторинга» (roadmap monitoring).";
 
-/** The template the forms were made from, as the monitoring command stored it; UserFacingError when absent. */
+/** A monitoring template as the monitoring command stores it per quarter (only what consolidation needs). */
+const StoredMonitoringTemplate = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  quarter: z.string(),
+  schools: z.array(z.string()),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      type: TemplateIndicator.shape.type,
+      unit: z.string().nullable().catch(null),
+      direction: z.enum(["higher", "lower"]).nullable().catch(null),
+      targets: z.record(z.string(), z.union([z.number(), z.string()])).catch({}),
+    }),
+  ),
+  activities: z.array(z.object({ id: z.string(), activity: z.string() })).catch([]),
+});
+
+/** A target as a number: «да» for a yes/no indicator means every school (100 %); other text has no number. */
+function numericTargets(type: string, targets: Record<string, number | string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [year, v] of Object.entries(targets)) {
+    if (typeof v === "number" && Number.isFinite(v)) out[year] = v;
+    else if (type === "yesno" && /^\s*да\s*$/i.test(String(v))) out[year] = 100;
+  }
+  return out;
+}
+
+/**
+ * The template the forms were made from, from the workbook's `monitoring` setting: either already in
+ * consolidation's shape at its top level, or the current quarter's template among `templates`.
+ */
+export function templateFromSetting(raw: unknown): ConsolidationTemplate | null {
+  const direct = ConsolidationTemplate.safeParse(raw);
+  if (direct.success) return direct.data;
+  const r = raw as { current?: unknown; templates?: Record<string, unknown> } | null;
+  const current = r && typeof r.current === "string" ? r.templates?.[r.current] : undefined;
+  const parsed = StoredMonitoringTemplate.safeParse(current);
+  if (!parsed.success) return null;
+  const t = parsed.data;
+  const out = ConsolidationTemplate.safeParse({
+    template: { id: t.id, version: t.version, quarter: t.quarter },
+    schools: t.schools,
+    indicators: t.indicators.map((i) => ({ ...i, targets: numericTargets(i.type, i.targets) })),
+    activities: t.activities,
+  });
+  return out.success ? out.data : null;
+}
+
+/** The template the forms were made from; UserFacingError when the workbook has none. */
 export async function loadTemplate(host: WorkbookHost): Promise<ConsolidationTemplate> {
-  const raw = await host.getSetting<unknown>(MONITORING_SETTING);
-  const parsed = ConsolidationTemplate.safeParse(raw);
-  if (!parsed.success) throw new UserFacingError(NO_TEMPLATE);
-  return parsed.data;
+  const t = templateFromSetting((await host.readSettings())[MONITORING_SETTING] ?? null);
+  if (!t) throw new UserFacingError(NO_TEMPLATE);
+  return t;
 }
 
 export interface ConsolidateOptions {
@@ -59,8 +101,7 @@ export async function consolidateReturns(
   opts: ConsolidateOptions,
 ): Promise<ConsolidateResult> {
   const template = opts.template ?? (await loadTemplate(host));
-  const storedRaw = Stored.safeParse(await host.getSetting<unknown>(CONSOLIDATION_SETTING));
-  const stored: Stored | null = storedRaw.success ? storedRaw.data : null;
+  const stored = (await loadSettings(host)).consolidation;
   // Records of another template or quarter are not this consolidation's: start afresh (their sheets stay ours).
   const sameRun =
     stored && stored.templateId === template.template.id && stored.quarter === template.template.quarter;
@@ -74,11 +115,13 @@ export async function consolidateReturns(
   const ownSheets = [
     ...new Set([...(stored?.ownSheets ?? []), svodSheetName(template.template.quarter), RECEIPT_SHEET]),
   ];
-  await host.setSetting<Stored>(CONSOLIDATION_SETTING, {
-    templateId: template.template.id,
-    quarter: template.template.quarter,
-    ownSheets,
-    records,
+  await updateSettings(host, {
+    consolidation: {
+      templateId: template.template.id,
+      quarter: template.template.quarter,
+      ownSheets,
+      records,
+    },
   });
   return { json: consolidationJson(c), consolidation: c, plan };
 }

@@ -37,7 +37,7 @@ export const NO_TEMPLATE =
 
 export async function monitoringTemplate(host: WorkbookHost, quarter?: string): Promise<MonitoringTemplate> {
   const setting = (await loadSettings(host)).monitoring;
-  const t = setting?.templates[quarter ?? setting.current];
+  const t = setting?.templates[quarter ?? setting.template.quarter];
   if (!t) throw new UserFacingError(quarter ? `В книге нет шаблона мониторинга за ${quarter}.` : NO_TEMPLATE);
   return t;
 }

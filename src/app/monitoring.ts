@@ -12,6 +12,7 @@ import {
   buildTemplate,
   dedupeSchools,
   dueActivities,
+  monitoringSetting,
   monitoringSheetNames,
   planMonitoringWorkbook,
   type MonitoringTemplate,
@@ -99,11 +100,6 @@ export async function createMonitoring(
   const r = await recognise(host);
   await host.apply(preview.plan);
   const t = preview.template;
-  await updateSettings(host, {
-    monitoring: {
-      current: t.quarter,
-      templates: { ...(r.settings.monitoring?.templates ?? {}), [t.quarter]: t },
-    },
-  });
+  await updateSettings(host, { monitoring: monitoringSetting(t, r.settings.monitoring) });
   return preview;
 }

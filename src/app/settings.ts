@@ -13,6 +13,7 @@ import type { WorkbookHost } from "../domain/host";
 import { ControlSetting } from "../domain/control/annotate";
 import { IndicatorCorrections } from "../domain/indicators/model";
 import { MonitoringSetting } from "../domain/monitoring/template";
+import { ConsolidationSetting } from "../domain/consolidation/record";
 
 const ColumnLetters = z.union([z.string(), z.array(z.string()), z.null()]);
 
@@ -41,6 +42,8 @@ export const SETTINGS_SCHEMA = {
   indicators: IndicatorCorrections.catch({}),
   /** The monitoring templates made, by quarter, and the last one (the forms are made from it). */
   monitoring: MonitoringSetting.nullable().catch(null),
+  /** The returns checked so far for the current template and quarter («Свод»): a rerun merges with them. */
+  consolidation: ConsolidationSetting.nullable().catch(null),
 } as const;
 
 type Schema = typeof SETTINGS_SCHEMA;

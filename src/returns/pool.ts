@@ -40,7 +40,8 @@ export async function readReturnFiles(
   const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), files.length));
   const script = workerScript();
   if (threads === 1 || files.length < MIN_FILES_FOR_WORKERS || !script) return readHere(files, opts);
-  return readInWorkers(files, threads, script, opts);
+  // This thread is one of the readers: start one worker fewer than the cores.
+  return readInWorkers(files, threads - 1, script, opts);
 }
 
 async function readHere(files: readonly string[], opts: PoolOptions): Promise<ReturnReading[]> {
@@ -53,42 +54,61 @@ async function readHere(files: readonly string[], opts: PoolOptions): Promise<Re
   return out;
 }
 
+/**
+ * Worker threads and this thread take files from one queue. This thread starts reading at once, so the
+ * second or so a worker needs to start (loading its bundle) is never lost: on a busy machine the workers
+ * simply take fewer files.
+ */
 function readInWorkers(
   files: readonly string[],
-  threads: number,
+  workersWanted: number,
   script: { code: string; eval: boolean },
   opts: PoolOptions,
 ): Promise<ReturnReading[]> {
   return new Promise((resolve, reject) => {
-    const results: ReturnReading[] = new Array(files.length);
+    const results: (ReturnReading | undefined)[] = new Array(files.length);
     let next = 0;
     let done = 0;
+    let settled = false;
     const workers: Worker[] = [];
     const finish = (e?: unknown) => {
+      if (settled) return;
+      settled = true;
       for (const w of workers) void w.terminate();
       if (e) reject(e instanceof Error ? e : new Error(String(e)));
-      else resolve(results.filter((r) => r !== undefined));
+      else resolve(results.filter((r): r is ReturnReading => r !== undefined));
+    };
+    const exhausted = () => Boolean(opts.signal?.aborted) || next >= files.length;
+    const take = (): number | null => (exhausted() ? null : next++);
+    const record = (id: number, reading: ReturnReading) => {
+      results[id] = reading;
+      done++;
+      opts.onProgress?.(done, files.length, files[id]);
+      if (done === next && exhausted()) finish();
     };
     const feed = (w: Worker) => {
-      if (opts.signal?.aborted || next >= files.length) {
-        if (done === Math.min(next, files.length) && (opts.signal?.aborted || done === files.length))
-          finish();
+      const id = take();
+      if (id === null) {
+        if (done === next) finish();
         return;
       }
-      const id = next++;
       w.postMessage({ id, file: files[id] });
     };
-    for (let i = 0; i < threads; i++) {
+    for (let i = 0; i < workersWanted; i++) {
       const w = new Worker(script.code, { eval: script.eval });
       workers.push(w);
       w.on("message", (m: { id: number; reading: ReturnReading }) => {
-        results[m.id] = m.reading;
-        done++;
-        opts.onProgress?.(done, files.length, files[m.id]);
-        feed(w);
+        record(m.id, m.reading);
+        if (!settled) feed(w);
       });
       w.on("error", finish);
       feed(w);
     }
+    // This thread reads too, one file at a time, between the workers' answers.
+    const readHereLoop = async (): Promise<void> => {
+      for (let id = take(); id !== null && !settled; id = take())
+        record(id, await readReturnFromDisk(files[id]));
+    };
+    readHereLoop().catch(finish);
   });
 }

@@ -25,6 +25,7 @@ import {
   translator,
   type Language,
 } from "./i18n";
+import { ControlPane } from "./panes/ControlPane";
 import { MonitoringPane } from "./panes/MonitoringPane";
 import { PeoplePane } from "./panes/PeoplePane";
 import { RecognizePane } from "./panes/RecognizePane";
@@ -159,6 +160,9 @@ export function TaskPane({
             <Tab value="monitoring" data-testid="tab-monitoring">
               {t("tabMonitoring")}
             </Tab>
+            <Tab value="control" data-testid="tab-control">
+              {t("tabControl")}
+            </Tab>
           </TabList>
           {/* Panes stay mounted so switching tabs keeps their results. */}
           <main className={s.content}>
@@ -173,6 +177,9 @@ export function TaskPane({
             </div>
             <div hidden={tab !== "monitoring"}>
               <MonitoringPane />
+            </div>
+            <div hidden={tab !== "control"}>
+              <ControlPane />
             </div>
           </main>
         </div>

@@ -23,7 +23,7 @@ export interface PaneContext {
   activeTab: TabId;
 }
 
-export type TabId = "recognize" | "validate" | "people" | "monitoring";
+export type TabId = "recognize" | "validate" | "people" | "monitoring" | "control";
 
 export const PaneCtx = createContext<PaneContext | null>(null);
 

@@ -33,7 +33,7 @@ export async function loadExcelWorkbook(data: FileData, opts: LoadOptions = {}):
   if (problem) throw new UserFacingError(problem);
   const wb = new ExcelJS.Workbook();
   try {
-    const safe = await clipHugeMerges(bytes);
+    const safe = await prepareForExcelJS(bytes);
     // ExcelJS types say Buffer; JSZip underneath accepts any Uint8Array / ArrayBuffer.
     await wb.xlsx.load(safe as unknown as Parameters<typeof wb.xlsx.load>[0], {
       ignoreNodes: opts.valuesOnly ? SKIPPED_WHEN_READING : [],
@@ -61,11 +61,38 @@ function toLetters(n: number): string {
   return s;
 }
 
+/** OOXML booleans may be "true"/"false" (LibreOffice writes them so); ExcelJS reads only "1"/"0" here. */
+const BOOLEAN_ELEMENTS = /<(sheetProtection|protection)\b[^>]*>/g;
+
+export function normaliseBooleans(xml: string): string {
+  return xml.replace(BOOLEAN_ELEMENTS, (el) => el.replace(/="true"/g, '="1"').replace(/="false"/g, '="0"'));
+}
+
 /**
- * ExcelJS creates every cell of a merged area while loading, so one merge over whole columns (C20:C1048576, or
- * F1:XFD1048576) takes seconds to forever. Such a merge is clipped to the sheet's real extent (the last cell
- * present in the XML); a merge left with one cell is dropped. Files without huge merges are passed through as is.
+ * Fix-ups before ExcelJS reads a file: huge merges clipped (clipHugeMerge), and LibreOffice's "true"/"false" in
+ * sheet protection and cell locking turned into the "1"/"0" ExcelJS understands — without it a form saved back by
+ * LibreOffice reads as unprotected, all cells locked. Files needing neither pass through as they are.
  */
+export async function prepareForExcelJS(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  let changed = false;
+  for (const name of Object.keys(zip.files)) {
+    const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
+    if (!sheet && name !== "xl/styles.xml") continue;
+    const file = zip.file(name);
+    if (!file) continue;
+    const xml = await file.async("string");
+    let out = /="(true|false)"/.test(xml) ? normaliseBooleans(xml) : xml;
+    if (sheet && out.includes("<mergeCell ")) out = clipHugeMerge(out);
+    if (out !== xml) {
+      zip.file(name, out);
+      changed = true;
+    }
+  }
+  return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : bytes;
+}
+
+/** Kept for callers and tests: only the merge clipping. */
 export async function clipHugeMerges(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   let changed = false;
@@ -75,27 +102,37 @@ export async function clipHugeMerges(bytes: Uint8Array): Promise<Uint8Array> {
     if (!file) continue;
     const xml = await file.async("string");
     if (!xml.includes("<mergeCell ")) continue;
-    const huge = [...xml.matchAll(MERGE_CELL)].some(
-      (m) => (letters(m[3]) - letters(m[1]) + 1) * (Number(m[4]) - Number(m[2]) + 1) > HUGE_MERGE_CELLS,
-    );
-    if (!huge) continue;
-    let maxRow = 1;
-    let maxCol = 1;
-    for (const c of xml.matchAll(/<c r="([A-Z]{1,3})(\d{1,7})"/g)) {
-      maxCol = Math.max(maxCol, letters(c[1]));
-      maxRow = Math.max(maxRow, Number(c[2]));
-    }
-    const clipped = xml.replace(MERGE_CELL, (whole, c1: string, r1: string, c2: string, r2: string) => {
-      const left = letters(c1);
-      const top = Number(r1);
-      const right = Math.min(letters(c2), Math.max(maxCol, left));
-      const bottom = Math.min(Number(r2), Math.max(maxRow, top));
-      if (right === letters(c2) && bottom === Number(r2)) return whole;
-      if (right === left && bottom === top) return "";
-      return `<mergeCell ref="${c1}${r1}:${toLetters(right)}${bottom}"/>`;
-    });
-    zip.file(name, clipped);
+    const out = clipHugeMerge(xml);
+    if (out === xml) continue;
+    zip.file(name, out);
     changed = true;
   }
   return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : bytes;
+}
+
+/**
+ * ExcelJS creates every cell of a merged area while loading, so one merge over whole columns (C20:C1048576, or
+ * F1:XFD1048576) takes seconds to forever. Such a merge is clipped to the sheet's real extent (the last cell
+ * present in the XML); a merge left with one cell is dropped. A sheet without huge merges comes back unchanged.
+ */
+function clipHugeMerge(xml: string): string {
+  const huge = [...xml.matchAll(MERGE_CELL)].some(
+    (m) => (letters(m[3]) - letters(m[1]) + 1) * (Number(m[4]) - Number(m[2]) + 1) > HUGE_MERGE_CELLS,
+  );
+  if (!huge) return xml;
+  let maxRow = 1;
+  let maxCol = 1;
+  for (const c of xml.matchAll(/<c r="([A-Z]{1,3})(\d{1,7})"/g)) {
+    maxCol = Math.max(maxCol, letters(c[1]));
+    maxRow = Math.max(maxRow, Number(c[2]));
+  }
+  return xml.replace(MERGE_CELL, (whole, c1: string, r1: string, c2: string, r2: string) => {
+    const left = letters(c1);
+    const top = Number(r1);
+    const right = Math.min(letters(c2), Math.max(maxCol, left));
+    const bottom = Math.min(Number(r2), Math.max(maxRow, top));
+    if (right === letters(c2) && bottom === Number(r2)) return whole;
+    if (right === left && bottom === top) return "";
+    return `<mergeCell ref="${c1}${r1}:${toLetters(right)}${bottom}"/>`;
+  });
 }

@@ -219,6 +219,72 @@ describe("targets in the other seeds' result columns", () => {
   });
 });
 
+describe("an indicator table right under a roadmap (recognition may take it into the roadmap's range)", () => {
+  it("is still read, with base and targets", () => {
+    const rows: (string | number | null)[][] = [
+      ["План мероприятий («дорожная карта») на 2025 год"],
+      ["№", "Мероприятие", "Срок", "Ответственный"],
+      ["1.", "Совещание", "до 20.03.2025", "Иванова А.А."],
+      ["2.", "Семинар", "до 20.03.2025", "Иванова А.А."],
+      [],
+      ["Целевые показатели"],
+      ["№", "Наименование показателя", "Ед. изм.", "Базовое значение", "2025", "2026"],
+      [1, "Доля педагогов, прошедших курсы", null, 10, 20, 30],
+    ];
+    const wb: WorkbookGrid = { sheets: [sheetFromRows("Л", rows)] };
+    expect(readIndicators(wb, recognizeWorkbook(wb).tables).indicators.map(pick)).toEqual([
+      {
+        text: "Доля педагогов, прошедших курсы",
+        type: "share",
+        unit: "%",
+        direction: "higher",
+        base: 10,
+        targets: { "2025": 20, "2026": 30 },
+        sheet: "Л",
+        cell: "B8",
+      },
+    ]);
+  });
+});
+
+describe("a table with «Целевое значение» and no year: the roadmap's year", () => {
+  it("reads the target for the period's year, «Значение на начало года» as the base", () => {
+    const rows: (string | number | null)[][] = [
+      ["Дорожная карта на 2024 год"],
+      ["№", "Мероприятие", "Срок", "Ответственный"],
+      ["1.", "Совещание", "Март 2024", "Иванова А.А."],
+      [],
+      ["Показатели результативности"],
+      ["№", "Наименование показателя", "Единица измерения", "Значение на начало года", "Целевое значение"],
+      [1, "Доля обучающихся, получивших «2» на ОГЭ по математике", "%", "8", "не более 3"],
+      [2, "Количество педагогов-наставников", "чел.", "2", "5"],
+    ];
+    const wb: WorkbookGrid = { sheets: [sheetFromRows("Л", rows)] };
+    expect(readIndicators(wb, recognizeWorkbook(wb).tables).indicators.map(pick)).toEqual([
+      {
+        text: "Доля обучающихся, получивших «2» на ОГЭ по математике",
+        type: "share",
+        unit: "%",
+        direction: "lower",
+        base: 8,
+        targets: { "2024": 3 },
+        sheet: "Л",
+        cell: "B7",
+      },
+      {
+        text: "Количество педагогов-наставников",
+        type: "count",
+        unit: "чел.",
+        direction: "higher",
+        base: 2,
+        targets: { "2024": 5 },
+        sheet: "Л",
+        cell: "B8",
+      },
+    ]);
+  });
+});
+
 describe("ids", () => {
   it("stay the same when the workbook changes elsewhere, differ between indicators", () => {
     const wb = seed("001-pasted");

@@ -7,6 +7,7 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { monitoringSteps } from "./monitoring.steps";
 import { trustSteps } from "./trust.steps";
+import { controlSteps } from "./control.steps";
 
 const BASE = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
 const SCREENS = path.resolve(__dirname, "screens");
@@ -434,6 +435,7 @@ async function main(): Promise<number> {
     await monitoringSteps(page, step, { expectEqual, expectTrue, shot });
     // Last: these steps open other files.
     await trustSteps({ page, step, expectEqual, expectTrue, shot });
+    await controlSteps(page, step, { expectEqual, expectTrue, shot });
 
     await step("никаких обращений к сети и ошибок на странице", async () => {
       expectEqual(foreign, [], "запросы не к своему серверу");

@@ -39,6 +39,17 @@ export function schoolKey(name: string): string {
     .trim();
 }
 
+/** The expected schools by key, computed once per template (hundreds of returns are checked against it). */
+const schoolIndex = new WeakMap<ConsolidationTemplate, Map<string, string>>();
+function expectedSchools(t: ConsolidationTemplate): Map<string, string> {
+  let index = schoolIndex.get(t);
+  if (!index) {
+    index = new Map(t.schools.map((s) => [schoolKey(s), s]));
+    schoolIndex.set(t, index);
+  }
+  return index;
+}
+
 function savedAt(r: ReturnReading): string | null {
   return r.modified ?? r.fileModified ?? null;
 }
@@ -92,7 +103,7 @@ export function checkReturn(t: ConsolidationTemplate, r: ReturnReading): ReturnR
     );
   if (fp.marker !== FINGERPRINT_MARKER)
     return reject(rec, "return.no-fingerprint", "Это не форма мониторинга.");
-  const school = t.schools.find((s) => schoolKey(s) === schoolKey(fp.school)) ?? null;
+  const school = expectedSchools(t).get(schoolKey(fp.school)) ?? null;
   rec.school = school ?? fp.school;
   if (fp.template.id !== t.template.id)
     return reject(

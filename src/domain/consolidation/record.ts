@@ -53,3 +53,13 @@ export const VERDICT_RU: Record<Verdict, string> = {
   rejected: "Отклонена",
   superseded: "Заменена более новой",
 };
+
+/** What consolidation keeps in the workbook between runs (settings key `consolidation`). */
+export const ConsolidationSetting = z.object({
+  templateId: z.string(),
+  quarter: z.string(),
+  /** Sheets this feature made: only these are ever replaced. */
+  ownSheets: z.array(z.string()),
+  records: z.array(ReturnRecord),
+});
+export type ConsolidationSetting = z.infer<typeof ConsolidationSetting>;

@@ -36,7 +36,9 @@ export interface FoundIndicator {
 const MAX_ITEM = 300;
 const NAME_HEADER = /показател|индикатор|критери/;
 const UNIT_HEADER = /ед\.?\s*изм|единиц/;
-const BASE_HEADER = /базов|исходн/;
+const BASE_HEADER = /базов|исходн|на начало|факт/;
+/** A target column with no year in its header («Целевое значение»): the roadmap's year is meant. */
+const TARGET_HEADER = /целев|планов|ожидаем/;
 const YEAR = /(?<!\d)(20\d\d)(?!\d)/;
 
 function inRanges(ranges: CellRange[], r: number, c = -1): boolean {
@@ -63,7 +65,7 @@ interface TableLayout {
   years: { col: number; year: string }[];
 }
 
-function tableHeaderAt(sheet: SheetGrid, r: number): TableLayout | null {
+function tableHeaderAt(sheet: SheetGrid, r: number, defaultYear: string | null): TableLayout | null {
   const cells = filledCells(sheet, r);
   if (cells.length < 2) return null;
   const name = cells.find((x) => x.text.length <= 60 && NAME_HEADER.test(normaliseWording(x.text)));
@@ -79,6 +81,8 @@ function tableHeaderAt(sheet: SheetGrid, r: number): TableLayout | null {
       if (UNIT_HEADER.test(t)) unitCol = c;
       else if (BASE_HEADER.test(t)) baseCol = c;
       else if (YEAR.test(t) && t.length <= 40) years.push({ col: c, year: YEAR.exec(t)![1] });
+      else if (TARGET_HEADER.test(t) && defaultYear && t.length <= 40)
+        years.push({ col: c, year: defaultYear });
     }
   };
   scan(cells);
@@ -261,6 +265,7 @@ function readResultTargets(table: RoadmapTable): FoundIndicator[] {
 /** Every indicator written in the workbook, in sheet order (lists and tables), then the result-column targets. */
 export function findIndicators(wb: WorkbookGrid, tables: RoadmapTable[]): FoundIndicator[] {
   const out: FoundIndicator[] = [];
+  const defaultYear = yearOf(tables.find((t) => t.period)?.period?.end);
   for (const sheet of wb.sheets) {
     const roadmaps = tables
       .filter((t) => t.sheet === sheet.name)
@@ -268,11 +273,28 @@ export function findIndicators(wb: WorkbookGrid, tables: RoadmapTable[]): FoundI
       .filter((g): g is CellRange => g !== null);
     const indicatorTables: CellRange[] = [];
     const fromTables: FoundIndicator[] = [];
+    const roadmapHeaders = new Set(
+      tables.filter((t) => t.sheet === sheet.name).flatMap((t) => t.headerRows.map((h) => h - 1)),
+    );
     for (let r = 0; r < sheet.rows.length; r++) {
-      if (inRanges(roadmaps, r)) continue;
-      const layout = tableHeaderAt(sheet, r);
+      if (roadmapHeaders.has(r)) continue;
+      const layout = tableHeaderAt(sheet, r, defaultYear);
       if (!layout) continue;
-      const { found, range } = readTable(sheet, layout, roadmaps);
+      // An indicator table right under a roadmap may be taken into the roadmap's range by recognition:
+      // inside a roadmap, only an unmistakable header counts (years, a base or a unit column).
+      const inside = roadmaps.filter((g) => r >= g.top && r <= g.bottom);
+      if (inside.length && !(layout.years.length >= 2 || layout.baseCol !== null || layout.unitCol !== null))
+        continue;
+      if (
+        inside.length &&
+        !/^(?:наименование\s+)?(?:показател|индикатор|целев)/i.test(cellText(sheet.rows[r]?.[layout.nameCol]))
+      )
+        continue;
+      const { found, range } = readTable(
+        sheet,
+        layout,
+        roadmaps.filter((g) => !inside.includes(g)),
+      );
       if (!found.length) continue;
       fromTables.push(...found);
       indicatorTables.push(range);

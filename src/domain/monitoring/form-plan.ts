@@ -4,7 +4,7 @@
  * comment cells), and the fingerprint (fingerprint.ts): the very hidden sheet FINGERPRINT_SHEET and one
  * defined name per input cell. Only input cells are unlocked; each is validated by its type.
  */
-import type { EditOp, EditPlan } from "../edit-plan";
+import type { EditOp, EditPlan, ValidationRule } from "../edit-plan";
 import { a1, type CellRange, type CellValue } from "../grid";
 import { addDays, formatRuDate } from "../russian-dates";
 import { parseQuarter } from "../quarter";
@@ -57,6 +57,22 @@ export const FORM_FIRST_ACTIVITY_ROW = 4;
 export interface SchoolForm {
   plan: EditPlan;
   fingerprint: Fingerprint;
+}
+
+/** Cells of one column on consecutive rows with the same key, as ranges. */
+function runs<T extends { r: number; c: number }>(
+  cells: T[],
+  key: (x: T) => string,
+): { range: CellRange; first: T }[] {
+  const sorted = [...cells].sort((a, b) => a.c - b.c || a.r - b.r);
+  const out: { range: CellRange; first: T }[] = [];
+  for (const x of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.range.left === x.c && last.range.bottom === x.r - 1 && key(last.first) === key(x))
+      last.range.bottom = x.r;
+    else out.push({ range: range(x.r, x.c), first: x });
+  }
+  return out;
 }
 
 /** The day returns are due: the 10th of the month after the quarter. */
@@ -115,48 +131,49 @@ function indicatorOps(
     border: true,
   });
   const inputs: FormInput[] = [];
+  // Rows are written as one block each (values, formulas, hints), input cells grouped into runs of one column
+  // and one type: a form of 25 indicators is a few dozen ops, not hundreds.
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const hints: CellValue[][] = [];
+  const cells: { r: number; c: number; key: string; rule: ValidationRule | null; message: string }[] = [];
   t.indicators.forEach((ind, k) => {
     const r = FORM_FIRST_ROW + k;
     const target = targetFor(ind.targets, t.targetYear);
     const labels = partLabels(ind.type);
-    const row: CellValue[] = [k + 1, ind.text, ind.unit ?? "", null, null, null, targetCell(target)];
-    ops.push({ op: "setValues", sheet, row: r, col: 0, values: [row] });
+    values.push([k + 1, ind.text, ind.unit ?? "", null, null, null, targetCell(target)]);
     const f = rowFormulas(ind, target, COLS, r + 1);
-    ops.push({
-      op: "setFormulas",
-      sheet,
-      row: r,
-      col: col(COLS.value),
-      formulas: [[f.value, null, f.deviation, f.attainment]],
-    });
+    formulas.push([f.value, null, f.deviation, f.attainment]);
+    // The label of a two-part row's inputs, so a school sees which is which.
+    hints.push([labels.first ? `${labels.first} / ${labels.second}` : null]);
     for (const input of inputsOf(ind.type)) {
       const c = col(COLS[input.slot]);
-      const cell = range(r, c);
       const v = validationOf(input.type);
-      if (v)
-        ops.push({
-          op: "setValidation",
-          sheet,
-          range: cell,
-          rule: v.rule,
-          message: `${v.message} (${labels[input.slot]})`,
-        });
-      ops.push({ op: "setLocked", sheet, range: cell, locked: false });
-      ops.push({ op: "setStyle", sheet, range: cell, fill: INPUT_FILL, border: true });
+      const message = v ? `${v.message} (${labels[input.slot]})` : "";
+      cells.push({ r, c, key: `${input.type}|${message}`, rule: v?.rule ?? null, message });
       const name = inputName(ind.id, input.part);
-      ops.push({ op: "setDefinedName", sheet, name, range: cell });
+      ops.push({ op: "setDefinedName", sheet, name, range: range(r, c) });
       inputs.push({ indicator: ind.id, part: input.part, sheet, cell: a1(r, c), type: input.type, name });
     }
-    // The label of a two-part row's inputs, so a school sees which is which.
-    if (labels.first)
-      ops.push({
-        op: "setValues",
-        sheet,
-        row: r,
-        col: col(COLS.attainment) + 1,
-        values: [[`${labels.first} / ${labels.second}`]],
-      });
   });
+  if (values.length) {
+    ops.push({ op: "setValues", sheet, row: FORM_FIRST_ROW, col: 0, values });
+    ops.push({ op: "setFormulas", sheet, row: FORM_FIRST_ROW, col: col(COLS.value), formulas });
+    ops.push({ op: "setValues", sheet, row: FORM_FIRST_ROW, col: col(COLS.attainment) + 1, values: hints });
+  }
+  for (const run of runs(cells, () => "")) {
+    ops.push({ op: "setLocked", sheet, range: run.range, locked: false });
+    ops.push({ op: "setStyle", sheet, range: run.range, fill: INPUT_FILL, border: true });
+  }
+  for (const run of runs(cells, (x) => x.key))
+    if (run.first.rule)
+      ops.push({
+        op: "setValidation",
+        sheet,
+        range: run.range,
+        rule: run.first.rule,
+        message: run.first.message,
+      });
   const last = FORM_FIRST_ROW + Math.max(t.indicators.length, 1) - 1;
   ops.push({ op: "setStyle", sheet, range: range(FORM_FIRST_ROW, 1, last, 1), wrap: true });
   ops.push({ op: "freezePanes", sheet, rows: FORM_FIRST_ROW, cols: 0 });

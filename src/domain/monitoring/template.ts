@@ -10,7 +10,7 @@ import { fnv1a } from "../indicators/ids";
 import type { ActivityRow, RoadmapTable } from "../model";
 import { isDueInQuarter, type QuarterRef } from "../quarter";
 import { formatRuDate } from "../russian-dates";
-import { Quarter } from "./fingerprint";
+import { Quarter, TemplateRef } from "./fingerprint";
 
 export const MONITORING_SETTING = "monitoring";
 
@@ -41,9 +41,25 @@ export const MonitoringTemplate = z.object({
 });
 export type MonitoringTemplate = z.infer<typeof MonitoringTemplate>;
 
-/** The settings value: every quarter's template, and the one made last (the forms' default). */
+/**
+ * The settings value. Its top level is the template made last, in the shape consolidation reads
+ * (src/domain/consolidation/template.ts: `template`, `schools`, `indicators` with numeric targets,
+ * `activities`); `templates` keeps every quarter's full template, from which the forms are made.
+ */
 export const MonitoringSetting = z.object({
-  current: Quarter,
+  template: TemplateRef,
+  schools: z.array(z.string()),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      type: Indicator.shape.type,
+      unit: z.string().nullable(),
+      direction: Indicator.shape.direction,
+      targets: z.record(z.string(), z.number()),
+    }),
+  ),
+  activities: z.array(z.object({ id: z.string(), activity: z.string() })),
   templates: z.record(z.string(), MonitoringTemplate),
 });
 export type MonitoringSetting = z.infer<typeof MonitoringSetting>;
@@ -87,6 +103,29 @@ export function monitoringSheetNames(quarter: string): { indicators: string; act
 /** «1 квартал 2025 г. (01.01.2025 – 31.03.2025)» */
 export function quarterLabel(q: Pick<QuarterRef, "year" | "quarter" | "start" | "end">): string {
   return `${q.quarter} квартал ${q.year} г. (${formatRuDate(q.start)} – ${formatRuDate(q.end)})`;
+}
+
+/** The setting after making `t`: `t` on top (for consolidation), every quarter's template kept. */
+export function monitoringSetting(
+  t: MonitoringTemplate,
+  previous: MonitoringSetting | null,
+): MonitoringSetting {
+  return {
+    template: { id: t.id, version: t.version, quarter: t.quarter },
+    schools: t.schools,
+    indicators: t.indicators.map((i) => ({
+      id: i.id,
+      text: i.text,
+      type: i.type,
+      unit: i.unit,
+      direction: i.direction,
+      targets: Object.fromEntries(
+        Object.entries(i.targets).filter(([, v]) => typeof v === "number"),
+      ) as Record<string, number>,
+    })),
+    activities: t.activities.map((a) => ({ id: a.id, activity: a.activity })),
+    templates: { ...(previous?.templates ?? {}), [t.quarter]: t },
+  };
 }
 
 function signature(indicators: Indicator[], activities: MonitoredActivity[]): string {

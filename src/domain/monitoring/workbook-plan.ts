@@ -94,7 +94,7 @@ export function indicatorSheetOps(t: MonitoringTemplate): EditOp[] {
   t.indicators.forEach((ind, k) => {
     const target = targetFor(ind.targets, t.targetYear);
     const labels = partLabels(ind.type);
-    const unit = ind.unit ? `, ${ind.unit}` : "";
+    const unit = ind.unit && ind.type !== "share" ? `, ${ind.unit}` : "";
     const title = `${k + 1}. ${ind.text} [${ind.id}] — ${TYPE_LABEL[ind.type]}${unit}${ind.direction ? `; ${directionLabel(ind.direction)}` : ""}`;
     ops.push({ op: "setValues", sheet, row: r, col: 0, values: [[title]] });
     ops.push({ op: "merge", sheet, range: range(r, 0, r, WIDTH - 1) });

@@ -1,4 +1,5 @@
 import { enTrust } from "./en-trust";
+import { enControl } from "./en-control";
 import type { Dictionary } from "./ru";
 
 /** English. Same keys as ru.ts (the type enforces it; test/taskpane checks it too). */
@@ -172,4 +173,5 @@ export const en: Dictionary = {
   directionHigher: "higher",
   directionLower: "lower",
   ...enTrust,
+  ...enControl,
 };

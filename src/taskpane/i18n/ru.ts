@@ -1,4 +1,5 @@
 import { ruTrust } from "./ru-trust";
+import { ruControl } from "./ru-control";
 
 /** Russian, the default language. Placeholders: {name}. en.ts has exactly the same keys. */
 export const ru = {
@@ -172,6 +173,7 @@ export const ru = {
   directionHigher: "больше",
   directionLower: "меньше",
   ...ruTrust,
+  ...ruControl,
 };
 
 export type Dictionary = typeof ru;
