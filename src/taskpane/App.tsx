@@ -61,6 +61,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingLeft: tokens.spacingHorizontalXS,
+    // Four tabs do not fit a narrow pane in one line: the last goes to a second line, never out of sight.
+    flexWrap: "wrap",
   },
   content: { flexGrow: 1, overflowY: "auto", overflowX: "hidden", minHeight: 0 },
 });
