@@ -1,4 +1,5 @@
 /** The title, period and approval date of a table, from the lines above it (or the user's own). */
+import { withoutMarkdownMarks } from "../markup";
 import type { IsoDate, Period } from "../model";
 import { parseRuDate } from "../russian-dates";
 import { approvalFromLine, isHeadingLine, readPeriod } from "./period";
@@ -23,7 +24,7 @@ export function linesAbove(view: SheetView, top: number, floor: number): { row: 
     const text = cols.map((c) => view.text(r, c)).join(" ");
     const parts = text
       .split(/\r?\n/)
-      .map((s) => collapseSpaces(s))
+      .map((s) => withoutMarkdownMarks(collapseSpaces(s)))
       .filter((s) => s.length > 0);
     for (let i = parts.length - 1; i >= 0; i--) out.push({ row: r, line: parts[i] });
   }
