@@ -7,6 +7,10 @@ import { cpus } from "node:os";
 import { resolve } from "node:path";
 import { benchDeadlines } from "./deadline.bench";
 import { benchRead } from "./read.bench";
+import { benchAnnotate } from "./annotate.bench";
+import { benchMonitoring } from "./monitoring.bench";
+import { benchConsolidate } from "./consolidate.bench";
+import { benchLayouts } from "./layouts.bench";
 
 async function main(): Promise<void> {
   const results = {
@@ -14,6 +18,11 @@ async function main(): Promise<void> {
     machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown" },
     read: await benchRead(),
     deadlines: await benchDeadlines(),
+    annotate: await benchAnnotate(),
+    monitoring: await benchMonitoring(),
+    consolidate: await benchConsolidate(),
+    // A correctness count over many generated layouts (issue 14), not a speed ratio.
+    layouts: benchLayouts(5000, 1),
   };
   const out = resolve(__dirname, "results.json");
   writeFileSync(out, JSON.stringify(results, null, 2) + "\n");

@@ -124,13 +124,13 @@ export function syntheticRoadmap(activities = ACTIVITIES): WorkbookGrid {
   };
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-async function rawExcelJs(data: Uint8Array): Promise<number> {
+export async function rawExcelJs(data: Uint8Array): Promise<number> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
   let cells = 0;

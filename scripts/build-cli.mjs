@@ -20,6 +20,17 @@ try {
     legalComments: "none",
     logLevel: "warning",
   });
+  // The worker threads that read school returns in parallel (src/returns/pool.ts looks for it beside cli.js).
+  await build({
+    entryPoints: [path.join(root, "src/returns/worker.ts")],
+    outfile: path.join(root, "build/returns-worker.js"),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    legalComments: "none",
+    logLevel: "warning",
+  });
 } catch (e) {
   console.error("Не удалось собрать CLI (build/cli.js):", e instanceof Error ? e.message : e);
   process.exit(1);

@@ -117,6 +117,23 @@ export function serve(dir = DIST, port = 3000) {
   });
 }
 
+/** The task pane address Excel loads, as manifest.xml gives it (Office loads add-ins over https only). */
+export function manifestTaskpaneUrl() {
+  const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  const m = /<SourceLocation\s+DefaultValue="([^"]+)"/.exec(xml);
+  return m ? m[1] : "https://localhost:3000/taskpane.html";
+}
+
+/** What `npm start` prints once serving: the preview here (http), and where Excel's task pane comes from (https). */
+export function startMessage(port) {
+  return [
+    `Откройте http://localhost:${port}/ — предпросмотр надстройки на примере книги (Excel не нужен).`,
+    `Для Excel (боковая загрузка) панель задач загружается по https: ${manifestTaskpaneUrl()} — этот сервер (http) для Excel не подходит.`,
+    "Шаги подключения к Excel и https-сервер: npm run sideload (docs/sideload.md).",
+    "Остановить: Ctrl+C",
+  ];
+}
+
 async function main() {
   const args = new Set(process.argv.slice(2));
   const port = Number(process.env.PORT ?? 3000);
@@ -148,11 +165,8 @@ async function main() {
     );
     process.exit(1);
   }
-  const base = `http://localhost:${bound.port}`;
   console.log("");
-  console.log(`Откройте ${base}/ — предпросмотр надстройки на примере книги`);
-  console.log(`Панель задач для загрузки в Excel (sideload): ${base}/taskpane.html`);
-  console.log("Остановить: Ctrl+C");
+  for (const line of startMessage(bound.port)) console.log(line);
   const stop = () => bound.server.close(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

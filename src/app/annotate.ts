@@ -39,14 +39,15 @@ export async function planControlColumns(
 export async function addControlColumns(
   host: WorkbookHost,
   recognised?: Recognised,
-): Promise<AnnotateOutcome & { written: boolean }> {
+): Promise<AnnotateOutcome & { written: boolean; notices: string[] }> {
   const outcome = await planControlColumns(host, recognised);
   const { plan, setting } = outcome.annotate;
   const written = !isEmptyPlan(plan);
-  if (written) await host.apply(plan);
+  // The host says what this Excel could not do (a feature beyond its API set), in Russian.
+  const notices = written ? ((await host.apply(plan))?.notices ?? []) : [];
   if (JSON.stringify(setting) !== JSON.stringify(outcome.recognised.settings.control))
     await updateSettings(host, { control: setting });
-  return { ...outcome, written };
+  return { ...outcome, written, notices };
 }
 
 /**

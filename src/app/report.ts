@@ -12,6 +12,9 @@ import { check } from "./check";
 import { NO_ROADMAP } from "./annotate";
 import type { Recognised } from "./recognise";
 
+export const CHART_NOTE =
+  "Диаграмма не добавлена: файл сохранён без Excel. Выделите таблицу «Статус — Мероприятий» слева и вставьте диаграмму (Вставка → Диаграмма).";
+
 export interface ReportOutcome {
   report: QuarterReport;
   plan: EditPlan;
@@ -47,8 +50,25 @@ export async function planQuarterReport(
 export async function writeQuarterReport(
   host: WorkbookHost,
   opts: { quarter: string; today: IsoDate; recognised?: Recognised },
-): Promise<ReportOutcome> {
+): Promise<ReportOutcome & { notices: string[] }> {
   const outcome = await planQuarterReport(host, opts);
-  await host.apply(outcome.plan);
-  return outcome;
+  // E.g. the .xlsx host cannot write a chart: it says so, and the data for it is on the sheet.
+  const notices = (await host.apply(outcome.plan))?.notices ?? [];
+  const chart = outcome.plan.ops.find((o) => o.op === "addChart");
+  if (chart && notices.some((n) => n.startsWith("Диаграмма"))) {
+    // Said in the sheet too, where the chart would stand: the totals beside it are its data.
+    await host.apply({
+      summary: "Примечание о диаграмме",
+      ops: [
+        {
+          op: "setValues",
+          sheet: chart.sheet,
+          row: chart.anchor.top,
+          col: chart.anchor.left,
+          values: [[CHART_NOTE]],
+        },
+      ],
+    });
+  }
+  return { ...outcome, notices };
 }

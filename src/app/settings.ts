@@ -11,6 +11,9 @@ import { ColumnRole, IsoDate, Period, Severity } from "../domain/model";
 import type { TableOverride } from "../domain/recognition";
 import type { WorkbookHost } from "../domain/host";
 import { ControlSetting } from "../domain/control/annotate";
+import { IndicatorCorrections } from "../domain/indicators/model";
+import { MonitoringSetting } from "../domain/monitoring/template";
+import { ConsolidationSetting } from "../domain/consolidation/record";
 
 const ColumnLetters = z.union([z.string(), z.array(z.string()), z.null()]);
 
@@ -35,6 +38,12 @@ export const SETTINGS_SCHEMA = {
   vagueRoleSeverity: Severity.catch("info"),
   /** What «Добавить столбцы контроля» added, per sheet (src/domain/control/annotate.ts); null before the first run. */
   control: ControlSetting.nullable().catch(null),
+  /** The user's corrections of indicators (type, direction, unit, targets) by indicator id («Мониторинг»). */
+  indicators: IndicatorCorrections.catch({}),
+  /** The monitoring templates made, by quarter, and the last one (the forms are made from it). */
+  monitoring: MonitoringSetting.nullable().catch(null),
+  /** The returns checked so far for the current template and quarter («Свод»): a rerun merges with them. */
+  consolidation: ConsolidationSetting.nullable().catch(null),
 } as const;
 
 type Schema = typeof SETTINGS_SCHEMA;

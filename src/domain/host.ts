@@ -28,6 +28,8 @@ export interface WorkbookHost {
   apply(plan: EditPlan): Promise<ApplyOutcome | void>;
   /** Select a cell or range ("B7", "A6:F58") on a sheet and bring it into view. */
   select(sheet: string, address: string): Promise<void>;
+  /** What the user has selected in the workbook («Лист1», «A6:F58»); optional: a host may not know. */
+  selectedRange?(): Promise<{ sheet: string; address: string } | null>;
   /** Per-workbook settings remembered in the workbook itself (column role corrections, dismissed findings). */
   getSetting<T>(key: string): Promise<T | null>;
   /** Every stored setting in one read (key → parsed JSON; unreadable values are left out). */

@@ -22,26 +22,14 @@
  * is queued.
  */
 import type { EditOp, EditPlan } from "../domain/edit-plan";
-import {
-  a1,
-  columnLetter,
-  parseA1,
-  rangeA1,
-  type CellRange,
-  type CellValue,
-  type SheetGrid,
-  type WorkbookGrid,
-} from "../domain/grid";
+import { a1, parseA1, rangeA1, type CellValue, type SheetGrid, type WorkbookGrid } from "../domain/grid";
 import { UserFacingError, type ApplyOutcome, type SheetInfo, type WorkbookHost } from "../domain/host";
 import { validatePlan, PLAN_MESSAGES, type WorkbookFacts } from "../domain/plan/validate";
-import { splitSheetRef, type SheetVisibility } from "../domain/plan/workbook-model";
 import {
   HIGHLIGHT_FILL_ARGB,
   HIGHLIGHT_FORMULA,
-  LISTS_SHEET,
   SETTINGS_SHEET,
   chunkSetting,
-  inlineList,
   isOwnSheet,
   parseSetting,
 } from "../domain/workbook-format/settings-format";
@@ -56,6 +44,9 @@ import {
   type Prepared,
 } from "./apply";
 import { excelInput, makeSheetGrid, parseAreasAddress, type UsedBlock } from "./cells";
+import { prepareApply } from "./prepare";
+import { readHiddenFlags } from "./read-hidden";
+import { sameName, type KnownSheet, type PendingSheet, type SheetShape } from "./shapes";
 import { ExcelRequirements, explainMissing, officeIsSetSupported, type IsSetSupported } from "./requirements";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -73,10 +64,6 @@ export interface ExcelHostOptions {
   cellsPerRead?: number;
 }
 
-/** Hidden-flag loads in one round trip at most (~300 bytes of request each: 1.5 MB). */
-const FLAGS_PER_SYNC = 5000;
-/** Rows (or columns) whose hidden summary is read together before looking at single rows. */
-const SEGMENT = 100;
 const HIGHLIGHT_COLOR = `#${HIGHLIGHT_FILL_ARGB.slice(2)}`;
 const OUR_FORMULA = normalizeFormula(HIGHLIGHT_FORMULA);
 
@@ -110,48 +97,6 @@ export const EXCEL_MESSAGES = {
     "Раскрывающиеся списки не добавлены: для них нужен Excel 2021 или Microsoft 365 (ExcelApi 1.8). Значения можно вводить вручную.",
 };
 
-interface KnownSheet {
-  name: string;
-  visible: boolean;
-  visibility: SheetVisibility;
-  protected: boolean;
-}
-
-interface PendingSheet {
-  /** As asked; the grid gets the sheet's own spelling (Excel matches names case-insensitively). */
-  name: string;
-  ws: Excel.Worksheet;
-  used: Excel.Range;
-  protection: Excel.WorksheetProtection | null;
-  merged: Excel.RangeAreas | null;
-  withValues: boolean;
-}
-
-interface SheetShape {
-  top: number;
-  left: number;
-  rows: number;
-  cols: number;
-  rowHidden: boolean | null | undefined;
-  columnHidden: boolean | null | undefined;
-  protected: boolean;
-  merges: CellRange[];
-}
-
-interface HiddenAxis {
-  ws: Excel.Worksheet;
-  rows: boolean;
-  out: number[];
-  from: number;
-  count: number;
-}
-
-interface HiddenSpan {
-  axis: HiddenAxis;
-  from: number;
-  count: number;
-}
-
 function errorCode(e: unknown): string {
   if (e && typeof e === "object" && "code" in e) return String((e as { code: unknown }).code);
   return "";
@@ -166,11 +111,17 @@ function normalizeFormula(f: string): string {
   return f.replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
 }
 
-function sameName(a: string, b: string): boolean {
-  return a.toLocaleLowerCase("ru") === b.toLocaleLowerCase("ru");
-}
-
 const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+
+/** «'Лист 1'!$A$6:$F$58» → { sheet: "Лист 1", address: "A6:F58" }; null when it is not one range. */
+export function splitAddress(full: string): { sheet: string; address: string } | null {
+  const bang = full.lastIndexOf("!");
+  if (bang < 0) return null;
+  let sheet = full.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const address = full.slice(bang + 1).replace(/\$/g, "");
+  return sheet && parseA1(address) ? { sheet, address } : null;
+}
 
 export class ExcelWorkbookHost implements WorkbookHost {
   readonly name: string;
@@ -306,7 +257,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     if (!this.req.supports("mergedAreas") && pending.length) this.notice(EXCEL_MESSAGES.mergesNotRead);
     if (!this.req.supports("hiddenRowsColumns") && pending.length) this.notice(EXCEL_MESSAGES.hiddenNotRead);
     const shapes = pending.map((p) => this.shapeOf(p));
-    const hidden = await this.readHiddenFlags(context, pending, shapes);
+    const hidden = await readHiddenFlags(context, pending, shapes);
     const grids: SheetGrid[] = [];
     for (let i = 0; i < pending.length; i++) {
       const p = pending[i];
@@ -333,72 +284,6 @@ export class ExcelWorkbookHost implements WorkbookHost {
       );
     }
     return grids;
-  }
-
-  /**
-   * Hidden rows/columns where the used range's summary is mixed (null): first the summary of each segment of
-   * SEGMENT rows, then single rows only inside mixed segments. So 2 more syncs, the same for 10 rows as for 10,000
-   * (more only past FLAGS_PER_SYNC loads per sync), and few loads: hidden rows are usually a handful.
-   */
-  private async readHiddenFlags(
-    context: Excel.RequestContext,
-    pending: PendingSheet[],
-    shapes: SheetShape[],
-  ): Promise<{ rows: number[]; columns: number[] }[]> {
-    const out = shapes.map((s) => ({
-      rows: s.rowHidden === true ? range(s.top, s.rows) : [],
-      columns: s.columnHidden === true ? range(s.left, s.cols) : [],
-    }));
-    const axes: HiddenAxis[] = [];
-    shapes.forEach((s, i) => {
-      const ws = pending[i].ws;
-      if (s.rowHidden === null) axes.push({ ws, rows: true, out: out[i].rows, from: s.top, count: s.rows });
-      if (s.columnHidden === null)
-        axes.push({ ws, rows: false, out: out[i].columns, from: s.left, count: s.cols });
-    });
-    const segments: HiddenSpan[] = axes.flatMap((axis) =>
-      range(0, Math.ceil(axis.count / SEGMENT)).map((k) => ({
-        axis,
-        from: axis.from + k * SEGMENT,
-        count: Math.min(SEGMENT, axis.count - k * SEGMENT),
-      })),
-    );
-    const mixed: HiddenSpan[] = [];
-    await this.loadHidden(context, segments, (span, hidden) => {
-      if (hidden === true) span.axis.out.push(...range(span.from, span.count));
-      else if (hidden === null) mixed.push(span);
-    });
-    const singles = mixed.flatMap((span) =>
-      range(span.from, span.count).map((from) => ({ axis: span.axis, from, count: 1 })),
-    );
-    await this.loadHidden(context, singles, (span, hidden) => {
-      if (hidden === true) span.axis.out.push(span.from);
-    });
-    for (const o of out) {
-      o.rows.sort((a, b) => a - b);
-      o.columns.sort((a, b) => a - b);
-    }
-    return out;
-  }
-
-  private async loadHidden(
-    context: Excel.RequestContext,
-    spans: HiddenSpan[],
-    onResult: (span: HiddenSpan, hidden: boolean | null) => void,
-  ): Promise<void> {
-    for (let start = 0; start < spans.length; start += FLAGS_PER_SYNC) {
-      const group = spans.slice(start, start + FLAGS_PER_SYNC);
-      const ranges = group.map(({ axis, from, count }) =>
-        axis.rows
-          ? axis.ws.getRange(`${from + 1}:${from + count}`).load("rowHidden")
-          : axis.ws.getRange(`${columnLetter(from)}:${columnLetter(from + count - 1)}`).load("columnHidden"),
-      );
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per FLAGS_PER_SYNC loads, by design
-      await context.sync();
-      group.forEach((span, k) =>
-        onResult(span, span.axis.rows ? ranges[k].rowHidden : ranges[k].columnHidden),
-      );
-    }
   }
 
   /** Values of a large sheet, row block by row block; a block still too large is halved and retried. */
@@ -455,7 +340,14 @@ export class ExcelWorkbookHost implements WorkbookHost {
         if (problem) throw new UserFacingError(problem);
         const touched = touchedSheets(plan.ops, known);
         touchedName = touched.length === 1 ? touched[0] : null;
-        const prepared = await this.prepare(context, plan.ops, known, facts);
+        const prepared = await prepareApply(
+          this.req,
+          (ws, name, withValues) => this.queueSheet(ws, name, withValues),
+          context,
+          plan.ops,
+          known,
+          facts,
+        );
         await this.send(context, this.commandsFor(plan.ops, known, prepared));
       });
     } catch (e) {
@@ -476,123 +368,6 @@ export class ExcelWorkbookHost implements WorkbookHost {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, each under the 5 MB limit
       await context.sync();
     }
-  }
-
-  /**
-   * Reads some plans need before writing, in one sync: copy sources (no ExcelApi 1.7), the lists sheet, the cells a
-   * merge covers (checked again with them), the workbook's names, the conditional formats a removal looks at (+1
-   * sync for their formulas). So an apply makes a constant number of syncs besides its chunks.
-   */
-  private async prepare(
-    context: Excel.RequestContext,
-    ops: EditOp[],
-    known: KnownSheet[],
-    facts: WorkbookFacts,
-  ): Promise<Prepared & { copies: Map<string, PendingSheet> }> {
-    const copies = new Map<string, PendingSheet>();
-    const exists = (n: string) => known.some((s) => sameName(s.name, n));
-    let queued = false;
-    if (!this.req.supports("copySheet")) {
-      for (const op of ops) {
-        if (op.op !== "copySheet" || copies.has(op.sheet.toLowerCase())) continue;
-        copies.set(
-          op.sheet.toLowerCase(),
-          this.queueSheet(context.workbook.worksheets.getItem(op.sheet), op.sheet, true),
-        );
-        queued = true;
-      }
-    }
-    let listsRange: Excel.Range | null = null;
-    const longLists = ops.some(
-      (op) =>
-        (op.op === "setListValidation" && inlineList(op.list) === null) ||
-        (op.op === "setValidation" && op.rule.kind === "list" && inlineList(op.rule.list) === null),
-    );
-    const listsSheetExists = exists(LISTS_SHEET);
-    if (longLists && listsSheetExists && this.req.supports("dataValidation")) {
-      listsRange = context.workbook.worksheets.getItem(LISTS_SHEET).getUsedRange();
-      listsRange.load(["values", "rowIndex", "columnIndex"]);
-      queued = true;
-    }
-    // Merges over existing sheets: their cells' values, for the merge-over-data check.
-    const mergeReads = ops
-      .filter((op): op is Extract<EditOp, { op: "merge" }> => op.op === "merge" && exists(op.sheet))
-      .map((op) => {
-        const r = context.workbook.worksheets.getItem(op.sheet).getRange(rangeA1(op.range)).load("values");
-        queued = true;
-        return { op, r };
-      });
-    const needNames =
-      this.req.supports("definedNames") &&
-      ops.some((op) => op.op === "setDefinedName" || op.op === "deleteSheet");
-    const names = needNames ? context.workbook.names.load(["items/name", "items/value"]) : null;
-    if (names) queued = true;
-    const cfSheets = this.req.supports("conditionalFormats")
-      ? [
-          ...new Set(
-            ops
-              .filter((op) => op.op === "removeConditionalFormats" && exists(op.sheet))
-              .map((op) => op.sheet.toLowerCase()),
-          ),
-        ]
-      : [];
-    const cfCollections = cfSheets.map((sheet) => {
-      const c = context.workbook.worksheets.getItem(sheet).getRange().conditionalFormats;
-      c.load(["items/id", "items/type"]);
-      queued = true;
-      return { sheet, c };
-    });
-    if (queued) await context.sync();
-
-    if (mergeReads.length) {
-      const values = new Map(mergeReads.map(({ op, r }) => [op, r.values]));
-      const problem = validatePlan(
-        { summary: "", ops },
-        {
-          ...facts,
-          cell: (sheet, row, col) => {
-            for (const [op, v] of values) {
-              if (!sameName(op.sheet, sheet)) continue;
-              const x = v[row - op.range.top]?.[col - op.range.left];
-              if (x !== undefined) return x as CellValue;
-            }
-            return undefined;
-          },
-        },
-      );
-      if (problem) throw new UserFacingError(problem);
-    }
-
-    const conditionalFormats: Prepared["conditionalFormats"] = new Map();
-    const custom = cfCollections.flatMap(({ sheet, c }) =>
-      c.items.filter((cf) => cf.type === "Custom").map((cf) => ({ sheet, cf })),
-    );
-    if (custom.length) {
-      const rules = custom.map(({ cf }) => cf.custom.rule.load("formula"));
-      await context.sync();
-      custom.forEach(({ sheet, cf }, i) => {
-        const list = conditionalFormats.get(sheet) ?? [];
-        list.push({ cf, formula: rules[i].formula ?? "" });
-        conditionalFormats.set(sheet, list);
-      });
-    }
-
-    const nameMap = new Map<string, string>();
-    const nameSheets = new Map<string, string>();
-    for (const item of names?.items ?? []) {
-      nameMap.set(item.name.toLowerCase(), item.name);
-      const at = splitSheetRef(String(item.value ?? ""));
-      if (at) nameSheets.set(item.name, at.sheet);
-    }
-    return {
-      copies,
-      listColumns: listsRange ? listColumnsOf(listsRange) : null,
-      listsSheetExists,
-      names: nameMap,
-      nameSheets,
-      conditionalFormats,
-      protectedSheets: new Set(known.filter((s) => s.protected).map((s) => s.name.toLowerCase())),
-    };
   }
 
   private commandsFor(
@@ -715,7 +490,17 @@ export class ExcelWorkbookHost implements WorkbookHost {
     });
   }
 
-  // ------------------------------------------------------------------ settings (layout: src/xlsx/settings-format.ts)
+  /** The user's selection (ExcelApi 1.1): one sync. «'Лист 1'!A6:F58» → sheet and address. */
+  async selectedRange(): Promise<{ sheet: string; address: string } | null> {
+    return this.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address");
+      await context.sync();
+      return splitAddress(range.address);
+    });
+  }
+
+  // ------------------------------------------------------------------ settings (layout: src/domain/workbook-format/settings-format.ts)
 
   /** Rows of the settings sheet in sheet coordinates (text), or null when the sheet does not exist. 2 syncs. */
   private async readSettingsRows(context: Excel.RequestContext): Promise<string[][] | null> {
@@ -876,10 +661,6 @@ export class ExcelWorkbookHost implements WorkbookHost {
   }
 }
 
-function range(from: number, count: number): number[] {
-  return Array.from({ length: count }, (_, i) => from + i);
-}
-
 /** Existing sheets the plan changes (for naming the sheet when Excel refuses a protected one). */
 function touchedSheets(ops: EditOp[], known: KnownSheet[]): string[] {
   const out: string[] = [];
@@ -889,25 +670,6 @@ function touchedSheets(ops: EditOp[], known: KnownSheet[]): string[] {
     if (k && !out.some((t) => sameName(t, k.name))) out.push(k.name);
   }
   return out;
-}
-
-/** The lists sheet's columns from its used range (a column's list runs from row 1 to its first empty cell). */
-function listColumnsOf(listsRange: Excel.Range): string[][] {
-  const values = listsRange.values as unknown[][];
-  const left = listsRange.columnIndex;
-  const top = listsRange.rowIndex;
-  const listColumns: string[][] = [];
-  for (let c = 0; c < (values[0]?.length ?? 0); c++) {
-    const col: string[] = [];
-    for (let r = 0; r < values.length; r++) {
-      const v = values[r][c];
-      if (v === "" || v === null || v === undefined) break;
-      col.push(String(v));
-    }
-    listColumns[left + c] = top === 0 ? col : [];
-  }
-  for (let c = 0; c < listColumns.length; c++) listColumns[c] ??= [];
-  return listColumns;
 }
 
 export { packChunks, rowRuns };

@@ -1,10 +1,16 @@
-/** A read-only view of one sheet, Excel-like: column letters, row numbers, merged cells, selection, highlights. */
-import { Caption1, Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+/**
+ * A read-only view of one sheet, Excel-like: column letters, row numbers, the file's column widths, merged
+ * cells, selection (click, shift-click for a range), highlights, the formula bar and the sheet tabs.
+ */
+import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef } from "react";
-import { cellText, columnLetter, type CellValue, type SheetGrid } from "../domain/grid";
+import { cellText, columnLetter, parseA1, type CellValue, type SheetGrid } from "../domain/grid";
 import type { SheetInfo } from "../domain/host";
-import { MAX_ROWS, cellsOf, key, layoutSheet } from "./grid-layout";
+import type { Translate } from "../taskpane/i18n";
+import { FormulaBar } from "./FormulaBar";
+import { MAX_COLS, MAX_ROWS, cellsOf, key, layoutSheet, type GridLayout } from "./grid-layout";
 import type { CellRef } from "./observable-host";
+import { SheetTabs } from "./SheetTabs";
 
 const useStyles = makeStyles({
   root: {
@@ -81,6 +87,8 @@ const useStyles = makeStyles({
     whiteSpace: "pre-wrap",
     overflowWrap: "anywhere",
   },
+  // As in Excel, text runs on over empty cells to its right instead of wrapping.
+  spill: { whiteSpace: "pre", overflow: "visible" },
   number: { textAlign: "right" },
   highlighted: { backgroundColor: "#FFD8A8" },
   inRange: { backgroundColor: tokens.colorBrandBackground2 },
@@ -93,12 +101,6 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     color: tokens.colorNeutralForeground3,
   },
-  tabs: {
-    flexShrink: 0,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-    overflowX: "auto",
-  },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
 });
 
@@ -108,24 +110,51 @@ function display(v: CellValue): string {
   return cellText(v);
 }
 
+/** A one-line text with an empty, unmerged cell to its right runs on over it (a title, a note). */
+function spills(grid: SheetGrid, layout: GridLayout, r: number, c: number): boolean {
+  const v = grid.rows[r]?.[c];
+  if (typeof v !== "string" || v.includes("\n") || layout.spans.has(key(r, c))) return false;
+  const right = key(r, c + 1);
+  return (
+    c + 1 < layout.colCount &&
+    !layout.covered.has(right) &&
+    !layout.spans.has(right) &&
+    cellText(grid.rows[r]?.[c + 1] ?? null) === ""
+  );
+}
+
 export function GridView({
   sheets,
   active,
   grid,
   selection,
   highlights,
+  fileWidths,
+  t,
   onSheet,
+  onCell,
+  follow = true,
 }: {
   sheets: SheetInfo[];
   active: string | null;
   grid: SheetGrid | null;
   selection: CellRef | null;
   highlights: readonly CellRef[];
+  /** Pixel widths the file sets per column (undefined where none). */
+  fileWidths: readonly (number | undefined)[];
+  t: Translate;
   onSheet: (name: string) => void;
+  /** A cell clicked (0-based); `extend` when Shift was held, to select a range. */
+  onCell: (row: number, col: number, extend: boolean) => void;
+  /** Scroll the selection into view (a selection the pane made, not one the user clicked). */
+  follow?: boolean;
 }) {
   const s = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
-  const layout = useMemo(() => (grid ? layoutSheet(grid) : null), [grid]);
+  const layout = useMemo(
+    () => (grid ? layoutSheet(grid, MAX_ROWS, MAX_COLS, fileWidths) : null),
+    [grid, fileWidths],
+  );
 
   const selected = useMemo(
     () =>
@@ -145,7 +174,7 @@ export function GridView({
   const selCols = useMemo(() => new Set([...selected].map((k) => Number(k.split(",")[1]))), [selected]);
 
   useEffect(() => {
-    if (!selected.size || !scroller.current) return;
+    if (!follow || !selected.size || !scroller.current) return;
     const first = [...selected][0];
     const el = scroller.current.querySelector<HTMLElement>(`[data-rc="${first}"]`);
     // A single cell is centred; a range (a whole table) starts at the top.
@@ -154,14 +183,24 @@ export function GridView({
       inline: "nearest",
       behavior: "auto",
     });
-  }, [selected]);
+  }, [selected, follow]);
 
-  const visibleSheets = sheets.filter((x) => x.visible);
+  // The formula bar shows the selection's first cell (a merge's value sits there too).
+  const firstCell =
+    selection && grid && selection.sheet === grid.name ? selection.address.split(":")[0] : null;
+  const firstRange = firstCell ? parseA1(firstCell) : null;
+  const firstText = firstRange && grid ? display(grid.rows[firstRange.top]?.[firstRange.left] ?? null) : "";
   return (
     <div className={s.root}>
+      <FormulaBar address={firstCell} text={firstText} label={t("formulaBar")} empty={t("formulaBarEmpty")} />
       <div className={s.scroller} ref={scroller} data-testid="grid" data-sheet={grid?.name ?? ""}>
         {grid && layout ? (
-          <table className={s.table} aria-label={grid.name}>
+          <table
+            className={s.table}
+            aria-label={grid.name}
+            // A set width makes the fixed layout keep the columns' widths whatever text runs on over them.
+            style={{ width: 44 + layout.widths.reduce((a, w) => a + w, 0) }}
+          >
             <colgroup>
               <col style={{ width: 44 }} />
               {layout.widths.map((w, c) => (
@@ -198,6 +237,7 @@ export function GridView({
                         data-cell={`${columnLetter(c)}${r + 1}`}
                         data-selected={selected.has(k) ? "true" : undefined}
                         data-highlighted={tinted.has(k) ? "true" : undefined}
+                        onClick={(e) => onCell(r, c, e.shiftKey)}
                         className={mergeClasses(
                           s.cell,
                           typeof v === "number" && s.number,
@@ -205,7 +245,7 @@ export function GridView({
                           selected.has(k) && (selected.size === 1 ? s.selected : s.inRange),
                         )}
                       >
-                        <div className={s.clamp}>{display(v)}</div>
+                        <div className={spills(grid, layout, r, c) ? s.spill : s.clamp}>{display(v)}</div>
                       </td>
                     );
                   })}
@@ -217,25 +257,12 @@ export function GridView({
           <div className={s.empty}>—</div>
         )}
         {layout && layout.hiddenByCap > 0 ? (
-          <Caption1 className={s.note} block>
-            Показаны первые {MAX_ROWS} строк; ещё {layout.hiddenByCap} строк не показаны в предпросмотре
-            (команды работают со всем листом).
+          <Caption1 className={s.note} block data-testid="grid-capped">
+            {t("gridCapped", { shown: MAX_ROWS, count: layout.hiddenByCap })}
           </Caption1>
         ) : null}
       </div>
-      <div className={s.tabs}>
-        <TabList
-          size="small"
-          selectedValue={active ?? undefined}
-          onTabSelect={(_e, d) => onSheet(String(d.value))}
-        >
-          {visibleSheets.map((x) => (
-            <Tab key={x.name} value={x.name} data-testid="sheet-tab" data-name={x.name}>
-              {x.name}
-            </Tab>
-          ))}
-        </TabList>
-      </div>
+      <SheetTabs sheets={sheets} active={active} label={t("gridSheets")} onSheet={onSheet} />
     </div>
   );
 }

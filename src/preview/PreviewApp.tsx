@@ -1,28 +1,30 @@
 /**
  * The browser preview: a workbook (the bundled sample or a file the user opens) in a grid view on the left,
- * the real task pane on the right, both over the same .xlsx host. Nothing leaves the page.
+ * the real task pane on the right, both over the same .xlsx host. Nothing leaves the page; work not yet
+ * downloaded is never dropped without asking.
  */
 import {
-  Button,
-  Caption1,
   FluentProvider,
   MessageBar,
   MessageBarBody,
   Spinner,
-  Text,
   makeStyles,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { SheetGrid } from "../domain/grid";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { columnLetter, rangeA1, type SheetGrid } from "../domain/grid";
 import type { SheetInfo } from "../domain/host";
+import { recognise } from "../app/recognise";
 import { TaskPane } from "../taskpane/App";
-import { translator } from "../taskpane/i18n";
+import type { ChangeSource } from "../taskpane/changes";
+import { defaultLanguage, rememberedLanguage, translator, type Language } from "../taskpane/i18n";
 import { userMessage } from "../taskpane/logic/errors";
+import { fileColumnWidths } from "./column-widths";
 import { GridView } from "./GridView";
 import { resultFileName } from "./grid-layout";
 import { ObservableHost, type CellRef } from "./observable-host";
+import { PreviewToolbar } from "./PreviewToolbar";
 
 const SAMPLE_URL = "assets/samples/roadmap-sample.xlsx";
 const SAMPLE_NAME = "roadmap-sample.xlsx";
@@ -34,30 +36,6 @@ const useStyles = makeStyles({
     flexDirection: "column",
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  toolbar: {
-    display: "flex",
-    alignItems: "center",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalM,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  brand: {
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase400,
-    marginRight: tokens.spacingHorizontalS,
-  },
-  file: {
-    padding: `2px ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground3,
-    maxWidth: "320px",
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    whiteSpace: "nowrap",
-  },
-  note: { color: tokens.colorNeutralForeground3, marginLeft: "auto" },
   main: { flexGrow: 1, display: "flex", minHeight: 0 },
   grid: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
   pane: {
@@ -80,6 +58,7 @@ const useStyles = makeStyles({
 /** Only what the preview needs of the .xlsx host besides WorkbookHost. */
 interface XlsxHost {
   readonly name: string;
+  readonly workbook: Parameters<typeof fileColumnWidths>[0];
   toBuffer(): Promise<ArrayBuffer | Uint8Array>;
 }
 
@@ -87,9 +66,8 @@ interface Session {
   id: number;
   host: ObservableHost;
   xlsx: XlsxHost;
+  changes: ChangeSource;
 }
-
-const t = translator("ru");
 
 async function openWorkbook(data: ArrayBuffer, name: string) {
   // ExcelJS is a separate chunk: loaded here, on the first file opened, not with the page.
@@ -97,19 +75,29 @@ async function openWorkbook(data: ArrayBuffer, name: string) {
   return XlsxWorkbookHost.open(data, name);
 }
 
+/** The first roadmap table of a workbook (with the user's stored corrections), to show it on opening. */
+async function firstTable(host: ObservableHost): Promise<CellRef | null> {
+  const { tables } = await recognise(host);
+  return tables[0] ? { sheet: tables[0].sheet, address: tables[0].range } : null;
+}
+
 export function PreviewApp() {
   const s = useStyles();
+  const [lang, setLang] = useState<Language>(() => defaultLanguage(null, rememberedLanguage()));
+  const t = useMemo(() => translator(lang), [lang]);
   const [session, setSession] = useState<Session | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [opened, setOpened] = useState<{ name: string; count: number } | null>(null);
   const [sheets, setSheets] = useState<SheetInfo[]>([]);
   const [active, setActive] = useState<string | null>(null);
   const [grid, setGrid] = useState<SheetGrid | null>(null);
-  const [selection, setSelection] = useState<CellRef | null>(null);
+  const [selection, setSelection] = useState<{ cell: CellRef; byUser: boolean } | null>(null);
   const [highlights, setHighlights] = useState<readonly CellRef[]>([]);
-  const fileInput = useRef<HTMLInputElement>(null);
   const nextId = useRef(1);
   const shown = useRef<string | null>(null);
+  const anchor = useRef<{ row: number; col: number } | null>(null);
+  const userClick = useRef(false);
 
   const load = useCallback(async (data: ArrayBuffer, name: string) => {
     setLoading(true);
@@ -117,12 +105,18 @@ export function PreviewApp() {
     try {
       const xlsx = await openWorkbook(data, name);
       const host = new ObservableHost(xlsx);
+      const changes: ChangeSource = (listener) =>
+        host.subscribe((e) => {
+          if (e.kind === "changed") listener();
+        });
       setSelection(null);
       setHighlights([]);
-      setSession({ id: nextId.current++, host, xlsx });
+      const visible = (await host.listSheets()).filter((x) => x.visible).length;
+      setSession({ id: nextId.current++, host, xlsx, changes });
+      setOpened({ name, count: visible });
     } catch (e) {
       console.error(e);
-      setError(userMessage(e, t));
+      setError(userMessage(e, translator(rememberedLanguage() === "en" ? "en" : "ru")));
     } finally {
       setLoading(false);
     }
@@ -146,39 +140,79 @@ export function PreviewApp() {
     };
   }, [load]);
 
+  // Closing or reloading the tab with changes not downloaded: the browser asks first.
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (!session?.host.hasUnsavedChanges) return;
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [session]);
+
   /** Re-read the sheet list and the shown sheet (after a plan, or a tab click). */
-  const refresh = useCallback(async (host: ObservableHost, want: string | null) => {
-    try {
-      const list = await host.listSheets();
-      setSheets(list);
-      const visible = list.filter((x) => x.visible);
-      const name = want && visible.some((x) => x.name === want) ? want : (visible[0]?.name ?? null);
-      host.activeSheet = name;
-      shown.current = name;
-      setActive(name);
-      setGrid(name ? await host.readSheet(name) : null);
-    } catch (e) {
-      console.error(e);
-      setError(userMessage(e, t));
-    }
-  }, []);
+  const refresh = useCallback(
+    async (host: ObservableHost, want: string | null) => {
+      try {
+        const list = await host.listSheets();
+        setSheets(list);
+        const visible = list.filter((x) => x.visible);
+        const name = want && visible.some((x) => x.name === want) ? want : (visible[0]?.name ?? null);
+        host.activeSheet = name;
+        shown.current = name;
+        setActive(name);
+        setGrid(name ? await host.readSheet(name) : null);
+      } catch (e) {
+        console.error(e);
+        setError(userMessage(e, t));
+      }
+    },
+    [t],
+  );
 
   useEffect(() => {
     if (!session) return;
     const { host } = session;
-    void refresh(host, null);
-    return host.subscribe((e) => {
+    const unsubscribe = host.subscribe((e) => {
       if (e.kind === "changed") void refresh(host, host.activeSheet);
       else if (e.kind === "selected") {
-        setSelection({ sheet: e.sheet, address: e.address });
+        setSelection({ cell: { sheet: e.sheet, address: e.address }, byUser: userClick.current });
+        userClick.current = false;
         if (shown.current !== e.sheet) void refresh(host, e.sheet);
       } else setHighlights(e.cells);
     });
-  }, [session, refresh]);
+    // Open where the roadmap is, as a user would scroll to it; else on the first sheet.
+    void (async () => {
+      const table = await firstTable(host).catch(() => null);
+      await refresh(host, table?.sheet ?? null);
+      if (table) await host.select(table.sheet, table.address).catch(() => undefined);
+    })();
+    return unsubscribe;
+    // `refresh` changes with the language only; re-subscribing then would re-read for nothing.
+  }, [session]);
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
+    if (session?.host.hasUnsavedChanges && !window.confirm(t("previewUnsaved"))) return;
     await load(await file.arrayBuffer(), file.name);
+  };
+
+  const onCell = (row: number, col: number, extend: boolean) => {
+    if (!session || !grid) return;
+    const from = extend && anchor.current ? anchor.current : { row, col };
+    if (!extend) anchor.current = { row, col };
+    const address =
+      from.row === row && from.col === col
+        ? `${columnLetter(col)}${row + 1}`
+        : rangeA1({
+            top: Math.min(from.row, row),
+            left: Math.min(from.col, col),
+            bottom: Math.max(from.row, row),
+            right: Math.max(from.col, col),
+          });
+    userClick.current = true;
+    session.host.userSelect(grid.name, address);
   };
 
   const download = async () => {
@@ -196,44 +230,29 @@ export function PreviewApp() {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      session.host.markSaved();
     } catch (e) {
       console.error(e);
       setError(userMessage(e, t));
     }
   };
 
+  const fileWidths = useMemo(
+    () => (session && grid ? fileColumnWidths(session.xlsx.workbook, grid.name) : []),
+    [session, grid],
+  );
+
   return (
-    <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
+    <FluentProvider theme={webLightTheme} lang={lang} style={{ height: "100%" }}>
       <div className={s.page}>
-        <div className={s.toolbar}>
-          <span className={s.brand}>Мониторинг дорожных карт</span>
-          <Button appearance="primary" onClick={() => fileInput.current?.click()} data-testid="open-file">
-            Открыть .xlsx…
-          </Button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            hidden
-            data-testid="file-input"
-            onChange={(e) => {
-              void onFile(e.target.files?.[0]);
-              e.target.value = "";
-            }}
-          />
-          <Button onClick={download} disabled={!session} data-testid="download">
-            Скачать результат
-          </Button>
-          {session ? (
-            <Text className={s.file} title={session.xlsx.name} data-testid="file-name">
-              {session.xlsx.name}
-            </Text>
-          ) : null}
-          {loading ? <Spinner size="tiny" aria-label="Открываю книгу…" /> : null}
-          <Caption1 className={s.note}>
-            Предпросмотр без Excel: команды работают с этой книгой так же, как в Excel
-          </Caption1>
-        </div>
+        <PreviewToolbar
+          t={t}
+          fileName={session?.xlsx.name ?? null}
+          loading={loading}
+          opened={opened ? t("previewOpened", opened) : null}
+          onFile={(f) => void onFile(f)}
+          onDownload={() => void download()}
+        />
         {error ? (
           <MessageBar intent="error" layout="multiline" data-testid="preview-error">
             <MessageBarBody>{error}</MessageBarBody>
@@ -246,18 +265,30 @@ export function PreviewApp() {
                 sheets={sheets}
                 active={active}
                 grid={grid}
-                selection={selection}
+                selection={selection?.cell ?? null}
+                follow={!selection?.byUser}
                 highlights={highlights}
+                fileWidths={fileWidths}
+                t={t}
                 onSheet={(name) => void refresh(session.host, name)}
+                onCell={onCell}
               />
             ) : (
               <div className={s.center}>
-                {loading ? <Spinner label="Открываю книгу…" /> : "Откройте книгу .xlsx с дорожной картой."}
+                {loading ? <Spinner label={t("previewOpening")} /> : t("previewEmpty")}
               </div>
             )}
           </div>
-          <aside className={s.pane} aria-label="Панель надстройки">
-            {session ? <TaskPane key={session.id} host={session.host} /> : null}
+          <aside className={s.pane} aria-label={t("previewPaneLabel")}>
+            {session ? (
+              <TaskPane
+                key={session.id}
+                host={session.host}
+                changes={session.changes}
+                language={lang}
+                onLanguage={setLang}
+              />
+            ) : null}
           </aside>
         </div>
       </div>

@@ -18,7 +18,24 @@ export interface GridLayout {
 
 export const key = (r: number, c: number) => `${r},${c}`;
 
-export function layoutSheet(sheet: SheetGrid, maxRows = MAX_ROWS, maxCols = MAX_COLS): GridLayout {
+/**
+ * A width the file stores (Excel's unit: characters of the default font, padding included) in pixels, by the
+ * OOXML formula for a 7-pixel maximum digit width (Calibri 11): 9.140625 → 64 px, Excel's default column.
+ */
+export function excelWidthToPx(width: number): number {
+  return Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7);
+}
+
+/**
+ * `fileWidths`: the widths the file sets per column, in pixels (undefined where it sets none); a column
+ * without one is sized to its longest text, as before.
+ */
+export function layoutSheet(
+  sheet: SheetGrid,
+  maxRows = MAX_ROWS,
+  maxCols = MAX_COLS,
+  fileWidths: readonly (number | undefined)[] = [],
+): GridLayout {
   let lastRow = sheet.rows.length;
   for (const m of sheet.merges) lastRow = Math.max(lastRow, m.bottom + 1);
   let width = sheetWidth(sheet);
@@ -41,6 +58,11 @@ export function layoutSheet(sheet: SheetGrid, maxRows = MAX_ROWS, maxCols = MAX_
 
   const widths: number[] = [];
   for (let c = 0; c < colCount; c++) {
+    const given = fileWidths[c];
+    if (given !== undefined && given > 0) {
+      widths.push(Math.max(24, Math.min(800, given)));
+      continue;
+    }
     let longest = 0;
     for (let r = 0; r < rowCount; r++) {
       if ((spans.get(key(r, c))?.colSpan ?? 1) > 1) continue; // a merged title does not widen its first column

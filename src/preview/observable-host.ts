@@ -21,6 +21,9 @@ export class ObservableHost implements WorkbookHost {
   private highlights: CellRef[] = [];
   /** The sheet the grid view shows: what «active sheet» means in the preview. */
   activeSheet: string | null = null;
+  private selection: CellRef | null = null;
+  /** Something was written (cells or settings) since the file was opened or last downloaded. */
+  private unsaved = false;
 
   constructor(private readonly inner: WorkbookHost) {}
 
@@ -57,7 +60,17 @@ export class ObservableHost implements WorkbookHost {
     return this.activeSheet ?? this.inner.activeSheetName();
   }
 
+  get hasUnsavedChanges(): boolean {
+    return this.unsaved;
+  }
+
+  /** The file was downloaded: what is in the page is saved. */
+  markSaved(): void {
+    this.unsaved = false;
+  }
+
   async apply(plan: EditPlan): Promise<ApplyOutcome | void> {
+    this.unsaved = true;
     try {
       return await this.inner.apply(plan);
     } finally {
@@ -68,8 +81,18 @@ export class ObservableHost implements WorkbookHost {
 
   async select(sheet: string, address: string): Promise<void> {
     await this.inner.select(sheet, address);
+    this.userSelect(sheet, address);
+  }
+
+  /** The user clicked (or shift-clicked) cells in the grid view: Excel's selection. */
+  userSelect(sheet: string, address: string): void {
     this.activeSheet = sheet;
+    this.selection = { sheet, address };
     this.emit({ kind: "selected", sheet, address });
+  }
+
+  async selectedRange(): Promise<CellRef | null> {
+    return this.selection;
   }
 
   getSetting<T>(key: string): Promise<T | null> {
@@ -81,6 +104,7 @@ export class ObservableHost implements WorkbookHost {
   }
 
   setSetting<T>(key: string, value: T): Promise<void> {
+    this.unsaved = true;
     return this.inner.setSetting<T>(key, value);
   }
 

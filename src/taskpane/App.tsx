@@ -12,10 +12,11 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { WorkbookHost } from "../domain/host";
-import { recognizeWorkbook } from "../domain/recognition";
-import { PaneCtx, type PaneContext, type Recognition } from "./context";
+import { recognise } from "../app/recognise";
+import { reportingWrites, type ChangeSource } from "./changes";
+import { PaneCtx, type PaneContext, type Recognition, type TabId } from "./context";
 import {
   defaultLanguage,
   officeDisplayLanguage,
@@ -24,7 +25,8 @@ import {
   translator,
   type Language,
 } from "./i18n";
-import { readOverrides } from "./logic/tables";
+import { ControlPane } from "./panes/ControlPane";
+import { MonitoringPane } from "./panes/MonitoringPane";
 import { PeoplePane } from "./panes/PeoplePane";
 import { RecognizePane } from "./panes/RecognizePane";
 import { ValidatePane } from "./panes/ValidatePane";
@@ -62,38 +64,55 @@ const useStyles = makeStyles({
   content: { flexGrow: 1, overflowY: "auto", overflowX: "hidden", minHeight: 0 },
 });
 
-type TabId = "recognize" | "validate" | "people";
-
-export function TaskPane({ host }: { host: WorkbookHost }) {
+export function TaskPane({
+  host: given,
+  changes,
+  language,
+  onLanguage,
+}: {
+  host: WorkbookHost;
+  /** Edits made outside the pane; without it the pane re-reads when the user comes back to it. */
+  changes?: ChangeSource;
+  /** The language when the page around the pane (the preview) owns it. */
+  language?: Language;
+  onLanguage?: (lang: Language) => void;
+}) {
   const s = useStyles();
-  const [lang, setLang] = useState<Language>(() =>
+  const [ownLang, setLang] = useState<Language>(() =>
     defaultLanguage(officeDisplayLanguage(), rememberedLanguage()),
   );
+  const lang = language ?? ownLang;
   const t = useMemo(() => translator(lang), [lang]);
   const [tab, setTab] = useState<TabId>("recognize");
   const [recognition, setRecognition] = useState<Recognition | null>(null);
+  // Counts the workbook's changes: whatever was read at an older revision may point at moved cells.
+  const [revision, setRevision] = useState(0);
+  const revisionNow = useRef(0);
+  const bump = useCallback(() => setRevision(++revisionNow.current), []);
+  const host = useMemo(() => reportingWrites(given, bump), [given, bump]);
+  useEffect(() => {
+    if (changes) return changes(bump);
+    // No change notification: assume the user may have edited the sheet whenever they come back to the pane.
+    window.addEventListener("focus", bump);
+    return () => window.removeEventListener("focus", bump);
+  }, [changes, bump]);
 
   const recognize = useCallback(async (): Promise<Recognition> => {
-    // Two reads, overlapped: in Excel on the web each waits for a round trip.
-    const [stored, workbook] = await Promise.all([
-      host.getSetting<unknown>("overrides"),
-      host.readWorkbook(),
-    ]);
-    const overrides = readOverrides(stored);
-    const { tables, notices } = recognizeWorkbook(workbook, { overrides });
-    const next: Recognition = { workbook, tables, notices, overrides };
+    const at = revisionNow.current;
+    const next: Recognition = { ...(await recognise(host)), revision: at };
     setRecognition(next);
     return next;
   }, [host]);
 
   const ctx: PaneContext = useMemo(
-    () => ({ host, t, lang, recognition, recognize }),
-    [host, t, lang, recognition, recognize],
+    () => ({ host, t, lang, recognition, recognize, revision, activeTab: tab }),
+    [host, t, lang, recognition, recognize, revision, tab],
   );
 
   const chooseLanguage = (next: Language) => {
     setLang(next);
     rememberLanguage(next);
+    onLanguage?.(next);
   };
 
   return (
@@ -136,6 +155,12 @@ export function TaskPane({ host }: { host: WorkbookHost }) {
             <Tab value="people" data-testid="tab-people">
               {t("tabPeople")}
             </Tab>
+            <Tab value="monitoring" data-testid="tab-monitoring">
+              {t("tabMonitoring")}
+            </Tab>
+            <Tab value="control" data-testid="tab-control">
+              {t("tabControl")}
+            </Tab>
           </TabList>
           {/* Panes stay mounted so switching tabs keeps their results. */}
           <main className={s.content}>
@@ -147,6 +172,12 @@ export function TaskPane({ host }: { host: WorkbookHost }) {
             </div>
             <div hidden={tab !== "people"}>
               <PeoplePane />
+            </div>
+            <div hidden={tab !== "monitoring"}>
+              <MonitoringPane />
+            </div>
+            <div hidden={tab !== "control"}>
+              <ControlPane />
             </div>
           </main>
         </div>

@@ -193,14 +193,3 @@ export function setStyle(ws: ExcelJS.Worksheet, op: Op<"setStyle">): void {
     }
   });
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// charts
-
-export const CHART_NOT_WRITTEN = (title: string, sheet: string) =>
-  `Диаграмма «${title}» на листе «${sheet}» не добавлена: при сохранении файла .xlsx без Excel диаграммы не создаются. Данные для неё на листе есть — вставьте диаграмму в Excel (Вставка → Диаграмма).`;
-
-/** ExcelJS cannot write charts; the caller gets a note instead (see the hosts' README table). */
-export function addChart(ws: ExcelJS.Worksheet, op: Op<"addChart">): string {
-  return CHART_NOT_WRITTEN(op.title, ws.name);
-}

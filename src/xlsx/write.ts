@@ -9,8 +9,8 @@ import { UserFacingError } from "../domain/host";
 import { validatePlan, type WorkbookFacts } from "../domain/plan/validate";
 import { HOST_MESSAGES } from "../domain/workbook-format/host-messages";
 import { HIGHLIGHT_FORMULA } from "../domain/workbook-format/settings-format";
+import { copyCharts, dropCharts, injectCharts, recordChart, shiftCharts } from "./charts";
 import {
-  addChart,
   addConditionalFormat,
   freezePanes,
   protectSheet,
@@ -85,6 +85,7 @@ function applyOp(wb: ExcelJS.Workbook, op: EditOp): string | void {
       return copySheet(wb, ws, op.newName);
     case "deleteSheet":
       dropNamesOf(wb, ws.name);
+      dropCharts(wb, ws);
       wb.removeWorksheet(ws.id);
       return;
     case "setSheetVisibility":
@@ -97,6 +98,7 @@ function applyOp(wb: ExcelJS.Workbook, op: EditOp): string | void {
     case "deleteRows":
       return deleteRows(ws, op.rows);
     case "insertColumns":
+      shiftCharts(wb, ws, op.col, op.count);
       return insertColumns(wb, ws, op.col, op.count);
     case "unmerge":
       return unmerge(ws, op.range);
@@ -127,7 +129,7 @@ function applyOp(wb: ExcelJS.Workbook, op: EditOp): string | void {
     case "setStyle":
       return setStyle(ws, op);
     case "addChart":
-      return addChart(ws, op);
+      return recordChart(wb, ws, op);
     case "setAutoFilter":
       ws.autoFilter = rangeA1(op.range);
       return;
@@ -155,6 +157,7 @@ function copySheet(wb: ExcelJS.Workbook, src: ExcelJS.Worksheet, newName: string
     conditionalFormattings: (model.conditionalFormattings ?? []).filter((cf) => !isOurHighlight(cf)),
   } as unknown as ExcelJS.WorksheetModel;
   placeAfter(wb, copy, src);
+  copyCharts(wb, src, copy);
 }
 
 /** Put `ws` right after `anchor` in the tab order. */
@@ -308,7 +311,8 @@ export async function buildExcelWorkbook(
 /** ExcelJS's writeBuffer gives a Node Buffer in Node and a Uint8Array-compatible buffer in the browser. */
 export async function workbookToBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const out = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer;
-  return out instanceof Uint8Array ? out : new Uint8Array(out);
+  // Charts are added after ExcelJS, which cannot write them (./charts.ts).
+  return injectCharts(wb, out instanceof Uint8Array ? out : new Uint8Array(out));
 }
 
 /** Write a grid to a real .xlsx file's bytes (a Node Buffer when run in Node). */

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { applyPlanToModel, emptyModelSheet, normaliseModel, type ModelWorkbook } from "../../src/domain/plan";
 import { applyPlanToXlsx, workbookToBytes } from "../../src/xlsx/write";
 import { BASE_SHEET, plan, type Scenario } from "./plans";
-import { xlsxSnapshot } from "./snapshot-xlsx";
+import { xlsxCharts, xlsxSnapshot } from "./snapshot-xlsx";
 import { fakeSnapshot } from "./snapshot-fake";
 import { ExcelWorkbookHost } from "../../src/excel/host";
 import { FakeExcel } from "../fake-excel";
@@ -28,7 +28,10 @@ export async function xlsxResult(s: Scenario): Promise<XlsxRun> {
   const bytes = await workbookToBytes(wb);
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(bytes as unknown as ArrayBuffer);
-  return { snapshot: xlsxSnapshot(back), notices, bytes };
+  const snapshot = xlsxSnapshot(back);
+  const charts = await xlsxCharts(bytes);
+  for (const sheet of snapshot.sheets) sheet.charts = charts.get(sheet.name) ?? [];
+  return { snapshot: normaliseModel(snapshot), notices, bytes };
 }
 
 export interface FakeRun {

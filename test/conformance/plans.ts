@@ -217,6 +217,62 @@ export const SCENARIOS: Scenario[] = [
   },
 ];
 
+SCENARIOS.push({
+  name: "charts over a status table",
+  setup: [
+    {
+      op: "setValues",
+      sheet: S,
+      row: 0,
+      col: 0,
+      values: [
+        ["Статус", "Мероприятий", "Доля"],
+        ["Выполнено", 12, 0.6],
+        ["Не выполнено", 5, 0.25],
+        ["Просрочено", 3, 0.15],
+      ],
+    },
+    { op: "addSheet", sheet: "Отчёт 2024-Q3" },
+    {
+      op: "setValues",
+      sheet: "Отчёт 2024-Q3",
+      row: 0,
+      col: 0,
+      values: [
+        ["Статус", "Число"],
+        ["Выполнено", 1],
+      ],
+    },
+  ],
+  act: [
+    {
+      op: "addChart",
+      sheet: S,
+      type: "column",
+      data: R(0, 0, 3, 1),
+      anchor: R(5, 0, 20, 6),
+      title: "Мероприятия по статусам",
+    },
+    {
+      op: "addChart",
+      sheet: S,
+      type: "bar",
+      data: R(0, 0, 3, 2),
+      anchor: R(5, 8, 20, 14),
+      title: "Статусы & доли",
+    },
+    {
+      op: "addChart",
+      sheet: "Отчёт 2024-Q3",
+      type: "pie",
+      data: R(0, 0, 1, 1),
+      anchor: R(3, 0, 18, 5),
+      title: "Выполнение",
+    },
+    { op: "insertColumns", sheet: S, col: 1, count: 1 },
+  ],
+});
+
 export function plan(ops: EditOp[]): EditPlan {
   return { summary: "conformance", ops };
 }

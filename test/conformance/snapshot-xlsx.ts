@@ -3,6 +3,7 @@
  * the code that wrote it: from what ExcelJS holds (or what it parsed back from a file's bytes).
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { parseA1 } from "../../src/domain/grid";
 import {
   normaliseModel,
@@ -11,6 +12,7 @@ import {
   ruleFromBounds,
   splitSheetRef,
   type CellStyle,
+  type ModelChart,
   type ModelCell,
   type ModelSheet,
   type ModelWorkbook,
@@ -174,4 +176,85 @@ export function xlsxSnapshot(wb: ExcelJS.Workbook): ModelWorkbook {
     names,
     sheets: wb.worksheets.filter((ws) => !isOwnSheet(ws.name)).map((ws) => sheetOf(wb, ws)),
   });
+}
+
+/**
+ * The charts in an .xlsx's bytes (ExcelJS drops them when reading), per sheet name: kind, title, the data range
+ * rebuilt from the first series' category and value references, and the anchor's cells.
+ */
+export async function xlsxCharts(bytes: Uint8Array): Promise<Map<string, ModelChart[]>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const text = async (name: string) => (await zip.file(name)?.async("string")) ?? "";
+  const unesc = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  const rels = async (part: string) => {
+    const path = part.replace(/([^/]+)$/, "_rels/$1.rels");
+    const out = new Map<string, string>();
+    for (const m of (await text(path)).matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = /Id="([^"]+)"/.exec(m[0])?.[1];
+      const target = /Target="([^"]+)"/.exec(m[0])?.[1];
+      if (id && target) out.set(id, new URL(target, `http://x/${part}`).pathname.slice(1));
+    }
+    return out;
+  };
+  const out = new Map<string, ModelChart[]>();
+  const wbRels = await rels("xl/workbook.xml");
+  for (const m of (await text("xl/workbook.xml")).matchAll(/<sheet\b[^>]*>/g)) {
+    const name = unesc(/name="([^"]*)"/.exec(m[0])?.[1] ?? "");
+    const sheetPart = wbRels.get(/r:id="([^"]+)"/.exec(m[0])?.[1] ?? "");
+    if (!sheetPart) continue;
+    const drawingId = /<drawing r:id="([^"]+)"/.exec(await text(sheetPart))?.[1];
+    const drawingPart = drawingId && (await rels(sheetPart)).get(drawingId);
+    if (!drawingPart) continue;
+    const chartRels = await rels(drawingPart);
+    const charts: ModelChart[] = [];
+    for (const a of (await text(drawingPart)).matchAll(
+      /<xdr:twoCellAnchor[^>]*>(.*?)<\/xdr:twoCellAnchor>/gs,
+    )) {
+      const num = (tag: string, part: string) =>
+        Number(new RegExp(`<xdr:${tag}>.*?<xdr:${part}>(\\d+)</xdr:${part}>`, "s").exec(a[1])?.[1] ?? 0);
+      // The "to" corner: the start of the next cell (offset 0, as we write it) or inside the last cell (LibreOffice).
+      const last = (part: "row" | "col") =>
+        num("to", part) - (num("to", part === "row" ? "rowOff" : "colOff") > 0 ? 0 : 1);
+      const chartPart = chartRels.get(/r:id="([^"]+)"/.exec(a[1])?.[1] ?? "");
+      const xml = chartPart ? await text(chartPart) : "";
+      const type = xml.includes("<c:pieChart>")
+        ? "pie"
+        : /<c:barDir val="bar"\/>/.test(xml)
+          ? "bar"
+          : "column";
+      const refs = (tag: string) =>
+        [...xml.matchAll(new RegExp(`<c:${tag}>.*?<c:f>(.*?)</c:f>`, "gs"))].map((x) => {
+          const at = splitSheetRef(unesc(x[1]));
+          const r = parseA1(at?.ref ?? "");
+          if (!r) throw new Error(`unreadable chart reference ${x[1]} in ${chartPart}`);
+          return r;
+        });
+      const cat = refs("cat")[0];
+      const vals = refs("val");
+      charts.push({
+        type,
+        title: unesc(/<a:t>(.*?)<\/a:t>/s.exec(xml)?.[1] ?? ""),
+        data: rangeRef({
+          top: cat.top - 1,
+          left: cat.left,
+          bottom: cat.bottom,
+          right: vals[vals.length - 1].right,
+        }),
+        anchor: rangeRef({
+          top: num("from", "row"),
+          left: num("from", "col"),
+          bottom: last("row"),
+          right: last("col"),
+        }),
+      });
+    }
+    out.set(name, charts);
+  }
+  return out;
 }

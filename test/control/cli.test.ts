@@ -79,6 +79,29 @@ describe("bad input: exit 2, one Russian line, nothing written", () => {
   });
 });
 
+describe("annotate on a file", () => {
+  test("--json prints the check report of the written file: control columns, due dates, signals", async () => {
+    const { io, out, written } = fakeIo({ "in.xlsx": await xlsx(seed004WithStatuses()) });
+    // The typed columns are already there (F–J): annotate reuses them and adds none.
+    const args = ["annotate", "in.xlsx", "-o", "out.xlsx", "--today", "2022-06-20", "--json"];
+    expect(await runCli(args, io)).toBe(0);
+    const doc = CheckReport.parse(JSON.parse(out.join("")));
+    expect(doc.file).toBe("out.xlsx");
+    expect(doc.tables[0].columns).toMatchObject({
+      status: "F",
+      doneDate: "G",
+      evidenceLink: "H",
+      dueDate: "J",
+    });
+    const row = (n: number) => doc.tables[0].rows.find((r) => r.row === n && r.kind === "activity");
+    // Row 8 «Апрель 2022»: its «Контрольный срок» filled with the deadline's end; row 14 kept the user's date.
+    expect(row(8)).toMatchObject({ dueDate: "2022-04-30", signal: "done" });
+    expect(row(14)).toMatchObject({ dueDate: "2022-06-30", signal: "due_soon" });
+    expect(row(13)).toMatchObject({ signal: "overdue" });
+    expect(written["out.xlsx"]).toBeDefined();
+  });
+});
+
 describe("report on a file", () => {
   test("--json prints the contract's document; the output file has the report sheet, once", async () => {
     const { io, out, written } = fakeIo({ "in.xlsx": await xlsx(seed004WithStatuses()) });

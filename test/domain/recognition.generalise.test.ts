@@ -54,6 +54,19 @@ describe("sections", () => {
     ]);
   });
 
+  it("folds such a sentence when the table's sections are numbered in the «№» column", () => {
+    const [t] = read([
+      ["План мероприятий на 2025 год"],
+      HEAD,
+      ["I.", "Мониторинг"],
+      ["1.", "Мониторинг реализации программ.", "март 2025", "Смирнова Е.А."],
+      [null, "Подготовка аналитической справки"],
+      ["2.", "Совещание по итогам", "апрель 2025", "Смирнова Е.А."],
+    ]);
+    expect(sections(t)).toEqual([[3, "I. Мониторинг"]]);
+    expect(acts(t).map((a) => a.rows)).toEqual([[4, 5], [6]]);
+  });
+
   it("keeps such a line a section when the table's sections are written the same way (in the activity column)", () => {
     const [t] = read([
       ["План мероприятий на 2025 год"],
@@ -112,6 +125,18 @@ describe("continuations", () => {
       [[4], "организация курсов для учителей"],
       [[5, 6], "посещение уроков с целью контроля читательской грамотности"],
     ]);
+  });
+
+  it("reads a lower-case row with its own deadline and responsible as an activity in a plan written with capitals", () => {
+    const [t] = read([
+      ["План мероприятий на 2026 год"],
+      ["Мероприятия", "Срок", "Ответственный"],
+      ["Проведение педагогического совета", "январь", "Сомова Л.Н."],
+      ["организация курсов для учителей", "февраль", "Федотова О.А."],
+      ["по итогам курсов", "март", "Федотова О.А."],
+    ]);
+    // The last row opens with a preposition: the middle of a phrase, whatever cells it has.
+    expect(acts(t).map((a) => a.rows)).toEqual([[3], [4, 5]]);
   });
 
   it("folds a page break through every column in a plan written with capitals, though the row has a date", () => {
@@ -192,6 +217,101 @@ describe("two-row headers", () => {
     );
     expect([t.columns.activity, t.columns.form]).toEqual(["B", "C"]);
     expect(acts(t)[0].activity).toBe("Функциональная грамотность");
+  });
+});
+
+describe("sub-columns named by years or numbered periods", () => {
+  it("reads «2025 | 2026» under «Целевое значение» as a sub-header row, not the first activity", () => {
+    const [t] = read(
+      [
+        ["Дорожная карта на 2025 – 2026 годы"],
+        ["№", "Мероприятие", "Срок", "Ответственный", "Целевое значение", null],
+        [null, null, null, null, "2025", "2026 г."],
+        [1, 2, 3, 4, 5, 6],
+        ["1.", "Курсы для учителей", "I квартал 2025", "Ляшенко В.П.", "30%", "60%"],
+        ["2.", "Стажировки", "2026", "Ляшенко В.П.", "10", "20"],
+      ],
+      ["E2:F2", "A2:A3", "B2:B3", "C2:C3", "D2:D3"],
+    );
+    expect(t.headerRows).toEqual([2, 3, 4]);
+    expect(t.columns.result).toBe("E");
+    expect(acts(t).map((a) => a.activity)).toEqual(["Курсы для учителей", "Стажировки"]);
+  });
+
+  it("reads «1 | 2 | 3 | 4» under «Срок исполнения (квартал)» as quarters, not as column numbers", () => {
+    const [t] = read(
+      [
+        ["План мероприятий на 2026 год"],
+        ["№", "Мероприятие", "Срок исполнения (квартал)", null, null, null, "Ответственный"],
+        [null, null, 1, 2, 3, 4, null],
+        [1, 2, 3, 4, 5, 6, 7],
+        ["1", "Анализ результатов ВПР", "х", "х", null, null, "Бортникова Л.А."],
+      ],
+      ["C2:F2", "A2:A3", "B2:B3", "G2:G3"],
+    );
+    expect(t.headerRows).toEqual([2, 3, 4]);
+    expect(acts(t).map((a) => [a.deadline.start, a.deadline.end])).toEqual([["2026-01-01", "2026-06-30"]]);
+  });
+
+  it("reads years under «Сроки реализации» as a grid of calendar years", () => {
+    const [t] = read(
+      [
+        ["Программа на 2025 – 2027 годы"],
+        ["№", "Мероприятие", "Сроки реализации", null, null, "Исполнитель"],
+        [null, null, "2025", "2026", "2027", null],
+        ["1.", "Создание центра", "+", null, null, "Дьячкова Г.А."],
+        ["2.", "Наставничество в школах", null, "+", "+", "Ходырев С.В."],
+      ],
+      ["C2:E2", "A2:A3", "B2:B3", "F2:F3"],
+    );
+    expect(acts(t).map((a) => [a.deadline.start, a.deadline.end])).toEqual([
+      ["2025-01-01", "2025-12-31"],
+      ["2026-01-01", "2027-12-31"],
+    ]);
+  });
+});
+
+describe("a header repeated on each page", () => {
+  it("skips the whole repeated block of a two-row header, and continues an activity split across the page", () => {
+    const head = [
+      ["№", "Мероприятие", "Срок исполнения", null, null, null, "Ответственный"],
+      [null, null, "I кв.", "II кв.", "III кв.", "IV кв.", null],
+      [1, 2, 3, 4, 5, 6, 7],
+    ];
+    const [t] = read(
+      [
+        ["План мероприятий на 2026 год"],
+        ...head,
+        ["1.", "Анализ результатов ВПР", "х", null, null, null, "Бортникова Л.А."],
+        ["2.", "Организация взаимопосещения уроков", null, null, "х", "х", "Шестаков Р.М."],
+        ...head,
+        [null, "учителями школ-партнёров"],
+        ["3.", "Итоговое совещание", null, null, null, "х", "Бортникова Л.А."],
+      ],
+      ["C2:F2", "A2:A3", "B2:B3", "G2:G3", "C7:F7", "A7:A8", "B7:B8", "G7:G8"],
+    );
+    expect(t.headerRows).toEqual([2, 3, 4]);
+    expect(t.rows.filter((r) => r.kind === "header").map((r) => r.row)).toEqual([2, 3, 4, 7, 8, 9]);
+    expect(acts(t).map((a) => [a.activity, a.deadline.start, a.deadline.end])).toEqual([
+      ["Анализ результатов ВПР", "2026-01-01", "2026-03-31"],
+      ["Организация взаимопосещения уроков учителями школ-партнёров", "2026-07-01", "2026-12-31"],
+      ["Итоговое совещание", "2026-10-01", "2026-12-31"],
+    ]);
+  });
+});
+
+describe("the lines above", () => {
+  it("takes no approval date from a line citing another act, even under a stamp", () => {
+    const [t] = read([
+      [null, null, null, "УТВЕРЖДЕНА"],
+      [null, null, null, "приказом управления образования"],
+      [null, null, null, "от 25.12.2025 № 512"],
+      ["В соответствии с приказом министерства от 12.03.2024 № 300 «О поддержке школ»"],
+      ["Дорожная карта на 2026 год"],
+      HEAD,
+      ["1", "Совещание", "март 2026", "Иванов И.И."],
+    ]);
+    expect(t.approved).toBe("2025-12-25");
   });
 });
 

@@ -3,8 +3,13 @@
  * (render.ts) must read the same every time — the same activities with the same folded text, the same deadline
  * windows, the same persons, the same sections. Expected values come from the content, never from the recogniser.
  *
- * fast-check draws layouts with a fixed seed; LAYOUT_RUNS sets how many (CI: 400), LAYOUT_SEED the seed.
- * The larger run: `npx tsx bench/layouts.bench.ts` (part of `npm run bench`).
+ * 28 dimensions (header rows, column numbers, wording, deadline as text / quarter grid / month grid / start–end
+ * columns, numbering, section placement and label, splits per activity and their style, spacers, repeated headers,
+ * stamp, preamble, signatures, start column, calendar or school year, …): 2.7e19 combinations before normalisation
+ * (1.3e13 without the per-activity splits). fast-check draws layouts with a fixed seed; LAYOUT_RUNS sets how many
+ * (CI: 400), LAYOUT_SEED the seed. The larger run: `npx tsx bench/layouts.bench.ts [runs] [seed]`.
+ * First run of the generator, before any fix: 688 of 1,000 layouts read right (sections folded into the activity
+ * above in numbered tables; a sentence cut at a page break taken for a section).
  */
 import fc from "fast-check";
 import {
@@ -25,7 +30,7 @@ const SEED = Number(process.env.LAYOUT_SEED ?? 20260101);
 describe("layout generator", () => {
   it(`covers ${combinationCount()} combinations of layout options`, () => {
     expect(combinationCount()).toBeGreaterThan(1_000_000n);
-    expect(Object.keys(DIMENSIONS).length).toBeGreaterThanOrEqual(22);
+    expect(Object.keys(DIMENSIONS).length).toBeGreaterThanOrEqual(28);
     expect(SPLIT_KINDS).toHaveLength(4);
   });
 
@@ -55,6 +60,12 @@ describe("layout generator", () => {
       activityCase: "asWritten",
       bullet: "none",
       extra: "none",
+      repeatHeader: "none",
+      splitStyle: "pageBreak",
+      preamble: "none",
+      year: "calendar",
+      resultPos: "end",
+      titleMerged: false,
     });
     const { workbook } = renderLayout(l);
     expect(workbook.sheets[0].rows[1]).toEqual([

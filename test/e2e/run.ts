@@ -5,6 +5,9 @@
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { monitoringSteps } from "./monitoring.steps";
+import { trustSteps } from "./trust.steps";
+import { controlSteps } from "./control.steps";
 
 const BASE = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
 const SCREENS = path.resolve(__dirname, "screens");
@@ -14,13 +17,16 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  * The sample's content, counted by hand from assets/samples/roadmap-sample.xlsx. Sheet «Горячий Ключ 2023»
  * (seed 000): activities numbered 1.–48., three section rows, and four activities (7, 11, 19, 44) split at a
  * page break, each into an empty row plus a row continuing the text: 8 continuation rows (57–58, 62–63,
- * 73–74, 104–105 of the sheet). Sheet «Зея 2022» (seed 004): 31 numbered activities, no sections.
+ * 73–74, 104–105 of the sheet), of which the card counts the 4 a reader sees (58, 63, 74, 105; the empty rows
+ * are folded away with them). Sheet «Зея 2022» (seed 004): 31 numbered activities, no sections.
  */
 const SHEET = "Горячий Ключ 2023";
 const SAMPLE = {
   activities: 48,
   sections: 3,
-  continuations: 8,
+  continuations: 4,
+  /** Sheet rows the fold deletes: the 4 broken rows and the 4 empty rows before them. */
+  foldedRows: 8,
   sectionNames: ["Краевой уровень", "Муниципальный уровень", "Уровень образовательной организации"],
 };
 const SECOND = { sheet: "Зея 2022", activities: 31, sections: 0, continuations: 0 };
@@ -212,7 +218,7 @@ async function main(): Promise<number> {
       const withCell = page.locator('[data-testid="finding"]:not([data-cell=""])').first();
       const cell = (await withCell.getAttribute("data-cell")) ?? "";
       const sheet = (await withCell.getAttribute("data-sheet")) ?? "";
-      await withCell.click();
+      await withCell.getByTestId("finding-go").click();
       const selected = page.locator('[data-testid="grid"] td[data-selected="true"]').first();
       await selected.waitFor();
       expectEqual(await page.getByTestId("grid").getAttribute("data-sheet"), sheet, "лист в предпросмотре");
@@ -235,7 +241,7 @@ async function main(): Promise<number> {
       // Another row and another column, so the selection left by the click above cannot pass for it.
       const index = cells.findIndex((c) => columnOf(c) !== columnOf(before) && rowOf(c) !== rowOf(before));
       expectTrue(index >= 0, `нет замечания не в строке и не в столбце ${before}`);
-      await withCell.nth(index).focus();
+      await withCell.nth(index).getByTestId("finding-go").focus();
       await page.keyboard.press("Enter");
       await page.waitForFunction(
         (b) =>
@@ -304,7 +310,7 @@ async function main(): Promise<number> {
         await showSheet(page, SHEET);
         const rowsAfter = await gridRowCount(page);
         expectTrue(
-          rowsAfter <= rowsBeforeFold - SAMPLE.continuations,
+          rowsAfter <= rowsBeforeFold - SAMPLE.foldedRows,
           `в листе было ${rowsBeforeFold} строк, стало ${rowsAfter}: строки-продолжения не удалены`,
         );
         await shot(page, "fold.png");
@@ -323,6 +329,11 @@ async function main(): Promise<number> {
       await page.getByTestId("people-build").click();
       await page.getByTestId("person").first().waitFor();
       expectTrue((await page.getByTestId("person").count()) > 0, "список людей пуст");
+      // Who does what, and by when: each person lists their activities with deadline and sheet.
+      const first = page.getByTestId("person").first();
+      await first.getByTestId("person-activity").first().waitFor();
+      const line = await first.getByTestId("person-deadline").first().innerText();
+      expectTrue(/(срок: .+|срок не указан) · .+, строка \d+/.test(line), `строка мероприятия: «${line}»`);
       await page.getByTestId("people-sheet").click();
       await page.waitForFunction(() =>
         [...document.querySelectorAll('[data-testid="sheet-tab"]')].some(
@@ -371,21 +382,24 @@ async function main(): Promise<number> {
       await page.getByTestId("validate").click();
       await page.getByTestId("findings-total").waitFor();
       const group = (severity: string) =>
-        page.locator(`[data-testid="severity-${severity}"] [data-rule="responsible.vague-role"]`);
+        page.locator(
+          `[data-testid="severity-${severity}"] [data-testid="rule-group"][data-rule="responsible.vague-role"]`,
+        );
       await group("info").waitFor();
       await page.getByTestId("vague-severity").click();
-      await page.getByRole("option", { name: "ошибка" }).click();
+      await page.getByRole("option", { name: "ошибку" }).click();
       await group("error").waitFor();
       expectEqual(await group("info").count(), 0, "правило осталось среди подсказок");
       await page.getByTestId("validate").click();
       await group("error").waitFor();
       await page.getByTestId("vague-severity").click();
-      await page.getByRole("option", { name: "подсказка" }).click();
+      await page.getByRole("option", { name: "подсказку" }).click();
       await group("info").waitFor();
       await page.getByTestId("tab-recognize").click();
     });
 
     await step("не-.xlsx файл: понятное сообщение, книга остаётся открытой", async () => {
+      page.once("dialog", (d) => void d.accept().catch(() => undefined)); // the workbook has unsaved changes: agree to open another
       await page.getByTestId("file-input").setInputFiles({
         name: "протокол.xlsx",
         mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -407,6 +421,7 @@ async function main(): Promise<number> {
         "кнопка не переведена",
       );
       await shot(page, "en.png");
+      page.once("dialog", (d) => void d.accept().catch(() => undefined)); // leave the page although changes were not downloaded
       await page.reload({ waitUntil: "load" });
       await page.getByTestId("taskpane").waitFor();
       expectEqual(
@@ -416,6 +431,11 @@ async function main(): Promise<number> {
       );
       await page.getByTestId("lang-ru").click();
     });
+
+    await monitoringSteps(page, step, { expectEqual, expectTrue, shot });
+    // Last: these steps open other files.
+    await trustSteps({ page, step, expectEqual, expectTrue, shot });
+    await controlSteps(page, step, { expectEqual, expectTrue, shot });
 
     await step("никаких обращений к сети и ошибок на странице", async () => {
       expectEqual(foreign, [], "запросы не к своему серверу");

@@ -4,6 +4,7 @@
  * cells; the new cells take the format of the column on their left (Excel's default «Format Same As Left»).
  * Reference rewriting reuses the domain's A1 shifter, itself pinned by hand-written tests (test/domain).
  */
+import { a1, parseA1 } from "../../src/domain/grid";
 import { shiftFormulaColumns, shiftRangeColumns } from "../../src/domain/plan/references";
 import type { FakeCell, FakeSheetState, FakeWorkbookState } from "./world";
 
@@ -40,7 +41,11 @@ export function insertShiftRight(
   const widths = [...sheet.columnWidths];
   sheet.columnWidths.clear();
   for (const [c, w] of widths) sheet.columnWidths.set(c >= col ? c + count : c, w);
-  sheet.charts = sheet.charts.map((ch) => ({ ...ch, data: grow(ch.data) }));
+  // A chart over cells moves and resizes with them (Excel's default placement).
+  sheet.charts = sheet.charts.map((ch) => {
+    const at = grow(parseA1(`${ch.from}:${ch.to}`)!);
+    return { ...ch, data: grow(ch.data), from: a1(at.top, at.left), to: a1(at.bottom, at.right) };
+  });
   if (sheet.pageLayout?.printArea) sheet.pageLayout.printArea = grow(sheet.pageLayout.printArea);
   wb.names = wb.names.map((n) => (n.sheetUid === sheet.uid ? { ...n, rect: grow(n.rect) } : n));
   for (const other of wb.sheets) {

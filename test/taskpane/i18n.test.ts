@@ -53,3 +53,37 @@ describe("format / translator", () => {
     expect(translator("en")("tablesFound", { count: 3 })).toBe("Tables found: 3");
   });
 });
+
+describe("plural forms (Intl.PluralRules)", () => {
+  const ru = translator("ru");
+  const en = translator("en");
+
+  it("agree the Russian noun with the number, as a reader expects", () => {
+    // One, few (2–4, 22–24…), many (5–20, 25…, 11–14).
+    const rows = (count: number) => ru("gridCapped", { shown: 500, count });
+    expect(rows(2703)).toContain("ещё 2703 строки не показаны");
+    expect(rows(1)).toContain("ещё 1 строка не показана");
+    expect(rows(21)).toContain("ещё 21 строка не показана");
+    expect(rows(11)).toContain("ещё 11 строк не показаны");
+    expect(rows(25)).toContain("ещё 25 строк не показаны");
+    expect(ru("previewOpened", { name: "к.xlsx", count: 3 })).toBe("Открыта книга «к.xlsx»: 3 листа.");
+    expect(ru("previewOpened", { name: "к.xlsx", count: 5 })).toBe("Открыта книга «к.xlsx»: 5 листов.");
+    expect(ru("findingsCount", { count: 1 })).toBe("1 замечание");
+  });
+
+  it("use English singular and plural", () => {
+    expect(en("previewOpened", { name: "a.xlsx", count: 1 })).toBe("Opened «a.xlsx»: 1 sheet.");
+    expect(en("previewOpened", { name: "a.xlsx", count: 2 })).toBe("Opened «a.xlsx»: 2 sheets.");
+  });
+
+  it("say which header rows, not how many", () => {
+    expect(ru("headerRowsValue", { count: 1, rows: "46" })).toBe("строка 46");
+    expect(ru("headerRowsValue", { count: 2, rows: "5, 6" })).toBe("строки 5, 6");
+  });
+
+  it("leave a plural visible when its number is missing", () => {
+    expect(format("{n, plural, one {# строка} other {# строки}}", {})).toBe(
+      "{n, plural, one {# строка} other {# строки}}",
+    );
+  });
+});

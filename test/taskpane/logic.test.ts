@@ -7,6 +7,7 @@ import { translator } from "../../src/taskpane/i18n";
 import { userMessage } from "../../src/taskpane/logic/errors";
 import {
   groupFindings,
+  hiddenRuleCounts,
   highlightTargets,
   localIsoDate,
   readDismissed,
@@ -17,14 +18,12 @@ import {
   buildOverride,
   choiceFromColumns,
   columnOptions,
-  foldCounts,
   normaliseRange,
-  readOverrides,
   replaceOverride,
   tableCounts,
 } from "../../src/taskpane/logic/tables";
 import { personLines } from "../../src/taskpane/logic/people";
-import { cellsOf, layoutSheet, resultFileName } from "../../src/preview/grid-layout";
+import { cellsOf, excelWidthToPx, layoutSheet, resultFileName } from "../../src/preview/grid-layout";
 import { columns } from "../fixtures/expected/types";
 
 const t = translator("ru");
@@ -114,7 +113,7 @@ describe("groupFindings", () => {
   ];
 
   it("orders errors, warnings, hints; rules by first appearance", () => {
-    const groups = groupFindings(findings, new Set(), false);
+    const groups = groupFindings(findings, { dismissed: new Set(), showDismissed: false });
     expect(groups.map((g) => [g.severity, g.count, g.rules.map((r) => r.rule)])).toEqual([
       ["error", 1, ["numbering.gap"]],
       ["warning", 3, ["deadline.missing", "deadline.outside-period"]],
@@ -124,12 +123,29 @@ describe("groupFindings", () => {
 
   it("leaves dismissed findings out unless asked to show them", () => {
     const dismissed = new Set(["deadline.missing|Лист1|C4", "numbering.gap|Лист1|A7"]);
-    const hidden = groupFindings(findings, dismissed, false);
+    const hidden = groupFindings(findings, { dismissed, showDismissed: false });
     expect(hidden.map((g) => [g.severity, g.count])).toEqual([
       ["warning", 2],
       ["info", 1],
     ]);
-    expect(groupFindings(findings, dismissed, true).map((g) => g.count)).toEqual([1, 3, 1]);
+    expect(groupFindings(findings, { dismissed, showDismissed: true }).map((g) => g.count)).toEqual([
+      1, 3, 1,
+    ]);
+  });
+
+  it("leaves a hidden rule out entirely, dismissed shown or not, and does not highlight it", () => {
+    const rules = new Set(["deadline.missing"]);
+    const groups = groupFindings(findings, { dismissed: new Set(), showDismissed: true, rules });
+    expect(groups.map((g) => [g.severity, g.count, g.rules.map((r) => r.rule)])).toEqual([
+      ["error", 1, ["numbering.gap"]],
+      ["warning", 1, ["deadline.outside-period"]],
+      ["info", 1, ["responsible.vague-role"]],
+    ]);
+    expect(highlightTargets(findings, new Set(), rules).map((c) => c.address)).toEqual(["A7", "D4", "C5"]);
+    expect(hiddenRuleCounts(findings, new Set(["deadline.missing", "text.placeholder"]))).toEqual([
+      ["deadline.missing", 2],
+      ["text.placeholder", 0],
+    ]);
   });
 
   it("highlights each visible cell once", () => {
@@ -183,7 +199,20 @@ describe("groupFindings", () => {
 describe("table helpers", () => {
   it("counts sections, activities and continuation rows", () => {
     expect(tableCounts(TABLE)).toEqual({ sections: 1, activities: 2, continuations: 2 });
-    expect(foldCounts(TABLE)).toEqual({ activities: 1, rows: 2 });
+  });
+
+  it("counts the broken rows a reader sees, not the empty rows between", () => {
+    // Row 5 is the empty row a page break left; row 6 carries the rest of activity 1's text.
+    const rows: (string | null)[][] = [
+      [],
+      ["№", "Мероприятие", "Сроки", "Ответственные"],
+      [],
+      ["1.", "Семинар"],
+      [],
+    ];
+    rows.push([null, "для учителей"]);
+    const sheet = sheetFromRows("Лист1", rows);
+    expect(tableCounts(TABLE, sheet).continuations).toBe(1);
   });
 
   it("labels columns with their letter and header text", () => {
@@ -233,13 +262,6 @@ describe("table helpers", () => {
       { sheet: "Лист1", range: "A2:E12" },
     ]);
     expect(replaceOverride(stored, TABLE, null)).toHaveLength(2);
-  });
-
-  it("drops malformed stored overrides", () => {
-    expect(readOverrides([{ sheet: "Лист1" }, { range: "A1:B2" }, "x", { sheet: "Л", range: 5 }])).toEqual([
-      { sheet: "Лист1" },
-    ]);
-    expect(readOverrides(null)).toEqual([]);
   });
 });
 
@@ -312,6 +334,16 @@ describe("preview grid layout", () => {
     );
     const layout = layoutSheet(big, 500);
     expect([layout.rowCount, layout.hiddenByCap]).toEqual([500, 700]);
+  });
+
+  it("draws the column widths the file sets, its own text sizing the others", () => {
+    // Excel's default column (9.140625 stored) is 64 px; a width of 50 characters is 355 px.
+    expect(excelWidthToPx(9.140625)).toBe(64);
+    expect(excelWidthToPx(50.7109375)).toBe(355);
+    const plain = layoutSheet(sheet);
+    const sized = layoutSheet(sheet, 500, 60, [undefined, 355]);
+    expect(sized.widths[1]).toBe(355);
+    expect(sized.widths[0]).toBe(plain.widths[0]);
   });
 
   it("maps a selected address to the drawn cells", () => {

@@ -45,4 +45,31 @@ describe("ObservableHost (the preview's host)", () => {
     expect(host.activeSheet).toBe("Лист1");
     expect(events).toEqual([{ kind: "selected", sheet: "Лист1", address: "B2" }]);
   });
+
+  it("reports the user's selection in the grid as the workbook's selection", async () => {
+    const { host, events } = await previewHost();
+    expect(await host.selectedRange()).toBeNull();
+    host.userSelect("Лист1", "A1:B2");
+    expect(await host.selectedRange()).toEqual({ sheet: "Лист1", address: "A1:B2" });
+    await host.select("Лист1", "B2");
+    expect(await host.selectedRange()).toEqual({ sheet: "Лист1", address: "B2" });
+    expect(events.map((e) => e.kind)).toEqual(["selected", "selected"]);
+  });
+
+  it("knows when the page holds changes not yet downloaded", async () => {
+    const { host } = await previewHost();
+    expect(host.hasUnsavedChanges).toBe(false);
+    await host.select("Лист1", "A1");
+    await host.highlight([]);
+    expect(host.hasUnsavedChanges).toBe(false);
+    await host.setSetting("dismissed", ["x"]);
+    expect(host.hasUnsavedChanges).toBe(true);
+    host.markSaved();
+    expect(host.hasUnsavedChanges).toBe(false);
+    await host.apply({
+      summary: "",
+      ops: [{ op: "setValues", sheet: "Лист1", row: 2, col: 0, values: [["3."]] }],
+    });
+    expect(host.hasUnsavedChanges).toBe(true);
+  });
 });

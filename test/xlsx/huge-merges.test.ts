@@ -47,3 +47,15 @@ describe("merges over whole rows and columns", () => {
     expect(await clipHugeMerges(file)).toBe(file);
   });
 });
+
+describe("LibreOffice's booleans", () => {
+  test('"true"/"false" in sheet protection and cell locking become the "1"/"0" ExcelJS reads', async () => {
+    const { normaliseBooleans } = await import("../../src/xlsx/load");
+    expect(normaliseBooleans('<sheetProtection sheet="true" objects="true" formatCells="false"/>')).toBe(
+      '<sheetProtection sheet="1" objects="1" formatCells="0"/>',
+    );
+    expect(normaliseBooleans('<xf><protection locked="false" hidden="false"/></xf><c t="true"/>')).toBe(
+      '<xf><protection locked="0" hidden="0"/></xf><c t="true"/>',
+    );
+  });
+});

@@ -20,6 +20,7 @@ export const annotateCommand: Subcommand = {
     const outcome = await addControlColumns(host);
     await saveWorkbook(io, host, out);
     io.stderr(`${outcome.annotate.plan.summary}\n`);
+    for (const n of outcome.notices) io.stderr(`${n}\n`);
     if (args.json) {
       const { report } = await checkReport(host, io.baseName(out), today);
       io.stdout(JSON.stringify(report, null, 2) + "\n");

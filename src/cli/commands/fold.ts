@@ -16,18 +16,18 @@ export const foldCommand: Subcommand = {
     const out = outputPath(io, args.out as string, [input]);
     const host = await openWorkbook(io, input);
     const preview = await previewFold(host);
+    // Rows as in the input file: the proposal is made before anything is written.
     const joins = preview.folds.flatMap((f) =>
-      f.table.rows.flatMap((r) =>
-        r.kind === "activity" && r.rows.length > 1
-          ? [{ sheet: f.table.sheet, into: r.rows[0], rows: r.rows.slice(1) }]
-          : [],
-      ),
+      f.proposal.joins.map((j) => ({ sheet: j.sheet, into: j.into, rows: j.rows })),
+    );
+    const leftForUser = preview.folds.flatMap((f) =>
+      f.proposal.leftForUser.map((l) => ({ sheet: l.sheet, row: l.row, reason: l.reason })),
     );
     const outcome = await applyFold(host);
     await saveWorkbook(io, host, out);
     if (args.json) {
       const { report } = await checkReport(host, io.baseName(out), args.today ?? io.today());
-      io.stdout(JSON.stringify({ joins, leftForUser: [], check: report }, null, 2) + "\n");
+      io.stdout(JSON.stringify({ joins, leftForUser, check: report }, null, 2) + "\n");
     } else {
       io.stdout(
         outcome.rows > 0

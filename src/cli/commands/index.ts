@@ -1,10 +1,14 @@
 /** The subcommands of `roadmap`, in the order the help lists them. One file a subcommand. */
 import type { Subcommand } from "../io";
 import { checkCommand } from "./check";
+import { consolidateCommand } from "./consolidate";
 import { foldCommand } from "./fold";
 import { peopleCommand } from "./people";
 import { annotateCommand } from "./annotate";
 import { reportCommand } from "./report";
+import { indicatorsCommand } from "./indicators";
+import { monitoringCommand } from "./monitoring";
+import { formsCommand } from "./forms";
 
 export const SUBCOMMANDS: Subcommand[] = [
   checkCommand,
@@ -12,4 +16,8 @@ export const SUBCOMMANDS: Subcommand[] = [
   peopleCommand,
   annotateCommand,
   reportCommand,
+  indicatorsCommand,
+  monitoringCommand,
+  formsCommand,
+  consolidateCommand,
 ];

@@ -1,5 +1,6 @@
 /** `roadmap people <in.xlsx> -o <out.xlsx> [--json]` (contract): the sheet «Ответственные» on a file. */
 import { writePeopleSheet } from "../../app/people";
+import { contractPeople } from "../../domain/people-directory";
 import { openWorkbook, outputPath, saveWorkbook } from "../files";
 import { EXIT_OK, type Subcommand } from "../io";
 
@@ -18,11 +19,7 @@ export const peopleCommand: Subcommand = {
     const outcome = await writePeopleSheet(host);
     await saveWorkbook(io, host, out);
     if (args.json) {
-      const people = outcome.directory.people.map((p) => ({
-        person: p.name,
-        positions: p.positions,
-        activities: [],
-      }));
+      const people = contractPeople(outcome.directory);
       io.stdout(JSON.stringify({ people }, null, 2) + "\n");
     } else io.stdout(`${outcome.plan.summary}. Записано: ${out}\n`);
     return EXIT_OK;

@@ -19,6 +19,7 @@ export const reportCommand: Subcommand = {
     const outcome = await writeQuarterReport(host, { quarter: args.quarter as string, today });
     await saveWorkbook(io, host, out);
     io.stderr(`${outcome.plan.summary}\n`);
+    for (const n of outcome.notices) io.stderr(`${n}\n`);
     if (args.json) io.stdout(JSON.stringify(outcome.report, null, 2) + "\n");
     else io.stdout(`Записано: ${out}\n`);
     return EXIT_OK;

@@ -31,16 +31,40 @@ export function pastedAgain(
   shape: TableShape,
   items: BodyItem[],
   afterGap: number,
+  block: number[] = [r],
 ): boolean {
   const first = items.find((it) => it.kind === "activity");
   if (!first || shape.columns.number === null) return false;
   const firstNumber = numberText(view, first.row, shape.columns.number);
   if (!isNumbering(firstNumber)) return false;
-  let q = r + 1;
+  let q = block[block.length - 1] + 1;
   if (isColumnNumberRow(view, q, shape.left, shape.right)) q++;
   if (numberText(view, q, shape.columns.number) !== firstNumber) return false;
   const text = (row: number) => collapseSpaces(roleText(view, row, shape.columns.activity, shape));
   return afterGap > 0 || text(q) === text(first.row);
+}
+
+/**
+ * The rows of a header repeated at row r (Word repeats the header block on each page): the first row, then each
+ * row that repeats the original header's next row (a sub-header row), and a row of column numbers.
+ */
+export function repeatedHeaderRows(
+  view: SheetView,
+  r: number,
+  header: HeaderInfo,
+  shape: TableShape,
+): number[] {
+  const rows = [r];
+  for (const original of header.rows.slice(1)) {
+    const next = rows[rows.length - 1] + 1;
+    const same =
+      headerSignature(view, next) === headerSignature(view, original) && view.nonEmpty(next).length > 0;
+    if (same || isColumnNumberRow(view, next, shape.left, shape.right)) rows.push(next);
+    else break;
+  }
+  const next = rows[rows.length - 1] + 1;
+  if (isColumnNumberRow(view, next, shape.left, shape.right)) rows.push(next);
+  return rows;
 }
 
 export function readBody(
@@ -85,14 +109,11 @@ export function readBody(
     if (kind !== "activity" && forcedEnd === null && headerRoleCount(view, r) >= 2) {
       if (signature !== null && headerSignature(view, r) === signature) {
         // The same table pasted again (its numbering starts over under the repeated header): a second table.
-        if (pastedAgain(view, r, shape, items, afterGap)) break;
-        items.push({ kind: "header", row: r });
-        lastRow = r;
-        if (isColumnNumberRow(view, r + 1, shape.left, shape.right)) {
-          items.push({ kind: "header", row: r + 1 });
-          lastRow = r + 1;
-          r++;
-        }
+        const block = repeatedHeaderRows(view, r, header!, shape);
+        if (pastedAgain(view, r, shape, items, afterGap, block)) break;
+        for (const hr of block) items.push({ kind: "header", row: hr });
+        lastRow = block[block.length - 1];
+        r = lastRow;
         continue;
       }
       break;

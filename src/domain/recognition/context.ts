@@ -2,7 +2,7 @@
 import { withoutMarkdownMarks } from "../markup";
 import type { IsoDate, Period } from "../model";
 import { parseRuDate } from "../russian-dates";
-import { approvalFromLine, isHeadingLine, readPeriod } from "./period";
+import { approvalFromLine, citesAnotherAct, isHeadingLine, readPeriod } from "./period";
 import { SheetView } from "./sheet-view";
 import { collapseSpaces, startsLowercase } from "./text";
 import type { GivenContext } from "./types";
@@ -127,7 +127,7 @@ export function readContextFromText(view: SheetView, top: number, floor: number)
     const l = lines[i];
     // «УТВЕРЖДАЮ» / «Директор ______ Т.Г. Никитина 01.09.2025»: a bare date in the lines under the stamp.
     const bare = /(^|[^\d.])(\d{1,2}\.\d{1,2}\.\d{4})(?![\d.])/.exec(l.line);
-    if (bare && lines.slice(i + 1, i + 5).some((x) => /^утвержд/i.test(x.line))) {
+    if (bare && !citesAnotherAct(l.line) && lines.slice(i + 1, i + 5).some((x) => /^утвержд/i.test(x.line))) {
       approved = parseRuDate(bare[2]);
       if (approved) break;
     }

@@ -100,6 +100,9 @@ export function unitNumeral(parent: string, sub: string): string | null {
   return null;
 }
 
+/** A sub-column named by a calendar year: «2025», «2026 г.», «2027 год». */
+const YEAR_LABEL = /^((?:19|20)\d\d)(\s*(г\.?|год))?$/;
+
 /**
  * Three or more such columns make a grid; fewer are more likely data — unless a deadline parent cell stands over
  * them («Сроки (2026 год)» over «I полугодие | II полугодие»).
@@ -170,18 +173,27 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
   const rows = [r];
   // A sub-header row: every cell sits under a parent merged across sub-columns (or under an empty header cell),
   // at least one under such a parent, and none of it reads like data.
+  // Sub-columns may be named by years («Целевое значение» over «2025 | 2026») or by numbered periods («Срок
+  // (квартал)» over «1 | 2 | 3 | 4»): such a row, all of it under merged parents, is no row of column numbers.
   const next = r + 1;
   const sub = view.nonEmpty(next, left, right);
-  if (sub.length > 0 && !isColumnNumberRow(view, next, left, right)) {
+  const parentOf = (c: number) => {
+    const p = view.coveringMerge(r, c);
+    return p !== null && p.right > p.left ? p : null;
+  };
+  const allUnderParents = sub.every((c) => parentOf(c) !== null);
+  let subRow: number | null = null;
+  if (sub.length > 0 && (allUnderParents || !isColumnNumberRow(view, next, left, right))) {
     let underParent = 0;
     let ok = true;
     for (const c of sub) {
       const t = view.text(next, c);
-      const parent = view.coveringMerge(r, c);
-      const merged = parent !== null && parent.right > parent.left;
-      const numeral = merged && unitNumeral(view.text(parent.top, parent.left), t) !== null;
+      const parent = parentOf(c);
+      const merged = parent !== null;
+      const numeral = parent !== null && unitNumeral(view.text(parent.top, parent.left), t) !== null;
+      const year = merged && YEAR_LABEL.test(t);
       if (
-        !(headerish(t) || isTimelineHeader(t) || numeral) ||
+        !(headerish(t) || isTimelineHeader(t) || numeral || year) ||
         t.length > 100 ||
         (view.text(r, c) && !merged)
       ) {
@@ -190,7 +202,10 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
       }
       if (merged) underParent++;
     }
-    if (ok && underParent > 0) rows.push(next);
+    if (ok && underParent > 0) {
+      rows.push(next);
+      subRow = next;
+    }
   }
   const afterHeader = rows[rows.length - 1] + 1;
   if (isColumnNumberRow(view, afterHeader, left, right)) rows.push(afterHeader);
@@ -201,7 +216,7 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
   for (let c = left; c <= right; c++) {
     const parts: string[] = [];
     for (const hr of rows.slice(0, 2)) {
-      if (hr !== r && isColumnNumberRow(view, hr, left, right)) continue;
+      if (hr !== r && hr !== subRow && isColumnNumberRow(view, hr, left, right)) continue;
       const t = textWithParent(view, hr, c);
       if (t && !parts.includes(t)) parts.push(t);
     }
@@ -211,7 +226,9 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
     const own = parts[parts.length - 1];
     const parentRole = parts.length > 1 ? roleOfHeader(parts[0]) : null;
     const underDeadline = parentRole?.role === "deadline";
-    const period = own && parts.length > 1 ? unitNumeral(parts[0], own) : null;
+    const year = underDeadline && own ? YEAR_LABEL.exec(own) : null;
+    const period =
+      own && parts.length > 1 ? (unitNumeral(parts[0], own) ?? (year ? `${year[1]} г.` : null)) : null;
     if (period) periods.push({ c, label: period, underDeadline });
     else if (own && isTimelineHeader(own)) periods.push({ c, label: own, underDeadline });
     // A sub-header refines its parent's column: when it names a role of its own («Мероприятие» over

@@ -157,6 +157,11 @@ export function isHeadingLine(line: string): boolean {
 const REFERENCE =
   /^(\d+(\.\d+)*\.?\s+)?(в соответствии|на основании|во исполнение|согласно|в целях|в рамках|руководствуясь|в связи)/;
 
+/** «В соответствии с приказом … от 12.03.2024», «На основании …»: a line citing another act, not this plan's approval. */
+export function citesAnotherAct(line: string): boolean {
+  return REFERENCE.test(line.trim().toLowerCase());
+}
+
 /** Approval lines: «от 30.03.2023», «УТВЕРЖДЕНА приказом … от …», ««24» 10 2024г.». */
 export function approvalFromLine(line: string): IsoDate | null {
   const t = line.trim();

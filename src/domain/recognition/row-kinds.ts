@@ -3,6 +3,7 @@ import { SheetView } from "./sheet-view";
 import {
   endsFinished,
   endsMidPhrase,
+  startsMidPhrase,
   isNumbering,
   stripListMarker,
   looksLikeDeadline,
@@ -84,9 +85,15 @@ export function isContinuation(
   // paste left the bullet), not the previous activity's next line.
   if (stripListMarker(act) !== act && dated) return false;
   // A row with a deadline and a responsible of its own is an activity of its own, even in lower case, unless
-  // those cells read as the row above continued: a responsible in lower case where the plan's activities start
-  // with a capital (a page break through every column), or a deadline broken off mid-phrase.
-  if (dated && !endsMidPhrase(last.deadlineTail)) {
+  // those cells read as the row above continued: a text broken off mid-phrase (above, or opening with «по», «и»),
+  // a deadline broken off mid-phrase, or a responsible in lower case where the plan's activities start with a
+  // capital (a page break through every column).
+  if (
+    dated &&
+    !endsMidPhrase(last.deadlineTail) &&
+    !endsMidPhrase(last.activityTail) &&
+    !startsMidPhrase(act)
+  ) {
     const resp = ownResponsible(view, r, shape);
     if (resp && (lowercasePlan || !startsLowercase(resp))) return false;
   }

@@ -103,12 +103,23 @@ export function endsFinished(text: string): boolean {
 }
 
 /** Ends in the middle of a phrase: a comma, a hyphen, a preposition or a conjunction. */
+const FUNCTION_WORDS =
+  "и|в|во|на|по|с|со|к|ко|о|об|от|до|для|из|за|при|под|над|или|а|но|что|как|у|через|между|также";
+const ENDS_WITH_FUNCTION_WORD = new RegExp(`(^|\\s)(${FUNCTION_WORDS})$`);
+const STARTS_WITH_FUNCTION_WORD = new RegExp(`^[«"(]?(${FUNCTION_WORDS})(?![а-яё])`);
+
 export function endsMidPhrase(text: string): boolean {
   const t = text.trim().toLowerCase();
   if (/[,(\-–:]$/.test(t)) return true;
-  return /(^|\s)(и|в|во|на|по|с|со|к|ко|о|об|от|до|для|из|за|при|под|над|или|а|но|что|как|у|через|между|также)$/.test(
-    t,
-  );
+  return ENDS_WITH_FUNCTION_WORD.test(t);
+}
+
+/**
+ * Opens with a preposition or a conjunction («по итогам года», «и анализ»): the middle of a phrase, never the start
+ * of an activity, which is named by a noun or a verb («проведение …», «провести …»).
+ */
+export function startsMidPhrase(text: string): boolean {
+  return STARTS_WITH_FUNCTION_WORD.test(text.trim().toLowerCase());
 }
 
 /**

@@ -5,11 +5,12 @@
  */
 import { parseA1, a1 } from "../grid";
 import type { ActivityRow, Finding, RoadmapTable } from "../model";
+import { normalizeRuText } from "../ru";
 
 function activityTexts(t: RoadmapTable): string[] {
   return t.rows
     .filter((r): r is ActivityRow => r.kind === "activity")
-    .map((r) => r.activity.toLowerCase().replace(/\s+/g, " ").trim());
+    .map((r) => normalizeRuText(r.activity));
 }
 
 export function tableFindings(tables: RoadmapTable[]): Finding[] {

@@ -1,3 +1,5 @@
+import { enTrust } from "./en-trust";
+import { enControl } from "./en-control";
 import type { Dictionary } from "./ru";
 
 /** English. Same keys as ru.ts (the type enforces it; test/taskpane checks it too). */
@@ -144,4 +146,32 @@ export const en: Dictionary = {
   outsideOfficeTitle: "The add-in is open outside Excel",
   outsideOffice: "This page runs inside Excel. To try the commands without Excel, open the preview.",
   openPreview: "Open the preview",
+  tabMonitoring: "Monitoring",
+  monitoringTitle: "Indicator monitoring",
+  monitoringIntro:
+    "The quarter's monitoring sheet (indicators × schools, targets and formulas, the quarter's activities) and the schools' forms as one archive.",
+  monitoringQuarter: "Quarter (YYYY-QN, e.g. 2025-Q1)",
+  monitoringSchools: "Schools, one per line (paste a list)",
+  monitoringSchoolsFromBook: "Take the schools from the workbook",
+  monitoringSchoolsNone: "No list of schools found in the workbook: paste one into the field.",
+  monitoringFind: "Find indicators",
+  monitoringIndicatorCount: "Indicators: {count}",
+  monitoringCreate: "Create the monitoring sheet",
+  monitoringCreated:
+    "Done: sheets «{sheet}» and «{activities}». Indicators {indicators}, schools {schools}, activities of the quarter {count}. Template {id}, version {version}.",
+  monitoringForms: "Download the schools' forms (.zip)",
+  monitoringFormsDone: "Archive «{file}»: {count} forms, one per school.",
+  monitoringCorrected: "The correction is saved in the workbook.",
+  monitoringType: "Type",
+  monitoringDirection: "Better",
+  typeShare: "share, %",
+  typeCount: "count",
+  typeNumber: "number",
+  typeYesno: "yes/no",
+  typeDynamics: "dynamics",
+  typeText: "text",
+  directionHigher: "higher",
+  directionLower: "lower",
+  ...enTrust,
+  ...enControl,
 };

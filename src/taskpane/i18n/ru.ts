@@ -1,3 +1,6 @@
+import { ruTrust } from "./ru-trust";
+import { ruControl } from "./ru-control";
+
 /** Russian, the default language. Placeholders: {name}. en.ts has exactly the same keys. */
 export const ru = {
   appName: "Мониторинг дорожных карт",
@@ -143,6 +146,34 @@ export const ru = {
   outsideOffice:
     "Эта страница работает внутри Excel. Чтобы попробовать команды без Excel, откройте предпросмотр.",
   openPreview: "Открыть предпросмотр",
+  tabMonitoring: "Мониторинг",
+  monitoringTitle: "Мониторинг показателей",
+  monitoringIntro:
+    "Лист мониторинга квартала (показатели × школы, цели и формулы, мероприятия квартала) и формы для школ одним архивом.",
+  monitoringQuarter: "Квартал (ГГГГ-QN, например 2025-Q1)",
+  monitoringSchools: "Школы — по одной в строке (можно вставить список)",
+  monitoringSchoolsFromBook: "Взять список школ из книги",
+  monitoringSchoolsNone: "В книге не найден список школ: вставьте его в поле.",
+  monitoringFind: "Найти показатели",
+  monitoringIndicatorCount: "Показателей: {count}",
+  monitoringCreate: "Создать лист мониторинга",
+  monitoringCreated:
+    "Готово: листы «{sheet}» и «{activities}». Показателей {indicators}, школ {schools}, мероприятий квартала {count}. Шаблон {id}, версия {version}.",
+  monitoringForms: "Скачать формы для школ (.zip)",
+  monitoringFormsDone: "Архив «{file}»: форм {count}, по одной на школу.",
+  monitoringCorrected: "Исправление сохранено в книге.",
+  monitoringType: "Тип",
+  monitoringDirection: "Что лучше",
+  typeShare: "доля, %",
+  typeCount: "количество",
+  typeNumber: "число",
+  typeYesno: "да/нет",
+  typeDynamics: "динамика",
+  typeText: "текст",
+  directionHigher: "больше",
+  directionLower: "меньше",
+  ...ruTrust,
+  ...ruControl,
 };
 
 export type Dictionary = typeof ru;

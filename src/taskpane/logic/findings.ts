@@ -41,20 +41,24 @@ export interface SeverityGroup {
   rules: RuleGroup[];
 }
 
+/** What the grouping leaves out: findings the user dismissed one by one, and whole rules they hid. */
+export interface Hidden {
+  dismissed: ReadonlySet<string>;
+  showDismissed: boolean;
+  rules?: ReadonlySet<string>;
+}
+
 /**
  * Findings grouped by severity (errors first), then by rule (rules in order of first appearance,
  * findings in their original order). Dismissed ones are left out unless `showDismissed`.
  */
-export function groupFindings(
-  findings: Finding[],
-  dismissed: ReadonlySet<string>,
-  showDismissed: boolean,
-): SeverityGroup[] {
+export function groupFindings(findings: Finding[], hidden: Hidden): SeverityGroup[] {
+  const { dismissed, showDismissed } = hidden;
   const groups: SeverityGroup[] = [];
   for (const severity of SEVERITY_ORDER) {
     const rules = new Map<string, Finding[]>();
     for (const f of findings) {
-      if (f.severity !== severity) continue;
+      if (f.severity !== severity || hidden.rules?.has(f.rule)) continue;
       if (!showDismissed && dismissed.has(findingKey(f))) continue;
       const list = rules.get(f.rule) ?? [];
       list.push(f);
@@ -75,17 +79,23 @@ export function groupFindings(
 export function highlightTargets(
   findings: Finding[],
   dismissed: ReadonlySet<string>,
+  hiddenRules: ReadonlySet<string> = new Set(),
 ): { sheet: string; address: string }[] {
   const seen = new Set<string>();
   const out: { sheet: string; address: string }[] = [];
   for (const f of findings) {
-    if (!f.cell || dismissed.has(findingKey(f))) continue;
+    if (!f.cell || dismissed.has(findingKey(f)) || hiddenRules.has(f.rule)) continue;
     const k = `${f.sheet}!${f.cell}`;
     if (seen.has(k)) continue;
     seen.add(k);
     out.push({ sheet: f.sheet, address: f.cell });
   }
   return out;
+}
+
+/** How many findings each hidden rule holds back (rules with none are listed too, so they can be shown again). */
+export function hiddenRuleCounts(findings: Finding[], hiddenRules: ReadonlySet<string>): [string, number][] {
+  return [...hiddenRules].map((rule) => [rule, findings.filter((f) => f.rule === rule).length]);
 }
 
 /** Normalises whatever was stored under "dismissed" (a hand-edited or older workbook) to a set of keys. */
@@ -95,3 +105,6 @@ export function readDismissed(stored: unknown): Set<string> {
 }
 
 export { localIsoDate } from "../../domain/russian-dates";
+
+/** Whatever was stored under "hiddenRules" (rule ids the user hid as a whole), as a set. */
+export const readHiddenRules = readDismissed;

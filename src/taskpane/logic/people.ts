@@ -8,6 +8,8 @@ export interface PersonLine {
   sections: string[];
   /** Other spellings than the canonical name (empty when written one way only). */
   variants: string[];
+  /** What they do by when: each activity with its deadline and sheet. */
+  assigned: { sheet: string; row: number; activity: string; deadline: string }[];
 }
 
 /** One line per person, most activities first, then alphabetically (Russian collation). */
@@ -19,6 +21,7 @@ export function personLines(dir: PeopleDirectory): PersonLine[] {
       activities: p.activities,
       sections: p.sections,
       variants: p.variants.filter((v) => v.replace(/\s+/g, " ").trim() !== p.name),
+      assigned: p.assigned,
     }))
     .sort((a, b) => b.activities - a.activities || a.name.localeCompare(b.name, "ru"));
 }

@@ -8,7 +8,6 @@ import {
   sheetWidth,
   type SheetGrid,
 } from "../../domain/grid";
-import type { EditPlan } from "../../domain/edit-plan";
 import { ColumnRole, type Period, type RoadmapTable, type TableColumns } from "../../domain/model";
 import { readPeriod, type TableOverride } from "../../domain/recognition";
 import { calendarYearBounds, formatRuDate, parseRuDate, schoolYearBounds } from "../../domain/russian-dates";
@@ -21,35 +20,29 @@ export interface TableCounts {
   continuations: number;
 }
 
-export function tableCounts(table: RoadmapTable): TableCounts {
+/**
+ * What the card counts. Continuation rows are those the user sees: a row with text in the table; the empty
+ * spacer rows a page break leaves are folded away too but are not «broken rows» to a reader.
+ */
+export function tableCounts(table: RoadmapTable, sheet?: SheetGrid): TableCounts {
   const c: TableCounts = { sections: 0, activities: 0, continuations: 0 };
+  const range = parseA1(table.range);
+  const hasText = (row: number) => {
+    if (!sheet || !range) return true;
+    const cells = sheet.rows[row - 1] ?? [];
+    for (let col = range.left; col <= range.right; col++) if (cellText(cells[col] ?? null)) return true;
+    return false;
+  };
   for (const r of table.rows) {
     if (r.kind === "section") c.sections++;
     else if (r.kind === "activity") c.activities++;
-    else if (r.kind === "continuation") c.continuations++;
+    else if (r.kind === "continuation" && hasText(r.row)) c.continuations++;
   }
   return c;
 }
 
 export function tableSections(table: RoadmapTable): string[] {
   return table.rows.flatMap((r) => (r.kind === "section" ? [r.text] : []));
-}
-
-/** How many activities absorb how many continuation rows when the table is folded. */
-export function foldCounts(table: RoadmapTable): { activities: number; rows: number } {
-  let activities = 0;
-  let rows = 0;
-  for (const r of table.rows) {
-    if (r.kind === "activity" && r.rows.length > 1) activities++;
-    if (r.kind === "continuation") rows++;
-  }
-  return { activities, rows };
-}
-
-/** The backup sheet a fold plan keeps ("Лист1 (исходный)"), read from the plan itself. */
-export function backupSheetName(plan: EditPlan): string | null {
-  for (const op of plan.ops) if (op.op === "copySheet") return op.newName;
-  return null;
 }
 
 export interface ColumnOption {
@@ -146,18 +139,6 @@ export function replaceOverride(
 ): TableOverride[] {
   const kept = stored.filter((o) => !overrideMatches(o, table));
   return next ? [...kept, next] : kept;
-}
-
-/** Whatever is stored under "overrides", reduced to well-formed overrides (the setting may be hand-edited). */
-export function readOverrides(stored: unknown): TableOverride[] {
-  if (!Array.isArray(stored)) return [];
-  return stored.filter(
-    (o): o is TableOverride =>
-      !!o &&
-      typeof o === "object" &&
-      typeof (o as TableOverride).sheet === "string" &&
-      ((o as TableOverride).range === undefined || typeof (o as TableOverride).range === "string"),
-  );
 }
 
 /** «01.09.2024 – 31.08.2025». */

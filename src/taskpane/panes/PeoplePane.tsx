@@ -1,13 +1,14 @@
 /** «Ответственные»: the people named in the roadmap, and the «Ответственные» sheet built from them. */
-import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { isEmptyPlan } from "../../domain/edit-plan";
-import { DIRECTORY_SHEET, buildPeopleDirectory, planDirectorySheet } from "../../domain/people-directory";
+import { people, writePeopleSheet, type PeopleOutcome } from "../../app/people";
+import { DIRECTORY_SHEET } from "../../domain/people-directory";
 import { usePane } from "../context";
 import type { MessageKey } from "../i18n";
 import { useCommand } from "../use-command";
 import { CommandStatus, InfoBar, PaneIntro, useStyles } from "../ui";
 import { personLines, type PersonLine } from "../logic/people";
+import { PersonCard } from "./people/PersonCard";
 
 const useLocal = makeStyles({
   people: {
@@ -18,22 +19,6 @@ const useLocal = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
   },
-  person: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-  },
-  top: {
-    display: "flex",
-    justifyContent: "space-between",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "baseline",
-  },
-  name: { fontWeight: tokens.fontWeightSemibold },
 });
 
 export function PeoplePane() {
@@ -45,35 +30,28 @@ export function PeoplePane() {
   const [hasSheet, setHasSheet] = useState(false);
   const [done, setDone] = useState<MessageKey | null>(null);
 
-  const build = async () => {
-    const r = await recognize();
-    const directory = buildPeopleDirectory(r.tables);
-    const sheetExists = (await host.listSheets()).some((x) => x.name === DIRECTORY_SHEET);
-    setLines(personLines(directory));
-    setHasSheet(sheetExists);
-    return { directory, sheetExists, workbook: r.workbook };
+  const goTo = (sheet: string, row: number) => cmd.run(() => host.select(sheet, `A${row}`));
+
+  const show = (outcome: PeopleOutcome) => {
+    setLines(personLines(outcome.directory));
+    setHasSheet(outcome.sheetExists);
   };
 
   const onBuild = () =>
     cmd.run(async () => {
       setDone(null);
-      await build();
+      show(await people(host, await recognize()));
     });
 
   const onSheet = () =>
     cmd.run(async () => {
       setDone(null);
-      const { directory, sheetExists, workbook } = await build();
-      // The workbook just read holds the sheet unless the user hid it.
-      const existing = sheetExists
-        ? (workbook.sheets.find((x) => x.name === DIRECTORY_SHEET) ?? (await host.readSheet(DIRECTORY_SHEET)))
-        : null;
-      const plan = planDirectorySheet(directory, existing);
-      if (isEmptyPlan(plan)) {
+      const outcome = await writePeopleSheet(host);
+      show(outcome);
+      if (!outcome.written) {
         setDone("peopleSheetNothing");
         return;
       }
-      await host.apply(plan);
       // Show the sheet just written; not being able to select it is no failure of the command.
       await host.select(DIRECTORY_SHEET, "A1").catch(() => undefined);
       setHasSheet(true);
@@ -110,18 +88,7 @@ export function PeoplePane() {
           <Text weight="semibold">{t("peopleCount", { count: lines.length })}</Text>
           <ul className={local.people}>
             {lines.map((p) => (
-              <li key={p.name} className={local.person} data-testid="person">
-                <div className={local.top}>
-                  <span className={local.name}>{p.name}</span>
-                  <Caption1 className={s.muted}>{t("peopleActivities", { count: p.activities })}</Caption1>
-                </div>
-                {p.positions.length ? <Caption1>{p.positions.join("; ")}</Caption1> : null}
-                {p.variants.length > 0 ? (
-                  <Caption1 className={s.muted}>
-                    {t("peopleVariants")}: {p.variants.join(", ")}
-                  </Caption1>
-                ) : null}
-              </li>
+              <PersonCard key={p.name} person={p} onGo={goTo} />
             ))}
           </ul>
         </>

@@ -1,0 +1,105 @@
+/**
+ * «Создать лист мониторинга» / `roadmap monitoring`: for a quarter and a list of schools, the sheets
+ * «Мониторинг YYYY-QN» and «Мероприятия YYYY-QN» added to the workbook, and the template (id, version,
+ * indicators, activities, schools) remembered in it for the forms. Refuses, with one Russian line and
+ * nothing written: a malformed quarter or one outside the roadmap's period, no indicators, no schools,
+ * sheets of that quarter already there.
+ */
+import type { EditPlan } from "../domain/edit-plan";
+import { UserFacingError, type WorkbookHost } from "../domain/host";
+import type { Indicator } from "../domain/indicators";
+import {
+  buildTemplate,
+  dedupeSchools,
+  dueActivities,
+  monitoringSetting,
+  monitoringSheetNames,
+  planMonitoringWorkbook,
+  type MonitoringTemplate,
+} from "../domain/monitoring";
+import { parseQuarter, quarterMeetsPeriod } from "../domain/quarter";
+import { formatRuDate } from "../domain/russian-dates";
+import { indicators as readIndicatorList } from "./indicators";
+import { recognise } from "./recognise";
+import { updateSettings } from "./settings";
+
+export interface MonitoringOptions {
+  /** «2025-Q1» */
+  quarter: string;
+  /** As typed or pasted: blank lines ignored, repeats dropped with a warning. */
+  schools: string[];
+}
+
+export interface MonitoringPreview {
+  template: MonitoringTemplate;
+  plan: EditPlan;
+  /** Russian lines for stderr / the pane: repeated schools or indicators dropped. */
+  warnings: string[];
+}
+
+/** The contract's `monitoring --json` / `forms --json` head. */
+export function templateJson(t: MonitoringTemplate) {
+  return {
+    template: { id: t.id, version: t.version, quarter: t.quarter },
+    indicators: t.indicators.map((i: Indicator) => ({ ...i })),
+    activities: t.activities.map((a) => ({ id: a.id, sheet: a.sheet, row: a.row, activity: a.activity })),
+  };
+}
+
+export function quarterOrThrow(text: string) {
+  const q = parseQuarter(text);
+  if (!q) throw new UserFacingError(`Неверный квартал «${text}»: нужен вид ГГГГ-QN, например 2025-Q1.`);
+  return q;
+}
+
+export async function previewMonitoring(
+  host: WorkbookHost,
+  opts: MonitoringOptions,
+): Promise<MonitoringPreview> {
+  const q = quarterOrThrow(opts.quarter);
+  const r = await recognise(host);
+  // Several roadmaps (sheets of different years): the quarter must fall in the period of one of them.
+  const periods = r.tables.flatMap((t) => (t.period ? [t.period] : []));
+  if (periods.length && !periods.some((p) => quarterMeetsPeriod(q, p))) {
+    const spans = [...new Set(periods.map((p) => `${formatRuDate(p.start)} – ${formatRuDate(p.end)}`))];
+    throw new UserFacingError(
+      `Квартал ${q.id} вне периода дорожной карты (${spans.join("; ")}): выберите квартал внутри периода.`,
+    );
+  }
+  const found = await readIndicatorList(host, r);
+  const schools = dedupeSchools(opts.schools);
+  if (!schools.schools.length)
+    throw new UserFacingError("Список школ пуст: укажите хотя бы одну школу (по одной в строке).");
+  const names = monitoringSheetNames(q.id);
+  const existing = new Set((await host.listSheets()).map((s) => s.name.toLowerCase()));
+  for (const name of [names.indicators, names.activities])
+    if (existing.has(name.toLowerCase()))
+      throw new UserFacingError(
+        `Лист «${name}» уже есть в книге: чтобы создать его заново, переименуйте или удалите старый (данные в нём не будут тронуты).`,
+      );
+  const template = buildTemplate({
+    quarter: q,
+    indicators: found.indicators,
+    activities: dueActivities(r.tables, q),
+    schools: schools.schools,
+    previous: r.settings.monitoring,
+  });
+  return {
+    template,
+    plan: planMonitoringWorkbook(template),
+    warnings: [...found.warnings, ...schools.warnings],
+  };
+}
+
+/** Add the sheets and remember the template. */
+export async function createMonitoring(
+  host: WorkbookHost,
+  opts: MonitoringOptions,
+): Promise<MonitoringPreview> {
+  const preview = await previewMonitoring(host, opts);
+  const r = await recognise(host);
+  await host.apply(preview.plan);
+  const t = preview.template;
+  await updateSettings(host, { monitoring: monitoringSetting(t, r.settings.monitoring) });
+  return preview;
+}

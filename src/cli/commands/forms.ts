@@ -1,0 +1,63 @@
+/** `roadmap forms <monitoring.xlsx> -o <dir> [--json]` (contract): one .xlsx per school in <dir>. */
+import { makeForms } from "../../app/forms";
+import { templateJson } from "../../app/monitoring";
+import { XlsxWorkbookHost } from "../../xlsx/host";
+import { openWorkbook } from "../files";
+import { EXIT_OK, type Subcommand } from "../io";
+
+export const formsCommand: Subcommand = {
+  name: "forms",
+  synopsis: "<мониторинг.xlsx> -o <папка> [--json]",
+  summary: "сделать формы для школ: по файлу .xlsx на школу, с защитой, проверкой ввода и отпечатком шаблона",
+  options: ["json", "out", "quarter"],
+  required: ["out"],
+  positional: { min: 1, max: 1, what: "файл мониторинга .xlsx" },
+  async run(args, io) {
+    const dir = (args.out as string).replace(/[\\/]+$/, "");
+    const host = await openWorkbook(io, args.positional[0], true);
+    const outcome = await makeForms(host, (name) => XlsxWorkbookHost.empty(name), {
+      quarter: args.quarter ?? undefined,
+      onProgress: (done, total) => {
+        if (done === total || done % 50 === 0) io.stderr(`Формы: ${done} из ${total}\n`);
+      },
+    });
+    // Every form is built before the first is written: a failure leaves the folder as it was.
+    const files = outcome.forms.map((f) => ({ ...f, path: `${dir}/${f.fileName}` }));
+    for (const f of files) await io.writeFile(f.path, f.bytes);
+    if (args.json) {
+      io.stdout(
+        JSON.stringify(
+          {
+            ...templateJson(outcome.template),
+            forms: files.map((f) => ({
+              school: f.school,
+              file: f.path,
+              inputs: f.fingerprint.inputs.map(({ indicator, part, sheet, cell, type }) => ({
+                indicator,
+                part,
+                sheet,
+                cell,
+                type,
+              })),
+              activityInputs: f.fingerprint.activityInputs.map(
+                ({ activity, sheet, status, evidence, comment }) => ({
+                  activity,
+                  sheet,
+                  status,
+                  evidence,
+                  comment,
+                }),
+              ),
+            })),
+          },
+          null,
+          2,
+        ) + "\n",
+      );
+    } else
+      io.stdout(
+        `Форм: ${files.length} (шаблон ${outcome.template.id}, версия ${outcome.template.version}). Папка: ${dir}\n`,
+      );
+    return EXIT_OK;
+  },
+};

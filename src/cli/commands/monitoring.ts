@@ -1,0 +1,52 @@
+/**
+ * `roadmap monitoring <workbook.xlsx> --quarter YYYY-QN --schools <list.txt> -o <monitoring.xlsx> [--json]`
+ * (contract): the monitoring sheets for a quarter. Without --schools, the schools listed in the workbook.
+ */
+import { createMonitoring, quarterOrThrow, templateJson } from "../../app/monitoring";
+import { UserFacingError } from "../../domain/host";
+import { parseSchoolList, schoolsFromWorkbook } from "../../domain/monitoring";
+import { openWorkbook, outputPath, saveWorkbook } from "../files";
+import { EXIT_OK, type Subcommand } from "../io";
+
+export const monitoringCommand: Subcommand = {
+  name: "monitoring",
+  synopsis: "<файл.xlsx> --quarter ГГГГ-QN --schools <список.txt> -o <мониторинг.xlsx> [--json]",
+  summary:
+    "создать листы мониторинга квартала: показатели × школы с целями и формулами, мероприятия квартала",
+  options: ["json", "out", "quarter", "schools"],
+  required: ["out", "quarter"],
+  positional: { min: 1, max: 1, what: "файл .xlsx" },
+  async run(args, io) {
+    const input = args.positional[0];
+    const out = outputPath(io, args.out as string, [input, ...(args.schools ? [args.schools] : [])]);
+    quarterOrThrow(args.quarter as string);
+    const host = await openWorkbook(io, input);
+    let schools: string[];
+    // Warnings are printed once the work is done: a refusal is one line on stderr, nothing else.
+    const warnings: string[] = [];
+    if (args.schools) {
+      const text = new TextDecoder("utf-8").decode(await io.readFile(args.schools));
+      const list = parseSchoolList(text);
+      warnings.push(...list.warnings.map((w) => `${args.schools}: ${w}`));
+      schools = list.schools;
+    } else {
+      schools = schoolsFromWorkbook(await host.readWorkbook()).schools;
+    }
+    if (!schools.length)
+      throw new UserFacingError(
+        args.schools
+          ? `Список школ «${args.schools}» пуст: укажите по одной школе в строке.`
+          : "Не указан список школ (--schools <список.txt>), и в книге его нет.",
+      );
+    const result = await createMonitoring(host, { quarter: args.quarter as string, schools });
+    await saveWorkbook(io, host, out);
+    for (const w of [...warnings, ...result.warnings]) io.stderr(w + "\n");
+    const t = result.template;
+    if (args.json) io.stdout(JSON.stringify(templateJson(t), null, 2) + "\n");
+    else
+      io.stdout(
+        `Шаблон ${t.id}, версия ${t.version}: ${t.indicators.length} показателей, ${t.schools.length} школ, ${t.activities.length} мероприятий квартала. Записано: ${out}\n`,
+      );
+    return EXIT_OK;
+  },
+};

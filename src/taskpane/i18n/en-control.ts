@@ -1,0 +1,30 @@
+import type { ruControl } from "./ru-control";
+
+export const enControl: Record<keyof typeof ruControl, string> = {
+  tabControl: "Control",
+  controlTitle: "Execution control",
+  controlIntro:
+    "Status, date done, confirming document, comment and control date columns beside every table, deadline signals, the status picture and the quarterly report.",
+  controlAdd: "Add control columns",
+  controlAdded: "Done. {summary}",
+  controlNothing: "The control columns are already there: nothing changed.",
+  controlClear: "Remove signal colours",
+  controlCleared: "Deadline colours removed (columns and statuses kept).",
+  summaryTitle: "Status picture",
+  summaryRefresh: "Refresh",
+  summaryTotal: "Activities: {count}",
+  summaryNoStatus: "No status",
+  summaryPerson: "Responsible",
+  summarySection: "Section",
+  summaryAll: "All",
+  summaryBySection: "By section",
+  summaryByPerson: "By person",
+  summaryLine: "total {total}, done {done}, overdue {overdue}",
+  summaryOverdue: "Overdue ({count})",
+  summaryDueSoon: "Due within 14 days ({count})",
+  summaryNone: "none",
+  reportTitle: "Execution report",
+  reportQuarter: "Quarter (YYYY-QN)",
+  reportWrite: "Write the report",
+  reportDone: "Sheet «{sheet}» is ready: {count} activities due in the quarter.",
+};

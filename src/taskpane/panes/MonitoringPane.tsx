@@ -1,0 +1,241 @@
+/**
+ * «Мониторинг»: the workbook's indicators (type and direction correctable, remembered in the workbook), the
+ * quarter's monitoring sheet for a pasted list of schools, and the schools' forms downloaded as one .zip.
+ * Everything goes through the src/app commands the CLI runs.
+ */
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Select,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { makeForms } from "../../app/forms";
+import { UserFacingError } from "../../domain/host";
+import { correctIndicator, indicators as readIndicators } from "../../app/indicators";
+import { createMonitoring } from "../../app/monitoring";
+import type { Direction, Indicator, IndicatorType } from "../../domain/indicators";
+import { schoolsFromWorkbook } from "../../domain/monitoring";
+import { usePane } from "../context";
+import type { MessageKey } from "../i18n";
+import { useCommand } from "../use-command";
+import { CommandStatus, InfoBar, PaneIntro, useStyles } from "../ui";
+
+const TYPES: [IndicatorType, MessageKey][] = [
+  ["share", "typeShare"],
+  ["count", "typeCount"],
+  ["number", "typeNumber"],
+  ["yesno", "typeYesno"],
+  ["dynamics", "typeDynamics"],
+  ["text", "typeText"],
+];
+
+const useLocal = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+  },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+  },
+  selects: { display: "flex", gap: tokens.spacingHorizontalS },
+});
+
+/** The calendar quarter of a date, «2025-Q1». */
+export function quarterOf(date: Date): string {
+  return `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
+}
+
+/** Hand the bytes to the browser as a download (the preview, Excel on the web; desktop Excel may block it). */
+function download(bytes: Uint8Array, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/zip" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+export function MonitoringPane() {
+  const { host, t } = usePane();
+  const s = useStyles();
+  const local = useLocal();
+  const cmd = useCommand(t);
+  const [quarter, setQuarter] = useState(() => quarterOf(new Date()));
+  const [schools, setSchools] = useState("");
+  const [list, setList] = useState<Indicator[] | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const [created, setCreated] = useState(false);
+
+  const onFind = () =>
+    cmd.run(async () => {
+      setDone(null);
+      const r = await readIndicators(host);
+      setList(r.indicators);
+      setWarnings(r.warnings);
+    });
+
+  const onCorrect = (id: string, fix: { type?: IndicatorType; direction?: Direction }) =>
+    cmd.run(async () => {
+      await correctIndicator(host, id, fix);
+      setList((await readIndicators(host)).indicators);
+      setDone(t("monitoringCorrected"));
+    });
+
+  const onSchoolsFromBook = () =>
+    cmd.run(async () => {
+      const found = schoolsFromWorkbook(await host.readWorkbook());
+      if (!found.schools.length) throw new UserFacingError(t("monitoringSchoolsNone"));
+      setSchools(found.schools.join("\n"));
+    });
+
+  const onCreate = () =>
+    cmd.run(async () => {
+      setDone(null);
+      const r = await createMonitoring(host, { quarter, schools: schools.split(/\r?\n/) });
+      const tpl = r.template;
+      setWarnings(r.warnings);
+      setList(tpl.indicators);
+      setCreated(true);
+      await host.select(tpl.sheets.indicators, "A1").catch(() => undefined);
+      setDone(
+        t("monitoringCreated", {
+          sheet: tpl.sheets.indicators,
+          activities: tpl.sheets.activities,
+          indicators: tpl.indicators.length,
+          schools: tpl.schools.length,
+          count: tpl.activities.length,
+          id: tpl.id,
+          version: tpl.version,
+        }),
+      );
+    });
+
+  const onForms = () =>
+    cmd.run(async () => {
+      setDone(null);
+      // The .xlsx writer and the zip library load only when forms are made.
+      const [{ XlsxWorkbookHost }, { default: JSZip }] = await Promise.all([
+        import(/* webpackChunkName: "xlsx" */ "../../xlsx/host"),
+        import(/* webpackChunkName: "jszip" */ "jszip"),
+      ]);
+      const outcome = await makeForms(host, (name) => XlsxWorkbookHost.empty(name));
+      const zip = new JSZip();
+      for (const f of outcome.forms) zip.file(f.fileName, f.bytes);
+      const file = `Формы ${outcome.template.quarter}.zip`;
+      download(await zip.generateAsync({ type: "uint8array" }), file);
+      setDone(t("monitoringFormsDone", { file, count: outcome.forms.length }));
+    });
+
+  return (
+    <div className={s.pane}>
+      <PaneIntro title={t("monitoringTitle")} text={t("monitoringIntro")} />
+      <div className={s.actions}>
+        <Button appearance="secondary" onClick={onFind} disabled={cmd.busy} data-testid="monitoring-find">
+          {t("monitoringFind")}
+        </Button>
+      </div>
+      <Field label={t("monitoringQuarter")}>
+        <Input value={quarter} onChange={(_e, d) => setQuarter(d.value)} data-testid="monitoring-quarter" />
+      </Field>
+      <Field label={t("monitoringSchools")}>
+        <Textarea
+          value={schools}
+          onChange={(_e, d) => setSchools(d.value)}
+          rows={6}
+          resize="vertical"
+          data-testid="monitoring-schools"
+        />
+      </Field>
+      <div className={s.actions}>
+        <Button onClick={onSchoolsFromBook} disabled={cmd.busy} data-testid="monitoring-schools-book">
+          {t("monitoringSchoolsFromBook")}
+        </Button>
+        <Button appearance="primary" onClick={onCreate} disabled={cmd.busy} data-testid="monitoring-create">
+          {t("monitoringCreate")}
+        </Button>
+        {created ? (
+          <Button appearance="primary" onClick={onForms} disabled={cmd.busy} data-testid="monitoring-forms">
+            {t("monitoringForms")}
+          </Button>
+        ) : null}
+      </div>
+      <CommandStatus busy={cmd.busy} error={cmd.error} />
+      {done ? (
+        <InfoBar intent="success" testId="monitoring-done">
+          {done}
+        </InfoBar>
+      ) : null}
+      {warnings.length ? (
+        <InfoBar intent="warning" testId="monitoring-warnings">
+          {warnings.join(" ")}
+        </InfoBar>
+      ) : null}
+      {list ? (
+        <>
+          <Text weight="semibold" data-testid="monitoring-count">
+            {t("monitoringIndicatorCount", { count: list.length })}
+          </Text>
+          <ul className={local.list}>
+            {list.map((ind) => (
+              <li key={ind.id} className={local.item} data-testid="indicator">
+                <Text>{ind.text}</Text>
+                <Caption1 className={s.muted}>
+                  {ind.id} · {ind.sheet}!{ind.cell}
+                  {Object.keys(ind.targets).length
+                    ? ` · ${Object.entries(ind.targets)
+                        .map(([y, v]) => `${y}: ${v}`)
+                        .join(", ")}`
+                    : ""}
+                </Caption1>
+                <div className={local.selects}>
+                  <Select
+                    size="small"
+                    aria-label={t("monitoringType")}
+                    value={ind.type}
+                    disabled={cmd.busy}
+                    onChange={(_e, d) => onCorrect(ind.id, { type: d.value as IndicatorType })}
+                  >
+                    {TYPES.map(([v, key]) => (
+                      <option key={v} value={v}>
+                        {t(key)}
+                      </option>
+                    ))}
+                  </Select>
+                  <Select
+                    size="small"
+                    aria-label={t("monitoringDirection")}
+                    value={ind.direction ?? "higher"}
+                    disabled={cmd.busy}
+                    onChange={(_e, d) => onCorrect(ind.id, { direction: d.value as Direction })}
+                  >
+                    <option value="higher">{t("directionHigher")}</option>
+                    <option value="lower">{t("directionLower")}</option>
+                  </Select>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
