@@ -1,7 +1,7 @@
 /** The title, period and approval date of a table, from the lines above it (or the user's own). */
-import { withoutMarkdownMarks } from "../markup";
 import type { IsoDate, Period } from "../model";
 import { parseRuDate } from "../russian-dates";
+import { withoutMarkdownMarks } from "../ru";
 import { approvalFromLine, citesAnotherAct, isHeadingLine, readPeriod } from "./period";
 import { SheetView } from "./sheet-view";
 import { collapseSpaces, startsLowercase } from "./text";
