@@ -159,6 +159,11 @@ export const RoadmapTable = z.object({
   approved: IsoDate.nullable(),
   columns: TableColumns,
   rows: z.array(TableRow),
+  /**
+   * A table read in parts (its headerless continuation after an indicator table, seed 003): the range of each
+   * part. `range` then spans them all and the rows between the parts are not the table's.
+   */
+  parts: z.array(z.string()).optional(),
 });
 export type RoadmapTable = z.infer<typeof RoadmapTable>;
 

@@ -578,8 +578,11 @@ describe("headerless parts", () => {
       [2, "Организовать курсы повышения квалификации", "октябрь 2025", "Петров П.П."],
       [3, "Провести собрание родителей", "ноябрь 2025", "Сидоров С.С."],
     ]);
-    expect(t.map((x) => acts(x).map((a) => a.number))).toEqual([["1"], ["2", "3"]]);
-    expect(t[1].period).toEqual(t[0].period);
+    // One roadmap read in two parts (issue 9), the indicator table between them not its rows.
+    expect(t.map((x) => acts(x).map((a) => a.number))).toEqual([["1", "2", "3"]]);
+    expect(t[0].range).toBe("A2:D9");
+    expect(t[0].parts).toEqual(["A2:D3", "A8:D9"]);
+    expect(t[0].rows.map((r) => r.row)).toEqual([2, 3, 8, 9]);
   });
 });
 

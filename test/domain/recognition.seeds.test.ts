@@ -25,7 +25,8 @@ function sections(t: RoadmapTable): SectionRow[] {
 
 /** Sheet row of an expected item in the fixture's layout. */
 function rowIn(f: SeedFixture, table: ExpectedTable, index: number): number {
-  return f.layout === "pasted" ? table.items[index].row : table.cleanFirstBodyRow + index;
+  const it = table.items[index];
+  return f.layout === "pasted" ? it.row : (it.cleanRow ?? table.cleanFirstBodyRow + index);
 }
 
 describe("seed fixtures", () => {
@@ -87,8 +88,12 @@ describe.each(fixtures.map((f) => [f.id, f] as const))("recognition of %s", (_id
         const range = parseA1(t.range)!;
         const firstRow = et.headerRows[f.layout][0] ?? rowIn(f, et, 0);
         expect(range.top + 1).toBe(firstRow);
-        const lastRow = f.layout === "pasted" ? et.pastedLastRow : et.cleanFirstBodyRow + et.items.length - 1;
+        const lastRow =
+          f.layout === "pasted"
+            ? et.pastedLastRow
+            : (et.cleanLastRow ?? et.cleanFirstBodyRow + et.items.length - 1);
         expect(range.bottom + 1).toBe(lastRow);
+        expect(t.parts).toEqual(et.parts?.[f.layout]);
       });
 
       it("reads the title, period and approval date", () => {
@@ -135,16 +140,16 @@ describe.each(fixtures.map((f) => [f.id, f] as const))("recognition of %s", (_id
         });
       });
 
-      it("accounts for every non-empty row of the table", () => {
+      it("accounts for every non-empty row of the table (of each part, for a table read in parts)", () => {
         const t = table();
-        const range = parseA1(t.range)!;
         const listed = new Set(t.rows.map((r) => r.row));
         const sheet = f.workbook.sheets.find((s) => s.name === t.sheet)!;
-        for (let r = range.top; r <= range.bottom; r++) {
-          const row = sheet.rows[r] ?? [];
-          if (row.some((v) => v !== null && v !== ""))
-            expect({ row: r + 1, listed: listed.has(r + 1) }).toEqual({ row: r + 1, listed: true });
-        }
+        for (const range of (t.parts ?? [t.range]).map((p) => parseA1(p)!))
+          for (let r = range.top; r <= range.bottom; r++) {
+            const row = sheet.rows[r] ?? [];
+            if (row.some((v) => v !== null && v !== ""))
+              expect({ row: r + 1, listed: listed.has(r + 1) }).toEqual({ row: r + 1, listed: true });
+          }
       });
     });
   });

@@ -269,7 +269,8 @@ export function findIndicators(wb: WorkbookGrid, tables: RoadmapTable[]): FoundI
   for (const sheet of wb.sheets) {
     const roadmaps = tables
       .filter((t) => t.sheet === sheet.name)
-      .map((t) => parseA1(t.range))
+      // A roadmap read in parts (seed 003): its rows are the parts', not the indicator table between them.
+      .flatMap((t) => (t.parts ?? [t.range]).map((p) => parseA1(p)))
       .filter((g): g is CellRange => g !== null);
     const indicatorTables: CellRange[] = [];
     const fromTables: FoundIndicator[] = [];

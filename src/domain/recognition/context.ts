@@ -1,6 +1,7 @@
 /** The title, period and approval date of a table, from the lines above it (or the user's own). */
 import type { IsoDate, Period } from "../model";
 import { parseRuDate } from "../russian-dates";
+import { withoutMarkdownMarks } from "../ru";
 import { approvalFromLine, citesAnotherAct, isHeadingLine, readPeriod } from "./period";
 import { SheetView } from "./sheet-view";
 import { collapseSpaces, startsLowercase } from "./text";
@@ -23,7 +24,7 @@ export function linesAbove(view: SheetView, top: number, floor: number): { row: 
     const text = cols.map((c) => view.text(r, c)).join(" ");
     const parts = text
       .split(/\r?\n/)
-      .map((s) => collapseSpaces(s))
+      .map((s) => withoutMarkdownMarks(collapseSpaces(s)))
       .filter((s) => s.length > 0);
     for (let i = parts.length - 1; i >= 0; i--) out.push({ row: r, line: parts[i] });
   }

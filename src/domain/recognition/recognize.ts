@@ -11,7 +11,7 @@ import { SheetView } from "./sheet-view";
 import type { GivenContext, Notice, Recognition, RecognizeOptions } from "./types";
 import { tableFromOverride } from "./overrides";
 import { notice } from "./notice-text";
-import { scanSheet } from "./scan";
+import { joinParts, scanSheet } from "./scan";
 import { sheetNotices } from "./notices";
 
 export type { Notice, Recognition, RecognizeOptions, TableOverride } from "./types";
@@ -44,12 +44,12 @@ export function recognizeSheet(sheet: SheetGrid, opts: RecognizeOptions = {}): R
         [],
         given,
       );
-      return redo ?? f;
+      return redo ? { ...redo, partOf: f.partOf } : f;
     });
     notices.push(notice(name, "override.columns", {}));
   }
   found.sort((x, y) => x.top - y.top);
-  const tables = found.map((f) => f.table);
+  const tables = joinParts(found);
 
   sheetNotices(view, sheet, found, notices);
   return { tables, notices };

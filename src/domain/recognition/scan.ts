@@ -1,4 +1,5 @@
 /** The sheet scan: every header of a roadmap on a sheet, its body, and headerless parts after it. */
+import { parseA1, rangeA1 } from "../grid";
 import type { RoadmapTable } from "../model";
 import { headerRoleCount, readHeader, type ColumnAssignment, type HeaderInfo } from "./header";
 import { SheetView } from "./sheet-view";
@@ -42,13 +43,45 @@ export interface Found {
   top: number;
   bottom: number;
   continuationRows: number;
+  /** A headerless part: the top row (0-based) of the roadmap it continues. */
+  partOf?: number;
+}
+
+/**
+ * The tables of a sheet, each headerless part joined to the roadmap it continues: one roadmap to the user
+ * (seed 003: items 1–6, 16–19 and, after the indicator table, 7–15). Its `range` spans the parts, `parts` lists
+ * them; rows between them are not the table's.
+ */
+export function joinParts(found: Found[]): RoadmapTable[] {
+  const out: RoadmapTable[] = [];
+  const byTop = new Map<number, RoadmapTable>();
+  for (const f of found) {
+    const root = f.partOf !== undefined ? byTop.get(f.partOf) : undefined;
+    if (!root) {
+      const t = { ...f.table };
+      out.push(t);
+      byTop.set(f.top, t);
+      continue;
+    }
+    const a = parseA1(root.range)!;
+    const b = parseA1(f.table.range)!;
+    root.parts = [...(root.parts ?? [root.range]), f.table.range];
+    root.range = rangeA1({
+      top: Math.min(a.top, b.top),
+      left: Math.min(a.left, b.left),
+      bottom: Math.max(a.bottom, b.bottom),
+      right: Math.max(a.right, b.right),
+    });
+    root.rows = [...root.rows, ...f.table.rows].sort((x, y) => x.row - y.row);
+  }
+  return out;
 }
 
 export function scanSheet(view: SheetView, notices: Notice[], given: GivenContext): Found[] {
   const found: Found[] = [];
   const name = view.sheet.name;
   let floor = 0;
-  let previous: { shape: TableShape; ctx: Context; label: string } | null = null;
+  let previous: { shape: TableShape; ctx: Context; label: string; top: number } | null = null;
   for (let r = 0; r < view.height; r++) {
     if (headerRoleCount(view, r) >= 2) {
       const header = readHeader(view, r);
@@ -65,7 +98,7 @@ export function scanSheet(view: SheetView, notices: Notice[], given: GivenContex
             ctx = previous.ctx;
           const table = buildTable(view, header, shape, body, ctx);
           found.push({ table, top: r, bottom: body.lastRow, continuationRows: countContinuations(table) });
-          previous = { shape, ctx, label: table.range };
+          previous = { shape, ctx, label: table.range, top: r };
           floor = body.lastRow + 1;
           r = body.lastRow;
           continue;
@@ -91,7 +124,13 @@ export function scanSheet(view: SheetView, notices: Notice[], given: GivenContex
       const activities = body.items.filter((it) => it.kind === "activity").length;
       if (activities >= 2) {
         const table = buildTable(view, null, previous.shape, body, previous.ctx);
-        found.push({ table, top: r, bottom: body.lastRow, continuationRows: countContinuations(table) });
+        found.push({
+          table,
+          top: r,
+          bottom: body.lastRow,
+          continuationRows: countContinuations(table),
+          partOf: previous.top,
+        });
         notices.push(
           notice(name, "table.headerless-part", {
             from: r + 1,

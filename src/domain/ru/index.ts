@@ -1,5 +1,5 @@
 /** Russian text primitives shared by every reader: the normaliser, Latin look-alikes, month names. */
-export { hasMarkup, markupToText } from "./markup";
+export { hasMarkup, markupToText, withoutMarkdownMarks } from "./markup";
 export { foldWord, normalizeForMatch, normalizeRuText, plainText } from "./normalize";
 export { LATIN_TO_CYRILLIC, foldHomoglyphs, isCyrillicUpperOrTwin, toCyrillicLetter } from "./homoglyphs";
 export {
