@@ -60,7 +60,9 @@ describe("roadmap fold", () => {
     expect(json.leftForUser).toEqual([]);
     // Fourteen activities were split by page breaks (the proposal's hand-counted joins).
     expect(json.joins).toHaveLength(14);
-    expect(json.joins.every((j) => j.sheet === "Дорожная карта" && j.rows.every((x) => x > j.into))).toBe(true);
+    expect(json.joins.every((j) => j.sheet === "Дорожная карта" && j.rows.every((x) => x > j.into))).toBe(
+      true,
+    );
     expect(activitiesOf(json.check)).toEqual(handWritten("002"));
     // The input file is untouched; the output keeps a copy of the sheet as it was.
     const back = await readXlsx(readFileSync(out));
