@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { ROOT, DIST, ensureBuilt, serve } from "./start.mjs";
 
-const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 6 * 60_000);
+const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 15 * 60_000);
 
 async function main() {
   const ci = !!process.env.CI;

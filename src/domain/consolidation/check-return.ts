@@ -3,6 +3,7 @@
  * expected school; can every input be found with certainty; does every value fit its type. The result is a
  * ReturnRecord: the values that passed, and every reason with the cell it concerns.
  */
+import { STATUS_LIST } from "../model";
 import type { CellValue } from "../grid";
 import { Fingerprint, FINGERPRINT_MARKER, type FormInput } from "../monitoring/fingerprint";
 import { locateActivityField, locateInput, type Location } from "./locate";
@@ -10,15 +11,6 @@ import { readRussianNumber, readYesNo, round2 } from "./russian-number";
 import type { ReturnReason, ReturnRecord, SchoolValue, ActivityStatus } from "./record";
 import { cellKey, type ConsolidationTemplate, type ReturnReading, type TemplateIndicator } from "./template";
 
-/** The contract's status list. */
-export const STATUS_LIST = [
-  "Не начато",
-  "В работе",
-  "Выполнено",
-  "Выполнено с нарушением срока",
-  "Не выполнено",
-  "Отменено",
-] as const;
 const DONE = new Set(["Выполнено", "Выполнено с нарушением срока"]);
 
 const PART_RU: Record<FormInput["part"], string> = {

@@ -7,7 +7,7 @@
 import type { EditOp, EditPlan } from "../edit-plan";
 import { a1, columnLetter, type CellValue } from "../grid";
 import { UserFacingError } from "../host";
-import { STATUS_LIST } from "./check-return";
+import { STATUS_LIST } from "../model";
 import type { Consolidation } from "./consolidate";
 import { VERDICT_RU } from "./record";
 import type { ConsolidationTemplate, TemplateIndicator } from "./template";

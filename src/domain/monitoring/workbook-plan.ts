@@ -6,6 +6,7 @@
  * - «Мероприятия YYYY-QN»: the roadmap activities due in the quarter, with status / document / comment cells.
  * Both are protected without a password, only input cells unlocked; headers frozen; A4 landscape print.
  */
+import { STATUS_LIST } from "../model";
 import type { EditOp, EditPlan } from "../edit-plan";
 import type { CellRange, CellValue } from "../grid";
 import {
@@ -20,14 +21,8 @@ import {
 import { quarterLabel, targetFor, type MonitoringTemplate } from "./template";
 import { parseQuarter } from "../quarter";
 
-export const ACTIVITY_STATUSES = [
-  "Не начато",
-  "В работе",
-  "Выполнено",
-  "Выполнено с нарушением срока",
-  "Не выполнено",
-  "Отменено",
-];
+/** The status drop-down of the activity inputs: the contract's list, from the model. */
+export const ACTIVITY_STATUSES: string[] = [...STATUS_LIST];
 
 export const INPUT_FILL = "FFF2CC";
 export const HEADER_FILL = "D9E1F2";
