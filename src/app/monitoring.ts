@@ -15,6 +15,7 @@ import {
   monitoringSetting,
   monitoringSheetNames,
   planMonitoringWorkbook,
+  type MonitoringSetting,
   type MonitoringTemplate,
 } from "../domain/monitoring";
 import { parseQuarter, quarterMeetsPeriod } from "../domain/quarter";
@@ -35,6 +36,8 @@ export interface MonitoringPreview {
   plan: EditPlan;
   /** Russian lines for stderr / the pane: repeated schools or indicators dropped. */
   warnings: string[];
+  /** The monitoring setting before this run (other quarters' templates are kept). */
+  previous: MonitoringSetting | null;
 }
 
 /** The contract's `monitoring --json` / `forms --json` head. */
@@ -88,6 +91,7 @@ export async function previewMonitoring(
     template,
     plan: planMonitoringWorkbook(template),
     warnings: [...found.warnings, ...schools.warnings],
+    previous: r.settings.monitoring,
   };
 }
 
@@ -97,9 +101,7 @@ export async function createMonitoring(
   opts: MonitoringOptions,
 ): Promise<MonitoringPreview> {
   const preview = await previewMonitoring(host, opts);
-  const r = await recognise(host);
   await host.apply(preview.plan);
-  const t = preview.template;
-  await updateSettings(host, { monitoring: monitoringSetting(t, r.settings.monitoring) });
+  await updateSettings(host, { monitoring: monitoringSetting(preview.template, preview.previous) });
   return preview;
 }

@@ -1,6 +1,6 @@
 /**
  * Everything the add-in remembers inside a workbook, as one zod schema. Stored by the host on the very hidden
- * sheet `_RoadmapMonitor` (one key a row, JSON text; see src/xlsx/settings-format.ts), so the task pane in
+ * sheet `_RoadmapMonitor` (one key a row, JSON text; see src/domain/workbook-format/settings-format.ts), so the task pane in
  * Excel, the browser preview and the CLI read the same corrections from the same file.
  *
  * Each key is parsed on its own: a hand-edited or damaged value falls back to its default and the others

@@ -88,7 +88,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   // As in Excel, text runs on over empty cells to its right instead of wrapping.
-  spill: { whiteSpace: "pre", overflow: "visible" },
+  spill: { whiteSpace: "pre", overflow: "hidden", textOverflow: "clip" },
   number: { textAlign: "right" },
   highlighted: { backgroundColor: "#FFD8A8" },
   inRange: { backgroundColor: tokens.colorBrandBackground2 },
@@ -110,17 +110,21 @@ function display(v: CellValue): string {
   return cellText(v);
 }
 
-/** A one-line text with an empty, unmerged cell to its right runs on over it (a title, a note). */
-function spills(grid: SheetGrid, layout: GridLayout, r: number, c: number): boolean {
+/**
+ * A one-line text with empty, unmerged cells to its right runs on over them, as in Excel, up to the first
+ * cell that holds something: the width it may take in pixels, or null when it stays in its own cell.
+ */
+function spillWidth(grid: SheetGrid, layout: GridLayout, r: number, c: number): number | null {
   const v = grid.rows[r]?.[c];
-  if (typeof v !== "string" || v.includes("\n") || layout.spans.has(key(r, c))) return false;
-  const right = key(r, c + 1);
-  return (
-    c + 1 < layout.colCount &&
-    !layout.covered.has(right) &&
-    !layout.spans.has(right) &&
-    cellText(grid.rows[r]?.[c + 1] ?? null) === ""
-  );
+  if (typeof v !== "string" || v.includes("\n") || layout.spans.has(key(r, c))) return null;
+  let width = layout.widths[c];
+  let k = c + 1;
+  for (; k < layout.colCount; k++) {
+    const at = key(r, k);
+    if (layout.covered.has(at) || layout.spans.has(at) || cellText(grid.rows[r]?.[k] ?? null) !== "") break;
+    width += layout.widths[k];
+  }
+  return k > c + 1 ? width - 8 : null; // 8: the cell's own padding
 }
 
 export function GridView({
@@ -225,6 +229,7 @@ export function GridView({
                   </th>
                   {Array.from({ length: layout.colCount }, (_y, c) => {
                     const k = key(r, c);
+                    const spill = spillWidth(grid, layout, r, c);
                     if (layout.covered.has(k)) return null;
                     const span = layout.spans.get(k);
                     const v = grid.rows[r]?.[c] ?? null;
@@ -245,7 +250,13 @@ export function GridView({
                           selected.has(k) && (selected.size === 1 ? s.selected : s.inRange),
                         )}
                       >
-                        <div className={spills(grid, layout, r, c) ? s.spill : s.clamp}>{display(v)}</div>
+                        {spill !== null ? (
+                          <div className={s.spill} style={{ width: spill }}>
+                            {display(v)}
+                          </div>
+                        ) : (
+                          <div className={s.clamp}>{display(v)}</div>
+                        )}
                       </td>
                     );
                   })}

@@ -25,6 +25,7 @@ import {
   translator,
   type Language,
 } from "./i18n";
+import { ConsolidatePane } from "./panes/ConsolidatePane";
 import { ControlPane } from "./panes/ControlPane";
 import { MonitoringPane } from "./panes/MonitoringPane";
 import { PeoplePane } from "./panes/PeoplePane";
@@ -60,6 +61,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingLeft: tokens.spacingHorizontalXS,
+    // Four tabs do not fit a narrow pane in one line: the last goes to a second line, never out of sight.
+    flexWrap: "wrap",
   },
   content: { flexGrow: 1, overflowY: "auto", overflowX: "hidden", minHeight: 0 },
 });
@@ -161,6 +164,9 @@ export function TaskPane({
             <Tab value="control" data-testid="tab-control">
               {t("tabControl")}
             </Tab>
+            <Tab value="consolidate" data-testid="tab-consolidate">
+              {t("tabConsolidate")}
+            </Tab>
           </TabList>
           {/* Panes stay mounted so switching tabs keeps their results. */}
           <main className={s.content}>
@@ -178,6 +184,9 @@ export function TaskPane({
             </div>
             <div hidden={tab !== "control"}>
               <ControlPane />
+            </div>
+            <div hidden={tab !== "consolidate"}>
+              <ConsolidatePane />
             </div>
           </main>
         </div>

@@ -23,7 +23,7 @@ export interface PaneContext {
   activeTab: TabId;
 }
 
-export type TabId = "recognize" | "validate" | "people" | "monitoring" | "control";
+export type TabId = "recognize" | "validate" | "people" | "monitoring" | "control" | "consolidate";
 
 export const PaneCtx = createContext<PaneContext | null>(null);
 

@@ -264,6 +264,8 @@ export function insertColumns(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, col: 
     ];
   });
 
+  const tables = (model.tables ?? []).map((t) => moveTable(t as TableModel, col, count));
+
   const pageSetup = model.pageSetup as { printArea?: string } | undefined;
   const printArea = pageSetup?.printArea ? moveRef(pageSetup.printArea.replace(/\$/g, "")) : undefined;
 
@@ -275,6 +277,7 @@ export function insertColumns(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, col: 
     mergeCells: merges,
     dataValidations,
     conditionalFormattings,
+    tables,
     pageSetup: pageSetup
       ? { ...pageSetup, ...(printArea ? { printArea: toColonRange(printArea) } : {}) }
       : pageSetup,
@@ -295,6 +298,35 @@ export function insertColumns(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, col: 
     for (const cf of conditionalFormats(other))
       cf.rules = cf.rules.map((rule) => shiftRuleFormulae(rule, (f) => shiftFormula(f, other.name)));
   }
+}
+
+interface TableModel {
+  tableRef?: string;
+  ref?: string;
+  autoFilterRef?: string;
+  columns?: { name: string; [k: string]: unknown }[];
+  [k: string]: unknown;
+}
+
+/**
+ * An Excel Table (ListObject) after the insertion: one to the right moves; one the insertion cuts through grows by
+ * new columns (named «Столбец N», as Excel names them; their header cells are left for the plan to fill).
+ */
+function moveTable(t: TableModel, col: number, count: number): TableModel {
+  const text = t.tableRef ?? t.ref;
+  const r = text ? parseA1(text) : null;
+  if (!r || r.right < col) return t;
+  const moved = rangeA1(shiftRangeColumns(r, col, count));
+  const out: TableModel = { ...t, ...(t.tableRef ? { tableRef: moved } : { ref: moved }) };
+  if (t.autoFilterRef) out.autoFilterRef = moved;
+  if (r.left < col && t.columns) {
+    const taken = new Set(t.columns.map((c) => c.name));
+    const added = [];
+    for (let n = 1; added.length < count; n++)
+      if (!taken.has(`Столбец${n}`)) added.push({ name: `Столбец${n}`, filterButton: false });
+    out.columns = [...t.columns.slice(0, col - r.left), ...added, ...t.columns.slice(col - r.left)];
+  }
+  return out;
 }
 
 function shiftRuleFormulae(

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import type { EditOp, EditPlan } from "../domain/edit-plan";
 import { isErrorValue, rangeA1, type CellRange, type CellValue, type WorkbookGrid } from "../domain/grid";
 import { UserFacingError } from "../domain/host";
+import { numberFormatKind } from "../domain/cell-format";
 import { validatePlan, type WorkbookFacts } from "../domain/plan/validate";
 import { HOST_MESSAGES } from "../domain/workbook-format/host-messages";
 import { HIGHLIGHT_FORMULA } from "../domain/workbook-format/settings-format";
@@ -187,6 +188,8 @@ function setValues(
   values: CellValue[][],
   numberFormat: string | undefined,
 ): void {
+  const kind = numberFormat === undefined ? "none" : numberFormatKind(numberFormat);
+  const dateFormat = kind === "date" || kind === "month";
   values.forEach((line, i) => {
     line.forEach((v, j) => {
       let cell = ws.getCell(row + i + 1, col + j + 1);
@@ -196,10 +199,16 @@ function setValues(
         unmergeAt(ws, cell.master);
         cell = ws.getCell(row + i + 1, col + j + 1);
       }
-      cell.value = toExcelValue(v);
+      // A serial under a date format is held as a Date, as ExcelJS holds it after loading the file, so the
+      // workbook reads the same before and after saving («30.04.2022», not 44681).
+      cell.value = typeof v === "number" && dateFormat ? serialToDate(v) : toExcelValue(v);
       if (numberFormat !== undefined) cell.numFmt = numberFormat;
     });
   });
+}
+
+function serialToDate(serial: number): Date | null {
+  return Number.isFinite(serial) ? new Date(Math.round((serial - 25569) * 86_400_000)) : null;
 }
 
 /** Formulas ("=…") into cells; null leaves a cell as it is. ExcelJS stores them without the "=". */

@@ -19,7 +19,17 @@ jest.setTimeout(240_000);
 
 const pick = (prefix: string) => SCENARIOS.find((s) => s.name.startsWith(prefix))!;
 // One workbook with every op: the scenarios' plans after one another, each on its own copy of the table.
-const parts = ["values", "validation", "conditional", "links", "locking", "sheets", "charts"].map(pick);
+const parts = [
+  "values",
+  "validation",
+  "conditional",
+  "links",
+  "locking",
+  "sheets",
+  "charts",
+  "columns",
+  "rows",
+].map(pick);
 const ops: EditOp[] = [];
 const renamed = (op: EditOp, sheet: string): EditOp =>
   op.sheet === BASE_SHEET ? ({ ...op, sheet } as EditOp) : op;
@@ -60,6 +70,26 @@ test("validations of every kind survive", () => {
     expect(sheet(back, name).cells[address]?.validation).toEqual(
       sheet(expected, name).cells[address].validation,
     );
+});
+
+test("after inserted columns and deleted rows: moved validations, formats and formulas survive", () => {
+  for (const name of ["Часть 8", "Часть 9"]) {
+    const want = sheet(expected, name);
+    const got = sheet(back, name);
+    const key = (cf: { ref: string; formula: string; fill: string }) => `${cf.ref} ${cf.formula} ${cf.fill}`;
+    expect(got.conditionalFormats.map(key).sort()).toEqual(want.conditionalFormats.map(key).sort());
+    expect(got.merges).toEqual(want.merges);
+    for (const [address, cell] of Object.entries(want.cells)) {
+      if (cell.validation)
+        expect([address, got.cells[address]?.validation]).toEqual([address, cell.validation]);
+      if (cell.formula) expect([address, got.cells[address]?.formula]).toEqual([address, cell.formula]);
+    }
+  }
+  // LibreOffice drops quotes around a plain sheet name ('Лист1'!E3 → Лист1!E3): the same reference.
+  const unquoted = (f = "") => f.replace(/'([\p{L}_][\p{L}\p{N}_.]*)'!/gu, "$1!");
+  expect(unquoted(sheet(back, "Итоги").cells.A1.formula)).toBe(
+    unquoted(sheet(expected, "Итоги").cells.A1.formula),
+  );
 });
 
 test("conditional formats survive, only ours removed", () => {

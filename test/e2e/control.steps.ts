@@ -61,7 +61,7 @@ export async function controlSteps(page: Page, step: Step, h: Helpers): Promise<
     const doneBar = await bar(page, "Выполнено");
     h.expectTrue(doneBar.includes("3 · 9.7%"), `выполнено: ${doneBar}`);
     h.expectTrue((await bar(page, "Не выполнено")).includes("2 · 6.5%"), "не выполнено");
-    await page.getByTestId("summary-overdue").locator("a").first().click();
+    await page.getByTestId("summary-overdue").getByTestId("summary-link").first().click();
     await h.shot(page, "control-summary.png");
     await page.getByTestId("report-quarter").fill("2022-Q2");
     await page.getByTestId("report-write").click();

@@ -21,6 +21,8 @@ export async function monitoringSteps(page: Page, step: Step, h: Helpers): Promi
   await step(
     "Мониторинг: показатели, лист мониторинга за квартал и архив форм, по форме на школу",
     async () => {
+      // A dialog left open by an earlier step must not block this one.
+      await page.keyboard.press("Escape");
       await page.getByTestId("tab-monitoring").click();
       await page.getByTestId("monitoring-find").click();
       await page.getByTestId("monitoring-count").waitFor();
@@ -30,6 +32,24 @@ export async function monitoringSteps(page: Page, step: Step, h: Helpers): Promi
         "показатели",
       );
       await page.getByTestId("monitoring-quarter").fill("2022-Q2");
+      // A target changed in the pane is remembered in the workbook and read back.
+      const target = page.getByTestId("indicator-target").first();
+      await target.fill("90");
+      await target.blur();
+      await page.getByTestId("monitoring-done").waitFor();
+      h.expectTrue(
+        (await page.getByTestId("monitoring-done").innerText()).includes("сохранено"),
+        "исправление цели",
+      );
+      await page.getByTestId("monitoring-find").click();
+      await page.waitForFunction(
+        () =>
+          (
+            document.querySelector(
+              '[data-testid="indicator-target"] input, input[data-testid="indicator-target"]',
+            ) as HTMLInputElement | null
+          )?.value === "90",
+      );
       await page.getByTestId("monitoring-schools").fill(SCHOOLS.join("\n"));
       await page.getByTestId("monitoring-create").click();
       await page.getByTestId("monitoring-done").waitFor();

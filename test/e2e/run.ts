@@ -5,6 +5,7 @@
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { consolidateSteps } from "./consolidate.steps";
 import { monitoringSteps } from "./monitoring.steps";
 import { trustSteps } from "./trust.steps";
 import { controlSteps } from "./control.steps";
@@ -433,6 +434,7 @@ async function main(): Promise<number> {
     });
 
     await monitoringSteps(page, step, { expectEqual, expectTrue, shot });
+    await consolidateSteps(page, step, { expectEqual, expectTrue, shot });
     // Last: these steps open other files.
     await trustSteps({ page, step, expectEqual, expectTrue, shot });
     await controlSteps(page, step, { expectEqual, expectTrue, shot });

@@ -158,7 +158,15 @@ export async function trustSteps({ page, step, expectEqual, expectTrue, shot }: 
       (n) => document.querySelectorAll('[data-testid="finding"]').length === n - 1,
       all.length,
     );
+    // A whole kind of findings hidden: gone from the list, listed among the hidden, remembered for the CLI.
+    const rule = "responsible.vague-role";
+    const group = page.locator(`[data-testid="finding"][data-rule="${rule}"]`);
+    expectTrue((await group.count()) > 0, `нет замечаний ${rule}`);
+    await page.locator(`[data-testid="hide-rule"][data-rule="${rule}"]`).click();
+    await page.locator(`[data-testid="show-rule"][data-rule="${rule}"]`).waitFor();
+    expectEqual(await group.count(), 0, "замечания скрытого вида в списке");
     const paneFindings = (await listedFindings(page)).sort();
+    expectTrue(!paneFindings.some((f) => f.startsWith(`${rule}|`)), "скрытый вид среди замечаний");
     await page.getByTestId("tab-recognize").click();
     const paneTables = await page
       .getByTestId("table-card")
@@ -222,7 +230,7 @@ export async function trustSteps({ page, step, expectEqual, expectTrue, shot }: 
         joinedText !== "" && after.some((t) => t.includes(joinedText.slice(0, 20))),
         "текст после склейки",
       );
-      await first.getByTestId("fold-keep").locator("input").uncheck();
+      await first.getByTestId("fold-keep").uncheck();
       await page.waitForFunction(
         (n) =>
           document.querySelector('[data-testid="fold-confirm"]')?.textContent?.includes(`(${n} `) ?? false,
@@ -234,6 +242,7 @@ export async function trustSteps({ page, step, expectEqual, expectTrue, shot }: 
       await page
         .locator(`[data-testid="grid"] td[data-selected="true"][data-cell="A${secondInto}"]`)
         .waitFor();
+      await panel.evaluate((e) => e.scrollIntoView({ block: "start" }));
       await shot(page, "fold-preview.png");
       await page.getByTestId("fold-confirm").click();
       await page.getByTestId("notice").waitFor();
@@ -259,7 +268,7 @@ export async function trustSteps({ page, step, expectEqual, expectTrue, shot }: 
     expectTrue(/6 → 16/.test(await left.innerText()), "в причине нет скачка нумерации");
     expectEqual(await panel.getByTestId("fold-join").count(), 0, "склеек без решения пользователя");
     expectTrue(await page.getByTestId("fold-confirm").isDisabled(), "«Исправить» доступна без склеек");
-    await left.getByTestId("fold-include").locator("input").check();
+    await left.getByTestId("fold-include").click(); // the row then moves to the joins
     await panel.locator('[data-testid="fold-join"][data-rows="21"]').waitFor();
     await page.getByTestId("fold-cancel").click();
     await panel.waitFor({ state: "detached" });

@@ -52,7 +52,10 @@ function Items({ items, testId }: { items: SummaryItem[]; testId: string }) {
     <ul className={local.list} data-testid={testId}>
       {items.slice(0, 50).map((x) => (
         <li key={`${x.sheet}!${x.row}`}>
-          <Link onClick={() => void host.select(x.sheet, `A${x.row}:${"Z"}${x.row}`).catch(() => undefined)}>
+          <Link
+            data-testid="summary-link"
+            onClick={() => void host.select(x.sheet, `A${x.row}:${"Z"}${x.row}`).catch(() => undefined)}
+          >
             {x.sheet}!{x.row}
           </Link>{" "}
           {x.activity.length > 70 ? `${x.activity.slice(0, 69)}…` : x.activity}

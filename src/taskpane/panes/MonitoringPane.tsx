@@ -19,7 +19,12 @@ import { makeForms } from "../../app/forms";
 import { UserFacingError } from "../../domain/host";
 import { correctIndicator, indicators as readIndicators } from "../../app/indicators";
 import { createMonitoring } from "../../app/monitoring";
-import type { Direction, Indicator, IndicatorType } from "../../domain/indicators";
+import {
+  readIndicatorValue,
+  type Direction,
+  type Indicator,
+  type IndicatorType,
+} from "../../domain/indicators";
 import { schoolsFromWorkbook } from "../../domain/monitoring";
 import { usePane } from "../context";
 import type { MessageKey } from "../i18n";
@@ -93,7 +98,18 @@ export function MonitoringPane() {
       setWarnings(r.warnings);
     });
 
-  const onCorrect = (id: string, fix: { type?: IndicatorType; direction?: Direction }) =>
+  const year = /^\s*(\d{4})/.exec(quarter)?.[1] ?? String(new Date().getFullYear());
+
+  const onTarget = (ind: Indicator, raw: string) => {
+    const value = readIndicatorValue(raw);
+    if (value === null || ind.targets[year] === value) return;
+    onCorrect(ind.id, { targets: { [year]: value } });
+  };
+
+  const onCorrect = (
+    id: string,
+    fix: { type?: IndicatorType; direction?: Direction; targets?: Record<string, number | string> },
+  ) =>
     cmd.run(async () => {
       await correctIndicator(host, id, fix);
       setList((await readIndicators(host)).indicators);
@@ -230,6 +246,16 @@ export function MonitoringPane() {
                     <option value="higher">{t("directionHigher")}</option>
                     <option value="lower">{t("directionLower")}</option>
                   </Select>
+                  <Input
+                    size="small"
+                    aria-label={t("monitoringTarget", { year })}
+                    placeholder={t("monitoringTarget", { year })}
+                    defaultValue={ind.targets[year] !== undefined ? String(ind.targets[year]) : ""}
+                    key={`${ind.id}-${year}-${String(ind.targets[year] ?? "")}`}
+                    disabled={cmd.busy}
+                    onBlur={(e) => onTarget(ind, e.currentTarget.value)}
+                    data-testid="indicator-target"
+                  />
                 </div>
               </li>
             ))}

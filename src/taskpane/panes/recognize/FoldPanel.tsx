@@ -60,10 +60,15 @@ const useLocal = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   cell: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalS },
+  // The text before is the start of the text after: three lines are enough to recognise it.
   before: {
     color: tokens.colorNeutralForeground3,
     textDecorationLine: "line-through",
     overflowWrap: "anywhere",
+    display: "-webkit-box",
+    WebkitBoxOrient: "vertical",
+    WebkitLineClamp: 3,
+    overflow: "hidden",
   },
   after: { overflowWrap: "anywhere" },
   label: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },

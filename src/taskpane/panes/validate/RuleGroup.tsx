@@ -71,7 +71,13 @@ export function RuleGroup({
               onToggleDismiss={() => onToggleDismiss(f)}
             />
           ))}
-          <Link as="button" className={s.hide} onClick={() => onHideRule(rule)} data-testid="hide-rule">
+          <Link
+            as="button"
+            className={s.hide}
+            onClick={() => onHideRule(rule)}
+            data-testid="hide-rule"
+            data-rule={rule}
+          >
             {t("hideRule")}
           </Link>
         </div>
