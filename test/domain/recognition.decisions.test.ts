@@ -2,7 +2,7 @@
  * Each decision of src/domain/recognition/README.md pinned by a small grid: changing the rule turns a test red.
  * Every test below was checked against a mutation of the code (applied, this file run, reverted):
  *
- * decision → mutation (file: original → mutated) → the test that went red.
+ * decision → mutation (file: original → mutated) → the test that went red (all 54 re-run on the final code).
  * - roadmap-needs-deadline-or-responsible (scan.ts): `return a.activity !== null && (a.deadline !== null ||
  *   a.responsible.length > 0);` → `return a.activity !== null;`: caught by «activity + result + comment is no
  *   roadmap».
@@ -11,8 +11,8 @@
  * - content-alone-never (content-roles.ts): `const namedActivity = a.activity !== null; const namedOther =
  *   a.deadline !== null || a.responsible.length > 0;` → `const namedActivity = true; const namedOther = true;`:
  *   caught by «content alone never makes a roadmap».
- * - foreign-table-notice (scan.ts): `не похожа на дорожную карту: в ней нет` → `не распознана: в ней нет`: caught
- *   by «не похожа на дорожную карту».
+ * - foreign-table-notice (notice-text.ts): `не похожа на дорожную карту: в ней нет` → `не распознана: в ней нет`:
+ *   caught by «не похожа на дорожную карту».
  * - numbered-parent-section (build-table.ts): `if (parent || isRomanNumbering(num)) {` → `if
  *   (isRomanNumbering(num)) {`: caught by «over «1.1.» is a section».
  * - roman-section (build-table.ts): `if (parent || isRomanNumbering(num)) {` → `if (parent) {`: caught by
@@ -21,20 +21,20 @@
  *   shape.columns.number) return "section";`: caught by «merged across the table is a section».
  * - section-needs-activity-after (body.ts): `if (forcedEnd !== null) { for (const p of pending) items.push(p);` →
  *   `{ for (const p of pending) items.push(p);`: caught by «lone cell after the last activity».
- * - continuation-threshold-up (row-kinds.ts): `return score > 0;` → `return score > 1;`: caught by «numbered
- *   table: the same row is a continuation».
+ * - continuation-threshold-up (row-kinds.ts): `return score > 0;` → `return score > 1;`: caught by «ending
+ *   mid-phrase continues it».
  * - continuation-threshold-down (row-kinds.ts): `return score > 0;` → `return score > -1;`: caught by «unnumbered
  *   table: an upper-case row».
  * - numbered-row-bonus (row-kinds.ts): `if (numbered) score += 1.5;` → `if (numbered) score += 0;`: caught by
- *   «numbered table: the same row is a continuation».
+ *   «ending mid-phrase continues it».
  * - empty-activity-continues (row-kinds.ts): `if (!act) return true;` → `if (!act) return false;`: caught by
  *   «empty activity cell continues».
  * - lowercase-continues (row-kinds.ts): `if (startsLowercase(act)) score += 3;` → `if (startsLowercase(act)) score
  *   += 0;`: caught by «lower-case row continues».
  * - mid-phrase-continues (row-kinds.ts): `if (endsMidPhrase(last.activityTail)) score += 2;` → `if
  *   (endsMidPhrase(last.activityTail)) score += 0;`: caught by «ending mid-phrase continues».
- * - bullet-with-deadline-is-activity (row-kinds.ts): `if (stripListMarker(act) !== act && dl &&
- *   looksLikeDeadline(dl)) return false;` → `(line deleted)`: caught by «bulleted row with a deadline».
+ * - bullet-with-deadline-is-activity (row-kinds.ts): `if (stripListMarker(act) !== act && dated) return false;` →
+ *   `(line deleted)`: caught by «bulleted row with a deadline».
  * - three-empty-rows-pass (body.ts): `export const MAX_GAP = 3;` → `export const MAX_GAP = 2;`: caught by «three
  *   empty rows inside a table do not end it».
  * - four-empty-rows-end (body.ts): `export const MAX_GAP = 3;` → `export const MAX_GAP = 4;`: caught by «four
@@ -104,6 +104,20 @@
  *   last.activityTail = tailOf(r, shape.columns.activity, last.activityTail); last.deadlineTail` →
  *   `lastItem.continuation!.push(r); last.activityTail = tailOf(r, shape.columns.activity, last.activityTail);
  *   last.deadlineTail`: caught by «likewise before a continuation row of several cells».
+ * - numbered-no-deadline-continues (row-kinds.ts): `if (!dl) score += numbered ? 10 : 1;` → `if (!dl) score +=
+ *   1;`: caught by «even after a finished sentence».
+ * - blank-rows-not-continuation-rows (build-table.ts): `if (view.nonEmpty(r, shape.left, shape.right).length > 0)`
+ *   → `if (view.nonEmpty(r, shape.left, shape.right).length >= 0)`: caught by «in the activity's rows, but no
+ *   continuation row».
+ * - fold-jump (fold-proposal.ts): `if (prev && a && b && !follows(a, b))` → `if (prev && a && b && false)`: caught
+ *   by «not joined across the 6 → 16 jump» [fold.proposal.test.ts].
+ * - fold-own-deadline-responsible (fold-proposal.ts): `if (act && ownDeadline && resp && !startsLowercase(resp) &&
+ *   !endsMidPhrase(dlTail))` → `if (false)`: caught by «lower-case text with its own deadline and responsible»
+ *   [fold.proposal.test.ts].
+ * - fold-exclude (fold-proposal.ts): `if (!exclude.has(g.into + 1))` → `if (true)`: caught by «a join the user
+ *   excludes» [fold.proposal.test.ts].
+ * - fold-merged-word-cell (fold-proposal.ts): `else if (!mergedFrom(sheet, into, r, cols)) {` → `else {`: caught
+ *   by «Word cell of paragraphs» [fold.proposal.test.ts].
  */
 import { sheetFromRows, type CellValue, type SheetGrid } from "../../src/domain/grid";
 import type { ActivityRow, RoadmapTable } from "../../src/domain/model";
