@@ -12,7 +12,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
 import type { WorkbookHost } from "../domain/host";
 import { recognise } from "../app/recognise";
 import { reportingWrites, type ChangeSource } from "./changes";
@@ -24,6 +24,7 @@ import {
   rememberedLanguage,
   translator,
   type Language,
+  type MessageKey,
 } from "./i18n";
 import { ConsolidatePane } from "./panes/ConsolidatePane";
 import { ControlPane } from "./panes/ControlPane";
@@ -66,6 +67,16 @@ const useStyles = makeStyles({
   },
   content: { flexGrow: 1, overflowY: "auto", overflowX: "hidden", minHeight: 0 },
 });
+
+/** The panes in the order of an official's quarter: the table, its check, people, control, monitoring, returns. */
+const PANES: { id: TabId; label: MessageKey; Pane: ComponentType }[] = [
+  { id: "recognize", label: "tabRecognize", Pane: RecognizePane },
+  { id: "validate", label: "tabValidate", Pane: ValidatePane },
+  { id: "people", label: "tabPeople", Pane: PeoplePane },
+  { id: "control", label: "tabControl", Pane: ControlPane },
+  { id: "monitoring", label: "tabMonitoring", Pane: MonitoringPane },
+  { id: "consolidate", label: "tabConsolidate", Pane: ConsolidatePane },
+];
 
 export function TaskPane({
   host: given,
@@ -149,45 +160,19 @@ export function TaskPane({
             selectedValue={tab}
             onTabSelect={(_e, d) => setTab(d.value as TabId)}
           >
-            <Tab value="recognize" data-testid="tab-recognize">
-              {t("tabRecognize")}
-            </Tab>
-            <Tab value="validate" data-testid="tab-validate">
-              {t("tabValidate")}
-            </Tab>
-            <Tab value="people" data-testid="tab-people">
-              {t("tabPeople")}
-            </Tab>
-            <Tab value="monitoring" data-testid="tab-monitoring">
-              {t("tabMonitoring")}
-            </Tab>
-            <Tab value="control" data-testid="tab-control">
-              {t("tabControl")}
-            </Tab>
-            <Tab value="consolidate" data-testid="tab-consolidate">
-              {t("tabConsolidate")}
-            </Tab>
+            {PANES.map(({ id, label }) => (
+              <Tab key={id} value={id} data-testid={`tab-${id}`}>
+                {t(label)}
+              </Tab>
+            ))}
           </TabList>
           {/* Panes stay mounted so switching tabs keeps their results. */}
           <main className={s.content}>
-            <div hidden={tab !== "recognize"}>
-              <RecognizePane />
-            </div>
-            <div hidden={tab !== "validate"}>
-              <ValidatePane />
-            </div>
-            <div hidden={tab !== "people"}>
-              <PeoplePane />
-            </div>
-            <div hidden={tab !== "monitoring"}>
-              <MonitoringPane />
-            </div>
-            <div hidden={tab !== "control"}>
-              <ControlPane />
-            </div>
-            <div hidden={tab !== "consolidate"}>
-              <ConsolidatePane />
-            </div>
+            {PANES.map(({ id, Pane }) => (
+              <div key={id} hidden={tab !== id}>
+                <Pane />
+              </div>
+            ))}
           </main>
         </div>
       </PaneCtx.Provider>
