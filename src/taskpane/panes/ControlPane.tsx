@@ -35,21 +35,14 @@ const useLocal = makeStyles({
   },
   track: { height: "12px", backgroundColor: tokens.colorNeutralBackground3, borderRadius: "2px" },
   filters: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-  },
 });
 
 function Items({ items, testId }: { items: SummaryItem[]; testId: string }) {
   const { host, t } = usePane();
-  const local = useLocal();
+  const s = useStyles();
   if (items.length === 0) return <Caption1>{t("summaryNone")}</Caption1>;
   return (
-    <ul className={local.list} data-testid={testId}>
+    <ul className={s.list} data-testid={testId}>
       {items.slice(0, 50).map((x) => (
         <li key={`${x.sheet}!${x.row}`}>
           <Link
@@ -193,7 +186,7 @@ export function ControlPane() {
           <Text weight="semibold">{t("summaryDueSoon", { count: summary.dueSoon.length })}</Text>
           <Items items={summary.dueSoon} testId="summary-due-soon" />
           <Text weight="semibold">{t("summaryBySection")}</Text>
-          <ul className={local.list}>
+          <ul className={s.list}>
             {summary.bySection.map((x) => (
               <li key={x.section}>
                 {x.section}: {t("summaryLine", x)}
@@ -201,7 +194,7 @@ export function ControlPane() {
             ))}
           </ul>
           <Text weight="semibold">{t("summaryByPerson")}</Text>
-          <ul className={local.list}>
+          <ul className={s.list}>
             {summary.byPerson.map((x) => (
               <li key={x.person}>
                 {x.person}: {t("summaryLine", x)}

@@ -2,15 +2,9 @@
 import { Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
 import type { Translate } from "../../i18n";
 import { ruleTitle } from "../../logic/findings";
+import { useStyles } from "../../ui";
 
-const useStyles = makeStyles({
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-  },
+const useLocal = makeStyles({
   title: {
     fontSize: tokens.fontSizeBase200,
     fontWeight: tokens.fontWeightSemibold,
@@ -28,10 +22,11 @@ export function HiddenRules({
   onShow: (rule: string) => void;
 }) {
   const s = useStyles();
+  const local = useLocal();
   if (!rules.length) return null;
   return (
     <div data-testid="hidden-rules">
-      <div className={s.title}>{t("hiddenRulesTitle")}</div>
+      <div className={local.title}>{t("hiddenRulesTitle")}</div>
       <ul className={s.list}>
         {rules.map(([rule, count]) => (
           <li key={rule}>
