@@ -170,6 +170,7 @@ export const en: Dictionary = {
   monitoringIntro:
     "The quarter's monitoring sheet (indicators × schools, targets and formulas, the quarter's activities) and the schools' forms as one archive.",
   monitoringQuarter: "Quarter (YYYY-QN, e.g. 2025-Q1)",
+  monitoringReturnBy: "Schools return forms by (dd.mm.yyyy; empty: the 10th day after the quarter)",
   monitoringSchools: "Schools, one per line (paste a list)",
   monitoringSchoolsFromBook: "Take the schools from the workbook",
   monitoringSchoolsNone: "No list of schools found in the workbook: paste one into the field.",
