@@ -1,5 +1,6 @@
 /** `roadmap fold <in.xlsx> -o <out.xlsx> [--json]` (contract): «Исправить вставку из Word» on a file. */
 import { applyFold, previewFold } from "../../app/fold";
+import { recognise } from "../../app/recognise";
 import { openWorkbook, outputPath, saveWorkbook } from "../files";
 import { EXIT_OK, type Subcommand } from "../io";
 import { checkReport } from "./check";
@@ -15,7 +16,9 @@ export const foldCommand: Subcommand = {
     const input = args.positional[0];
     const out = outputPath(io, args.out as string, [input]);
     const host = await openWorkbook(io, input);
-    const preview = await previewFold(host);
+    // One recognition for the proposal and the fold's first pass: nothing is written between them.
+    const recognised = await recognise(host);
+    const preview = await previewFold(host, recognised);
     // Rows as in the input file: the proposal is made before anything is written.
     const joins = preview.folds.flatMap((f) =>
       f.proposal.joins.map((j) => ({ sheet: j.sheet, into: j.into, rows: j.rows })),
@@ -23,7 +26,7 @@ export const foldCommand: Subcommand = {
     const leftForUser = preview.folds.flatMap((f) =>
       f.proposal.leftForUser.map((l) => ({ sheet: l.sheet, row: l.row, reason: l.reason })),
     );
-    const outcome = await applyFold(host);
+    const outcome = await applyFold(host, {}, recognised);
     await saveWorkbook(io, host, out);
     if (args.json) {
       const { report } = await checkReport(host, io.baseName(out), args.today ?? io.today());
