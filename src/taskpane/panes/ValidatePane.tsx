@@ -123,7 +123,14 @@ export function ValidatePane() {
           <div className={local.severityHeader}>
             <Badge appearance="filled" color={BADGE[g.severity]} size="small" />
             <Text weight="semibold">{t(`severity_${g.severity}`)}</Text>
-            <CounterBadge count={g.count} appearance="ghost" color="informative" overflowCount={999} />
+            <CounterBadge
+              count={g.count}
+              role="img"
+              aria-label={t("findingsCount", { count: g.count })}
+              appearance="ghost"
+              color="informative"
+              overflowCount={999}
+            />
           </div>
           {/* Collapsed to rules with counts: the user opens the kinds they want to work on. */}
           <Accordion multiple collapsible defaultOpenItems={[]}>

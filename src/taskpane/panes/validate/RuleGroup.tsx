@@ -49,8 +49,11 @@ export function RuleGroup({
           <span className={s.title} title={rule}>
             {ruleTitle(rule, t)}
           </span>
+          {/* A bare number says nothing to a screen reader: the badge is named «3 замечания». */}
           <CounterBadge
             count={findings.length}
+            role="img"
+            aria-label={t("findingsCount", { count: findings.length })}
             size="small"
             appearance="ghost"
             color="informative"
