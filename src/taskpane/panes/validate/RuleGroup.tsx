@@ -3,7 +3,6 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
-  CounterBadge,
   Link,
   makeStyles,
   tokens,
@@ -13,6 +12,7 @@ import { findingKey } from "../../../domain/validation/validate";
 import type { Translate } from "../../i18n";
 import { ruleTitle } from "../../logic/findings";
 import { FindingCard } from "./FindingCard";
+import { FindingsCount } from "./FindingsCount";
 
 const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
@@ -49,16 +49,7 @@ export function RuleGroup({
           <span className={s.title} title={rule}>
             {ruleTitle(rule, t)}
           </span>
-          {/* A bare number says nothing to a screen reader: the badge is named «3 замечания». */}
-          <CounterBadge
-            count={findings.length}
-            role="img"
-            aria-label={t("findingsCount", { count: findings.length })}
-            size="small"
-            appearance="ghost"
-            color="informative"
-            overflowCount={999}
-          />
+          <FindingsCount count={findings.length} t={t} size="small" />
         </span>
       </AccordionHeader>
       <AccordionPanel>
