@@ -239,15 +239,22 @@ const Value = z.strictObject({
   denominator: z.number().optional(),
   previous: z.number().optional(),
 });
-const Total = z.strictObject({
-  indicator: z.string(),
-  type: z.enum(["share", "count", "number", "yesno", "dynamics", "text"]),
-  value: z.number().nullable(),
-  numerator: z.number().optional(),
-  denominator: z.number().optional(),
-  previous: z.number().optional(),
-  schools: Count,
-});
+// `totals`: "yesno = the number of «Да» (and their share of the answers)" — the share as `share` (%);
+// "dynamics = Σ this period against Σ previous" — Σ previous as `previous`. Our reading; nothing else.
+const Total = z
+  .strictObject({
+    indicator: z.string(),
+    type: z.enum(["share", "count", "number", "yesno", "dynamics", "text"]),
+    value: z.number().nullable(),
+    numerator: z.number().optional(),
+    denominator: z.number().optional(),
+    share: z.number().optional(),
+    previous: z.number().optional(),
+    schools: Count,
+  })
+  .refine((t) => (t.type === "share") === (t.numerator !== undefined && t.denominator !== undefined))
+  .refine((t) => (t.type === "yesno") === (t.share !== undefined))
+  .refine((t) => (t.type === "dynamics") === (t.previous !== undefined));
 export const ConsolidateDoc = z.strictObject({
   template: Template,
   returns: z.array(
@@ -269,6 +276,6 @@ export const ConsolidateDoc = z.strictObject({
   values: z.array(Value),
   totals: z.array(Total),
   activities: z.array(
-    z.strictObject({ activity: z.string(), byStatus: z.record(z.enum([...STATUSES, ""]), Count) }),
+    z.strictObject({ activity: z.string(), byStatus: z.partialRecord(z.enum([...STATUSES, ""]), Count) }),
   ),
 });

@@ -205,7 +205,10 @@ export function consolidationJson(c: Consolidation): unknown {
     })),
     missing: c.missing,
     values: c.values,
-    totals: c.totals,
+    // The contract's total fields, with the yes/no share and the dynamics' previous sum it asks for in words;
+    // the target, attainment and change are the consolidated sheet's, not the document's.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    totals: c.totals.map(({ target, attainment, change, ...total }) => total),
     activities: c.activities,
   };
 }
