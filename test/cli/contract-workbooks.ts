@@ -101,3 +101,23 @@ export function noRoadmapWorkbook(): WorkbookGrid {
 export function xlsx(grid: WorkbookGrid): Promise<Uint8Array> {
   return writeWorkbookGrid(grid, { realDates: true });
 }
+
+/** Deadlines spread over several columns: start and end columns (sheet «Сроки»), a grid of quarters («Сетка»). */
+export function spreadDeadlineWorkbook(): WorkbookGrid {
+  return {
+    sheets: [
+      sheet("Сроки", [
+        ["Дорожная карта по повышению качества образования на 2024 год"],
+        ["№ п/п", "Наименование мероприятия", "Срок начала", "Срок окончания", "Ответственные"],
+        ["1.", "Семинар для учителей математики", "01.02.2024", "15.03.2024", "Иванова А.Б."],
+        ["2.", "Совещание с руководителями школ", "Апрель 2024", null, "Петров В.Г."],
+      ]),
+      sheet("Сетка", [
+        ["План мероприятий по повышению качества образования на 2024 год"],
+        ["№", "Мероприятие", "I квартал", "II квартал", "III квартал", "IV квартал", "Ответственный"],
+        ["1.", "Семинар для директоров", "х", null, "х", null, "Иванова А.Б."],
+        ["2.", "Выездные проверки", null, "+", "+", null, "Петров В.Г."],
+      ]),
+    ],
+  };
+}

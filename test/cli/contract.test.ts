@@ -9,7 +9,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CheckDoc, FoldDoc, PeopleDoc, ReportDoc, type ContractActivity } from "./contract-schemas";
-import { noRoadmapWorkbook, roadmapWorkbook, splitRowWorkbook, xlsx } from "./contract-workbooks";
+import {
+  noRoadmapWorkbook,
+  roadmapWorkbook,
+  splitRowWorkbook,
+  spreadDeadlineWorkbook,
+  xlsx,
+} from "./contract-workbooks";
 import { buildCli, fixtures, roadmap } from "./roadmap";
 
 let dir = "";
@@ -22,6 +28,7 @@ beforeAll(async () => {
   writeFileSync(at("plan.xlsx"), await xlsx(roadmapWorkbook()));
   writeFileSync(at("split.xlsx"), await xlsx(splitRowWorkbook()));
   writeFileSync(at("none.xlsx"), await xlsx(noRoadmapWorkbook()));
+  writeFileSync(at("spread.xlsx"), await xlsx(spreadDeadlineWorkbook()));
   writeFileSync(at("not-xlsx.xlsx"), "это не книга Excel");
 }, 180000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -226,6 +233,44 @@ describe("check --json", () => {
         { start: "2024-04-01", end: "2024-04-30" },
         { start: "2024-06-01", end: "2024-06-30" },
       ],
+    });
+  });
+
+  // "A deadline spread over several columns (start and end year columns, a grid of quarters or months marked
+  // with «х», «+», «v») is read as one deadline; `raw` joins the cells with " | " in column order."
+  it("a deadline over start and end columns, and a grid of quarters, each read as one deadline", () => {
+    const spread = CheckDoc.parse(json(roadmap("check", at("spread.xlsx"), "--json", "--today", TODAY)));
+    const bySheet = (s: string) => spread.tables.find((t) => t.sheet === s)!;
+    expect(bySheet("Сроки").columns.deadline).toBe("C");
+    expect(
+      [...activities({ ...spread, tables: [bySheet("Сроки")] }).values()].map((a) => a.deadline),
+    ).toEqual([
+      {
+        raw: "01.02.2024 | 15.03.2024",
+        type: "range",
+        start: "2024-02-01",
+        end: "2024-03-15",
+        recurrence: null,
+      },
+      { raw: "Апрель 2024", type: "month", start: "2024-04-01", end: "2024-04-30", recurrence: null },
+    ]);
+    // A mark says nothing by itself: each marked cell is given as its column's label (our reading of "cells").
+    const grid = [...activities({ ...spread, tables: [bySheet("Сетка")] }).values()].map((a) => a.deadline);
+    expect(grid[0]).toEqual({
+      raw: "I квартал | III квартал",
+      type: "multiple",
+      start: "2024-01-01",
+      end: "2024-09-30",
+      recurrence: null,
+      points: [
+        { start: "2024-01-01", end: "2024-03-31" },
+        { start: "2024-07-01", end: "2024-09-30" },
+      ],
+    });
+    expect(grid[1]).toMatchObject({
+      raw: "II квартал | III квартал",
+      start: "2024-04-01",
+      end: "2024-09-30",
     });
   });
 

@@ -108,8 +108,8 @@ describe("rules the held-out roadmaps brought in", () => {
     expect(
       activities(t).map((a) => [a.deadline.raw, a.deadline.type, a.deadline.start, a.deadline.end]),
     ).toEqual([
-      ["I кв., III кв.", "multiple", "2025-01-01", "2025-09-30"],
-      ["I кв. – II кв.", "quarter", "2025-01-01", "2025-06-30"],
+      ["I кв. | III кв.", "multiple", "2025-01-01", "2025-09-30"],
+      ["I кв. | II кв.", "quarter", "2025-01-01", "2025-06-30"],
     ]);
   });
 

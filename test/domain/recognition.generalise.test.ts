@@ -184,7 +184,7 @@ describe("two-row headers", () => {
     expect(t.columns.deadline).toBe("C");
     expect(acts(t).map((a) => [a.deadline.raw, a.deadline.start, a.deadline.end])).toEqual([
       ["I квартал", "2026-01-01", "2026-03-31"],
-      ["II квартал, IV квартал", "2026-04-01", "2026-12-31"],
+      ["II квартал | IV квартал", "2026-04-01", "2026-12-31"],
     ]);
   });
 
@@ -325,8 +325,8 @@ describe("columns", () => {
     ]);
     expect(t.columns.deadline).toBe("C");
     expect(acts(t).map((a) => [a.deadline.raw, a.deadline.start, a.deadline.end])).toEqual([
-      ["2025", "2025-01-01", "2025-12-31"],
-      ["2025 – 2026", "2025-01-01", "2026-12-31"],
+      ["2025 | 2025", "2025-01-01", "2025-12-31"],
+      ["2025 | 2026", "2025-01-01", "2026-12-31"],
     ]);
   });
 

@@ -33,7 +33,7 @@ describe("two half-year columns without a parent header are a grid", () => {
     expect(deadlines(t)).toEqual([
       ["I полугодие", "quarter", "2026-01-01", "2026-06-30"],
       ["II полугодие", "quarter", "2026-07-01", "2026-12-31"],
-      ["I полугодие – II полугодие", "quarter", "2026-01-01", "2026-12-31"],
+      ["I полугодие | II полугодие", "quarter", "2026-01-01", "2026-12-31"],
     ]);
   });
 

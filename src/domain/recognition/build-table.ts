@@ -12,6 +12,7 @@ import {
   numberText,
   roleText,
   markedPeriods,
+  spreadDeadlineRaw,
   foldedCell,
   numberAsWritten,
   joinDeadlineParts,
@@ -143,8 +144,13 @@ export function buildTable(
     };
     const dlStart = a.timeline.length > 0 ? "" : deadlineText(a.deadline);
     const dlEnd = a.timeline.length > 0 ? "" : deadlineText(a.deadlineEnd);
-    const deadlineRaw =
+    // What the deadline reader is given («янв. – март», «01.02 – 15.03»), and the cells as the contract's `raw`.
+    const readText =
       a.timeline.length > 0 ? markedPeriods(view, all, a.timeline) : joinDeadlineParts(dlStart, dlEnd);
+    const deadlineRaw =
+      a.timeline.length > 0
+        ? spreadDeadlineRaw(view, all, a.timeline)
+        : [dlStart, dlEnd].filter((t) => t !== "").join(" | ");
     const years = a.deadlineEnd !== null ? calendarYearsText(dlStart, dlEnd) : null;
     const responsible = mergeResponsible(
       a.responsible
@@ -159,7 +165,7 @@ export function buildTable(
       section,
       rows: all.map((r) => r + 1),
       activity: stripListMarker(cell(a.activity) ?? ""),
-      deadline: years ? { ...readDeadlineOnce(years), raw: deadlineRaw } : readDeadlineOnce(deadlineRaw),
+      deadline: { ...readDeadlineOnce(years ?? readText), raw: deadlineRaw },
       responsible: a.responsible.length > 0 ? responsible : readResponsibleOnce(""),
       result: cell(a.result),
       evidence: cell(a.evidence),

@@ -62,6 +62,22 @@ export function markedPeriods(
   return runs.map((run) => (run.length === 1 ? run[0] : `${run[0]} – ${run[run.length - 1]}`)).join(", ");
 }
 
+/**
+ * The contract's `raw` of a deadline spread over several columns: its cells joined with " | " in column order —
+ * for a grid of marked periods, each marked cell given as its column's label («I кв. | III кв.»), since a mark
+ * («х», «+») alone says nothing.
+ */
+export function spreadDeadlineRaw(
+  view: SheetView,
+  rows: number[],
+  timeline: { c: number; label: string }[],
+): string {
+  return timeline
+    .filter((m) => rows.some((r) => view.text(r, m.c)))
+    .map((m) => m.label)
+    .join(" | ");
+}
+
 /** The folded text of one column of an activity: its first row and every continuation row, cell by cell. */
 export function foldedCell(view: SheetView, rows: number[], c: number): string {
   let out = "";
