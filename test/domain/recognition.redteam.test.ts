@@ -47,3 +47,31 @@ describe("another table right under the roadmap", () => {
     expect(acts(t[0]).map((a) => a.number)).toEqual(["1.", "2."]);
   });
 });
+
+describe("a side note beside the header row", () => {
+  // Users keep figures to the right of the table, two empty columns away: «Справочно: бюджет» and 100 on the header
+  // row made the header read as a data row, and no roadmap was found at all.
+  const note: CellValue[][] = [
+    ["Дорожная карта на 2025 год", null, null, null, null, null, "Справочно: бюджет"],
+    ["№", "Мероприятие", "Срок", "Ответственный", null, null, 100, 200],
+    ["1.", "Анализ ВПР", "Апрель 2025", "Иванова И.И."],
+    ["2.", "Семинар", "Май 2025", "Петров П.П."],
+  ];
+
+  it("still finds the roadmap, without the note's columns", () => {
+    const t = tables(note);
+    expect(t).toHaveLength(1);
+    expect(t[0].range).toBe("A2:D4");
+    expect(acts(t[0]).map((a) => a.activity)).toEqual(["Анализ ВПР", "Семинар"]);
+  });
+
+  it("a data row with one empty column inside is still no header", () => {
+    // «1. | Анализ ВПР | | Апрель 2025»: one gap does not split a row, so its numbering keeps it a data row.
+    const t = tables([
+      ["№", "Мероприятие", null, "Срок", "Ответственный"],
+      ["1.", "Анализ ВПР", null, "Апрель 2025", "Иванова И.И."],
+    ]);
+    expect(t).toHaveLength(1);
+    expect(acts(t[0])).toHaveLength(1);
+  });
+});
