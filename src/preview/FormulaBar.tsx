@@ -30,6 +30,7 @@ const useStyles = makeStyles({
     whiteSpace: "pre-wrap",
     overflowWrap: "anywhere",
     fontSize: tokens.fontSizeBase200,
+    minHeight: "16px", // an empty cell's bar can still be clicked
     cursor: "text",
     ":focus-visible": { outline: `2px solid ${tokens.colorBrandStroke1}` },
   },

@@ -294,9 +294,12 @@ export function GridView({
     if (move) {
       e.preventDefault();
       moveFrom(activeCell.row, activeCell.col, move[0], move[1]);
-    } else if (e.key === "Tab") {
+    } else if (e.key === "Tab" && layout) {
+      // At the edge Tab leaves the grid, so the keyboard is never trapped in it.
+      const next = stepFrom(layout, activeCell.row, activeCell.col, 0, e.shiftKey ? -1 : 1);
+      if (next.row === activeCell.row && next.col === activeCell.col) return;
       e.preventDefault();
-      moveFrom(activeCell.row, activeCell.col, 0, e.shiftKey ? -1 : 1);
+      onCell(next.row, next.col, false);
     } else if (!editable || !firstRange) {
       return;
     } else if (e.key === "Enter" || e.key === "F2") {
