@@ -156,7 +156,7 @@ export async function controlSteps(page: Page, step: Step, h: Helpers): Promise<
     h.expectEqual(ws.getCell("I8").value, "=1+2", "I8 в файле");
   });
 
-  await step("Контроль: просроченное выделяет строку, отчёт за квартал", async () => {
+  await step("Контроль: отчёт за квартал считает статусы, введённые в таблице", async () => {
     await page.getByTestId("report-quarter").fill("2022-Q2");
     await page.getByTestId("report-write").click();
     await page.getByTestId("control-done").filter({ hasText: "Отчёт 2022-Q2" }).waitFor();
@@ -164,6 +164,13 @@ export async function controlSteps(page: Page, step: Step, h: Helpers): Promise<
       .getByTestId("sheet-tab")
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-name")));
     h.expectTrue(tabs.includes("Отчёт 2022-Q2"), `листы: ${tabs.join(", ")}`);
+    // The report's totals (column B, rows 5–12: Не начато … Всего) count the statuses chosen above.
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="grid"]')?.getAttribute("data-sheet") === "Отчёт 2022-Q2",
+    );
+    const totals = [];
+    for (let row = 5; row <= 12; row++) totals.push((await cell(page, `B${row}`).innerText()).trim());
+    h.expectEqual(totals, ["0", "1", "2", "0", "1", "0", "27", "31"], "итоги отчёта по статусам");
     await h.shot(page, "control-report.png");
   });
 }
