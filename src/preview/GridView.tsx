@@ -211,7 +211,7 @@ export function GridView({
   /** Scroll the selection into view (a selection the pane made, not one the user clicked). */
   follow?: boolean;
   /** What the cell's validation and protection allow; null keeps the grid read-only. */
-  inputOf?: ((row: number, col: number) => CellInput) | null;
+  inputOf?: ((row: number, col: number) => CellInput | null) | null;
   /** Writes a typed entry; resolves to the Russian reason it was refused, or null. */
   onCommit?: (row: number, col: number, text: string) => Promise<string | null>;
 }) {
@@ -291,7 +291,11 @@ export function GridView({
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (edit || !grid || e.target !== e.currentTarget) return;
     const move = MOVES[e.key];
-    if (move) {
+    if (e.altKey && e.key === "ArrowDown" && selectedInput?.validation?.rule.kind === "list") {
+      // Excel's Alt+↓ opens a cell's drop-down.
+      e.preventDefault();
+      editing.start(activeCell.row, activeCell.col, "cell");
+    } else if (move) {
       e.preventDefault();
       moveFrom(activeCell.row, activeCell.col, move[0], move[1]);
     } else if (e.key === "Tab" && layout) {

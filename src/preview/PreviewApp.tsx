@@ -85,6 +85,15 @@ async function firstTable(host: ObservableHost): Promise<CellRef | null> {
   return tables[0] ? { sheet: tables[0].sheet, address: tables[0].range } : null;
 }
 
+/** A cell's input facts; null when its sheet is gone (a plan deleted it before the view re-read). */
+function cellInput(session: Session, sheet: string, row: number, col: number): CellInput | null {
+  try {
+    return session.xlsx.cellInput(sheet, row, col);
+  } catch {
+    return null;
+  }
+}
+
 export function PreviewApp() {
   const s = useStyles();
   const [lang, setLang] = useState<Language>(() => defaultLanguage(null, rememberedLanguage()));
@@ -308,7 +317,7 @@ export function PreviewApp() {
                 t={t}
                 onSheet={(name) => void refresh(session.host, name)}
                 onCell={onCell}
-                inputOf={grid ? (row, col) => session.xlsx.cellInput(grid.name, row, col) : null}
+                inputOf={grid ? (row, col) => cellInput(session, grid.name, row, col) : null}
                 onCommit={commitEntry}
               />
             ) : (

@@ -37,8 +37,8 @@ export function useCellEditing({
 }: {
   sheet: string | null;
   valueAt: (row: number, col: number) => CellValue;
-  /** The cell's validation, format and protection; null when the grid is read-only. */
-  inputOf: ((row: number, col: number) => CellInput) | null;
+  /** The cell's validation, format and protection; null when the grid (or the cell's sheet, gone) is read-only. */
+  inputOf: ((row: number, col: number) => CellInput | null) | null;
   /** Writes the text; resolves to the Russian reason it was refused, or null when written. */
   onCommit: (row: number, col: number, text: string) => Promise<string | null>;
   /** The edit is over (moving the selection as `end` says, unless "stay"/"cancel"). */
@@ -58,6 +58,7 @@ export function useCellEditing({
     (row: number, col: number, at: "cell" | "bar", typed?: string): boolean => {
       if (!inputOf || !sheet || busy.current) return false;
       const input = inputOf(row, col);
+      if (!input) return false;
       const refusal = entryRefusal(input, sheet);
       if (refusal) {
         setProblem(refusal);
@@ -137,7 +138,9 @@ export function useCellEditing({
   const clear = useCallback(
     async (row: number, col: number) => {
       if (!inputOf || !sheet || busy.current || editText(valueAt(row, col)) === "") return;
-      const refusal = entryRefusal(inputOf(row, col), sheet);
+      const input = inputOf(row, col);
+      if (!input) return;
+      const refusal = entryRefusal(input, sheet);
       if (refusal) {
         setProblem(refusal);
         return;

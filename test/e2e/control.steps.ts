@@ -116,10 +116,12 @@ export async function controlSteps(page: Page, step: Step, h: Helpers): Promise<
     await page.keyboard.type("в работе");
     await page.keyboard.press("Enter");
     await waitCell(page, "F11", "В работе");
-    // F13 by keyboard: Enter moved the selection to F12; arrow down, F2 opens the drop-down.
+    // F13 by keyboard only: Enter moved the selection to F12; arrow down, Alt+↓ opens the drop-down, End goes to
+    // its last item («Отменено»), one up is «Не выполнено», Enter picks it.
     await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("F2");
-    await page.getByRole("option", { name: "Не выполнено", exact: true }).click();
+    await page.keyboard.press("Alt+ArrowDown");
+    await page.getByTestId("cell-dropdown-list").waitFor();
+    for (const key of ["End", "ArrowUp", "Enter"]) await page.keyboard.press(key);
     await waitCell(page, "F13", "Не выполнено");
 
     // A completion date and a document typed in; a date the validation refuses keeps the cell as it was.

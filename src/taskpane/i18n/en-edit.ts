@@ -2,7 +2,7 @@ import type { ruEdit } from "./ru-edit";
 
 export const enEdit: Record<keyof typeof ruEdit, string> = {
   gridLabel:
-    "Sheet «{sheet}»: arrow keys and Tab select a cell, Enter, F2 or typing start editing, Delete clears the cell",
+    "Sheet «{sheet}»: arrow keys and Tab select a cell, Enter, F2 or typing start editing, Alt+↓ opens the cell's list, Delete clears the cell",
   gridSelected: "Cell {address}: {text}",
   gridSelectedEmpty: "Cell {address}: empty",
   editCell: "Editing cell {address}: Enter saves, Esc cancels, Alt+Enter adds a line",

@@ -1,7 +1,7 @@
 /** Russian texts of the preview's cell editing: the grid, the in-cell editor and drop-down, the formula bar. */
 export const ruEdit = {
   gridLabel:
-    "Лист «{sheet}»: стрелки и Tab выбирают ячейку, Enter, F2 или ввод текста начинают правку, Delete очищает ячейку",
+    "Лист «{sheet}»: стрелки и Tab выбирают ячейку, Enter, F2 или ввод текста начинают правку, Alt+↓ открывает список ячейки, Delete очищает ячейку",
   gridSelected: "Ячейка {address}: {text}",
   gridSelectedEmpty: "Ячейка {address}: пусто",
   editCell: "Правка ячейки {address}: Enter — записать, Esc — отменить, Alt+Enter — новая строка",
