@@ -57,6 +57,8 @@ function factsOf(wb: ExcelJS.Workbook): WorkbookFacts {
       const v = cell.value;
       return v === null || v === undefined ? null : typeof v === "object" ? "…" : (v as CellValue);
     },
+    // A cell without its own protection is locked, as in Excel.
+    locked: (sheet, r, c) => findSheet(wb, sheet)?.findCell(r + 1, c + 1)?.protection?.locked !== false,
   };
 }
 

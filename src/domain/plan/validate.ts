@@ -27,6 +27,11 @@ export interface WorkbookFacts {
    * read it (the check then trusts the planner for that cell).
    */
   cell?: (sheet: string, row: number, col: number) => CellValue | undefined;
+  /**
+   * Whether a cell is locked; given by a host that knows it, so values may go into the unlocked (input) cells of
+   * a protected sheet, as Excel lets a user type there. Without it every write to a protected sheet is refused.
+   */
+  locked?: (sheet: string, row: number, col: number) => boolean;
 }
 
 export const PLAN_MESSAGES = {
@@ -170,7 +175,8 @@ export function validatePlan(plan: EditPlan, facts: WorkbookFacts): string | nul
     const sheet = find(op.sheet);
     if (!sheet) return PLAN_MESSAGES.sheetNotFound(op.sheet);
     if (!WORKBOOK_LEVEL.has(op.op)) {
-      if (sheet.protected === true && !sheet.protectedByPlan) return PLAN_MESSAGES.sheetProtected(sheet.name);
+      if (sheet.protected === true && !sheet.protectedByPlan && !intoUnlockedCells(op, facts))
+        return PLAN_MESSAGES.sheetProtected(sheet.name);
       if (sheet.protectedByPlan)
         return internal(`лист «${sheet.name}» защищается раньше, чем в него вносятся изменения`);
     }
@@ -215,6 +221,13 @@ export function validatePlan(plan: EditPlan, facts: WorkbookFacts): string | nul
     }
   }
   return null;
+}
+
+/** Values written only into unlocked cells: allowed on a protected sheet. */
+function intoUnlockedCells(op: EditOp, facts: WorkbookFacts): boolean {
+  const locked = facts.locked;
+  if (op.op !== "setValues" || !locked) return false;
+  return op.values.every((line, i) => line.every((_v, j) => !locked(op.sheet, op.row + i, op.col + j)));
 }
 
 function inside(r: CellRange, row: number, col: number): boolean {
