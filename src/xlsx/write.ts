@@ -24,6 +24,7 @@ import {
   setValidation,
 } from "./write-format";
 import { deleteRows, dropNamesOf, insertColumns } from "./write-rows";
+import { extendTable, tableFacts } from "./tables";
 import { isProtected, mergeRanges, type SheetModel } from "./sheet-model";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -57,6 +58,7 @@ function factsOf(wb: ExcelJS.Workbook): WorkbookFacts {
       const v = cell.value;
       return v === null || v === undefined ? null : typeof v === "object" ? "…" : (v as CellValue);
     },
+    tables: tableFacts(wb),
   };
 }
 
@@ -131,6 +133,8 @@ function applyOp(wb: ExcelJS.Workbook, op: EditOp): string | void {
       return setStyle(ws, op);
     case "addChart":
       return recordChart(wb, ws, op);
+    case "extendTable":
+      return extendTable(ws, op);
     case "setAutoFilter":
       ws.autoFilter = rangeA1(op.range);
       return;

@@ -25,6 +25,7 @@ import {
   type FakeExcelOptions,
   type FakeRequestStats,
   type FakeSheetState,
+  type FakeTableState,
 } from "./world";
 
 export { jsonBytes, propertyListOf };
@@ -87,6 +88,34 @@ export class FakeExcel {
     const sheet = this.workbook.addSheet(name);
     if (rows.length) putValues(sheet, at, rows);
     return sheet;
+  }
+
+  /** An Excel Table over `address` (its header row first unless told), header cells as the sheet holds them. */
+  addTable(
+    sheetName: string,
+    name: string,
+    address: string,
+    options: { showHeaders?: boolean; showTotals?: boolean } = {},
+  ): FakeTableState {
+    const sheet = this.sheet(sheetName);
+    const range = parseAddress(address);
+    if (!range) throw new Error(`bad address ${address}`);
+    const showHeaders = options.showHeaders ?? true;
+    const columns: string[] = [];
+    for (let c = range.left; c <= range.right; c++) {
+      const v = showHeaders ? String(sheet.cell(range.top, c)?.value ?? "") : "";
+      columns.push(v || `Столбец${c - range.left + 1}`);
+    }
+    const table: FakeTableState = {
+      id: this.workbook.newTableId(),
+      name,
+      range,
+      columns,
+      showHeaders,
+      showTotals: options.showTotals ?? false,
+    };
+    sheet.tables.push(table);
+    return table;
   }
 
   sheet(name: string): FakeSheetState {

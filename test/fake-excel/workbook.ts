@@ -3,10 +3,11 @@ import { FakeOfficeError, propertyNotLoaded } from "./errors";
 import type { FakeRequestContext } from "./context";
 import { FakeNamedItemCollection } from "./features";
 import { FakeProxy, type LoadArg } from "./proxy";
+import { FakeTableCollection } from "./tables";
 import { FakeWorksheet, worksheetProperty } from "./worksheet";
 import type { FakeSheetState, FakeWorkbookState } from "./world";
 
-export class FakeWorkbook implements Pick<Excel.Workbook, "worksheets" | "names"> {
+export class FakeWorkbook implements Pick<Excel.Workbook, "worksheets" | "names" | "tables"> {
   private readonly ctx: FakeRequestContext;
   private readonly sheets: FakeWorksheetCollection;
   constructor(ctx: FakeRequestContext) {
@@ -15,6 +16,9 @@ export class FakeWorkbook implements Pick<Excel.Workbook, "worksheets" | "names"
   }
   get worksheets(): Excel.WorksheetCollection {
     return this.sheets as unknown as Excel.WorksheetCollection;
+  }
+  get tables(): Excel.TableCollection {
+    return new FakeTableCollection(this.ctx, null) as unknown as Excel.TableCollection;
   }
   get names(): Excel.NamedItemCollection {
     return new FakeNamedItemCollection(

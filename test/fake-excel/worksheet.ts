@@ -5,6 +5,7 @@ import { FakeOfficeError } from "./errors";
 import { FakeAutoFilter, FakeChartCollection, FakeFreezePanes, FakePageLayout } from "./features";
 import { FakeProxy, propertyList, type LoadArg } from "./proxy";
 import { FakeRange } from "./range";
+import { FakeTableCollection } from "./tables";
 import { checkSheetName } from "./workbook";
 import {
   MAX_COLUMNS,
@@ -54,8 +55,12 @@ export class FakeWorksheet
       | "pageLayout"
       | "charts"
       | "autoFilter"
+      | "tables"
     >
 {
+  get tables(): Excel.TableCollection {
+    return new FakeTableCollection(this.ctx, () => this.target()) as unknown as Excel.TableCollection;
+  }
   get autoFilter(): Excel.AutoFilter {
     return new FakeAutoFilter(this.ctx, () => this.target()) as unknown as Excel.AutoFilter;
   }
