@@ -85,6 +85,19 @@ export function moveTableModels(models: TableModel[], col: number, count: number
   return headers;
 }
 
+/** Whole rows deleted: each table keeps its remaining rows (`span`), and goes with the last of them. */
+export function mapTableModels(models: TableModel[], span: (r: CellRange) => CellRange | null): TableModel[] {
+  return models.flatMap((m) => {
+    const t = gridTableOf(m);
+    if (!t) return [m];
+    const range = span(t.range);
+    if (!range) return [];
+    const copy = structuredClone(m);
+    updateModel(copy, { ...t, range });
+    return [copy];
+  });
+}
+
 export function writeTableHeaders(ws: ExcelJS.Worksheet, headers: HeaderCell[]): void {
   writeHeaders(ws, headers);
 }
@@ -107,5 +120,3 @@ export function extendTable(ws: ExcelJS.Worksheet, op: Extract<EditOp, { op: "ex
 export function tableFacts(wb: ExcelJS.Workbook): (GridTable & { sheet: string })[] {
   return wb.worksheets.flatMap((ws) => readTables(ws).map((t) => ({ ...t, sheet: ws.name })));
 }
-
-export type { CellRange };

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { columnIndex, columnLetter, parseA1, rangeA1, type CellRange } from "../domain/grid";
 import { shiftFormulaColumns, shiftRangeColumns } from "../domain/plan/references";
 import { splitSheetRef } from "../domain/plan/workbook-model";
-import { moveTableModels, writeTableHeaders, type TableModel } from "./tables";
+import { mapTableModels, moveTableModels, writeTableHeaders, type TableModel } from "./tables";
 import {
   conditionalFormats,
   definedNames,
@@ -141,12 +141,17 @@ export function deleteRows(ws: ExcelJS.Worksheet, rows0: number[]): void {
 
   // The model setter re-merges; clear the old merges first or ExcelJS refuses overlapping ones.
   for (const m of mergeRanges(ws)) ws.unMergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  const tables = mapTableModels((model.tables ?? []) as TableModel[], (r) => {
+    const span = mapSpan(r.top + 1, r.bottom + 1);
+    return span ? { ...r, top: span[0] - 1, bottom: span[1] - 1 } : null;
+  });
   ws.model = {
     ...model,
     rows,
     mergeCells: merges,
     dataValidations,
     conditionalFormattings,
+    tables,
   } as unknown as ExcelJS.WorksheetModel;
   mapNamesOf(ws.workbook, ws.name, (r) => {
     const span = mapSpan(r.top + 1, r.bottom + 1);

@@ -85,7 +85,7 @@ describe("Excel Tables: every host moves, grows and extends them alike, header c
     expect(roadmap.tables).toEqual([
       {
         name: "Мероприятия",
-        ref: "A2:H5",
+        ref: "A2:H4",
         columns: [
           "№",
           "Мероприятие",
@@ -108,11 +108,13 @@ describe("Excel Tables: every host moves, grows and extends them alike, header c
     // The note right of the table moved with both insertions, and nothing overwrote it.
     expect(roadmap.cells.K3).toEqual({ value: "справа от таблицы" });
     expect(roadmap.cells.H3).toEqual({ value: "в срок" });
+    // Row 4 («Диагностика») deleted: row 5 moved up.
+    expect(roadmap.cells.B4).toEqual({ value: "=не формула" });
     expect(totals.tables?.[0]).toMatchObject({ ref: "A1:C2", columns: ["Показатель", "Значение", "Статус"] });
     expect(totals.cells.C1).toEqual({ value: "Статус" });
   });
 
-  test("Excel 2016 (ExcelApi 1.1): the table stays as it was, with a Russian notice", async () => {
+  test("Excel 2016 (ExcelApi 1.1): the table is not extended, with a Russian notice", async () => {
     const old = await fakeResult(scenario, "1.1");
     expect(old.notices).toContain(
       "Новые столбцы внутри таблицы Excel (они добавлены рядом с таблицей обычными ячейками): для этого нужен Excel 2019 или Microsoft 365 (ExcelApi 1.4); в вашей версии Excel этой возможности нет.",

@@ -276,7 +276,7 @@ SCENARIOS.push({
 });
 
 SCENARIOS.push({
-  name: "an Excel Table cut through by inserted columns, then extended on its right",
+  name: "an Excel Table cut through by inserted columns, extended on its right, a body row deleted",
   setup: [
     ...table,
     { op: "setValues", sheet: S, row: 2, col: 7, values: [["справа от таблицы"]] },
@@ -304,6 +304,8 @@ SCENARIOS.push({
     { op: "extendTable", sheet: S, table: "Мероприятия", columns: ["Дата выполнения", "Комментарий"] },
     { op: "setValues", sheet: S, row: 2, col: 6, values: [["05.06.2024", "в срок"]] },
     { op: "extendTable", sheet: "Итоги", table: "итоги", columns: ["Статус"] },
+    // Whole rows out of the body: the table keeps the rest.
+    { op: "deleteRows", sheet: S, rows: [3] },
   ],
 });
 

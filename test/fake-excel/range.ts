@@ -363,6 +363,12 @@ function deleteShiftUp(wb: FakeWorkbookState, sheet: FakeSheetState, rect: CellR
       return r ? { ...cf, range: r } : null;
     })
     .filter((cf): cf is FakeConditionalFormatState => cf !== null);
+  // A table keeps its remaining rows (same object: proxies keep pointing at it), gone with the last of them.
+  sheet.tables = sheet.tables.filter((t) => {
+    const r = shift(t.range);
+    if (r) t.range = r;
+    return r !== null;
+  });
   if (wholeRows) {
     const hidden = [...sheet.hiddenRows];
     sheet.hiddenRows.clear();

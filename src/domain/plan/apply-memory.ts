@@ -2,8 +2,8 @@
  * The in-memory host: an EditPlan applied to a workbook held as plain data (pure; inputs are not modified). For
  * tests, the browser preview's dry runs and the conformance suite, which holds the .xlsx and Office.js hosts to
  * these same semantics:
- * - a sheet copy goes right after the original; rows are deleted bottom-up, merges and conditional formats
- *   shortened or dropped with their rows (formulas are not rewritten on row deletion, as before);
+ * - a sheet copy goes right after the original (its tables are not duplicated: table names are unique in a
+ *   workbook); rows are deleted bottom-up, merges, tables and conditional formats shortened or dropped with their rows (formulas are not rewritten on row deletion, as before);
  * - inserted columns shift cells, merges, conditional formats, names and formulas right, as Excel does; a range
  *   spanning the insertion point grows; the new cells take the format (number format, style, lock) of the cell
  *   on their left, and a validation where their left and right neighbours share it;
@@ -143,6 +143,12 @@ function deleteRows(wb: MemWorkbook, s: MemSheet, rows: number[]): void {
     const m = r && span(r);
     return m ? [{ ...cf, ref: rangeRef(m) }] : [];
   });
+  // A table keeps its remaining rows (gone with the last of them), as a merge does.
+  if (g.tables)
+    g.tables = g.tables.flatMap((t) => {
+      const range = span(t.range);
+      return range ? [{ ...t, range }] : [];
+    });
   mapNames(wb, g.name, span);
 }
 
