@@ -7,7 +7,7 @@
 import { rangeA1, type CellRange, type CellValue, type GridTable } from "../grid";
 import type { EditOp, EditPlan, ValidationRule } from "../edit-plan";
 import { HOST_MESSAGES, sheetNameProblem } from "../workbook-format/host-messages";
-import { findTable, tableAfterInsert, tableExtended } from "./tables";
+import { tableAfterInsert, tableExtended } from "./tables";
 import type { SheetVisibility } from "./workbook-model";
 
 /** Excel's grid. */
@@ -300,12 +300,6 @@ class TableState {
     Object.assign(t, tableExtended(t as GridTable, op.columns).table);
     return null;
   }
-}
-
-/** Whether the facts name this table (hosts use it to word their own refusals). */
-export function factsHaveTable(facts: WorkbookFacts, sheet: string, table: string): boolean {
-  const onSheet = facts.tables?.filter((t) => t.sheet.toLowerCase() === sheet.toLowerCase());
-  return findTable(onSheet as GridTable[] | undefined, table) !== undefined;
 }
 
 function inside(r: CellRange, row: number, col: number): boolean {
