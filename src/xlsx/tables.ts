@@ -5,6 +5,7 @@
  * table ref, filter ref, column count or names disagree with the header cells is "repaired" by Excel.
  */
 import type ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { EditOp } from "../domain/edit-plan";
 import { a1, parseA1, rangeA1, type CellRange, type GridTable } from "../domain/grid";
 import {
@@ -60,8 +61,8 @@ export function readTables(ws: ExcelJS.Worksheet): GridTable[] {
 function updateModel(m: TableModel, t: GridTable): void {
   m.tableRef = rangeA1(t.range);
   if (m.ref !== undefined) m.ref = a1(t.range.top, t.range.left);
-  // ExcelJS always writes <autoFilter>: it must carry the header-and-body range.
-  if (t.showHeaders) m.autoFilterRef = rangeA1(filterRange(t));
+  // A table's filter covers header and body; a table without one stays without (see dropTableFiltersWithoutRef).
+  if (m.autoFilterRef) m.autoFilterRef = rangeA1(filterRange(t));
   const old = new Map((m.columns ?? []).map((c) => [c.name, c]));
   m.columns = t.columns.map(
     (name) => old.get(name) ?? { name, filterButton: true, totalsRowFunction: "none" },
@@ -119,4 +120,28 @@ export function extendTable(ws: ExcelJS.Worksheet, op: Extract<EditOp, { op: "ex
 /** Tables of every sheet, for the shared preflight. */
 export function tableFacts(wb: ExcelJS.Workbook): (GridTable & { sheet: string })[] {
   return wb.worksheets.flatMap((ws) => readTables(ws).map((t) => ({ ...t, sheet: ws.name })));
+}
+
+/** A table without a filter (its buttons turned off in Excel) has no autoFilterRef after ExcelJS reads it. */
+export function hasTableWithoutFilter(wb: ExcelJS.Workbook): boolean {
+  return wb.worksheets.some((ws) => tableModels(ws).some((m) => !m.autoFilterRef));
+}
+
+/**
+ * ExcelJS writes an <autoFilter> into every table part, without `ref` for a table that has none: the schema
+ * requires `ref`, so Excel would "repair" the file. Such elements are dropped; the table stays without a filter.
+ */
+export async function dropTableFiltersWithoutRef(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const refless = /<autoFilter(?![^>]*\sref=)[^>]*?(?:\/>|>[\s\S]*?<\/autoFilter>)/g;
+  let changed = false;
+  for (const name of Object.keys(zip.files)) {
+    if (!/^xl\/tables\/[^/]+\.xml$/i.test(name)) continue;
+    const xml = await zip.file(name)!.async("string");
+    const out = xml.replace(refless, "");
+    if (out === xml) continue;
+    zip.file(name, out);
+    changed = true;
+  }
+  return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : bytes;
 }

@@ -24,7 +24,7 @@ import {
   setValidation,
 } from "./write-format";
 import { deleteRows, dropNamesOf, insertColumns } from "./write-rows";
-import { extendTable, tableFacts } from "./tables";
+import { dropTableFiltersWithoutRef, extendTable, hasTableWithoutFilter, tableFacts } from "./tables";
 import { isProtected, mergeRanges, type SheetModel } from "./sheet-model";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -324,8 +324,10 @@ export async function buildExcelWorkbook(
 /** ExcelJS's writeBuffer gives a Node Buffer in Node and a Uint8Array-compatible buffer in the browser. */
 export async function workbookToBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const out = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer;
+  let bytes = out instanceof Uint8Array ? out : new Uint8Array(out);
+  if (hasTableWithoutFilter(wb)) bytes = await dropTableFiltersWithoutRef(bytes);
   // Charts are added after ExcelJS, which cannot write them (./charts.ts).
-  return injectCharts(wb, out instanceof Uint8Array ? out : new Uint8Array(out));
+  return injectCharts(wb, bytes);
 }
 
 /** Write a grid to a real .xlsx file's bytes (a Node Buffer when run in Node). */

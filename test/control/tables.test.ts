@@ -192,6 +192,17 @@ describe("an Excel Table in an .xlsx file", () => {
     });
   });
 
+  test("a table without a filter (buttons off in Excel) is extended and still written without one", async () => {
+    const zip = await JSZip.loadAsync(await tableFile(4, { excelStyleHeader: true }));
+    const xml = await zip.file("xl/tables/table1.xml")!.async("string");
+    zip.file("xl/tables/table1.xml", xml.replace(/<autoFilter[\s\S]*?<\/autoFilter>/, ""));
+    const out = await annotateFile(await zip.generateAsync({ type: "uint8array" }));
+    const written = await (await JSZip.loadAsync(out)).file("xl/tables/table1.xml")!.async("string");
+    // ExcelJS alone would write <autoFilter> without its required ref: Excel would "repair" the file.
+    expect(written).not.toContain("<autoFilter");
+    expect(await tableXml(out)).toMatchObject({ ref: "A2:I6", headerRowCount: "1", count: "9" });
+  });
+
   test("a totals row: the table and its filter (which stops above the totals row) grow alike", async () => {
     const out = await annotateFile(await tableFile(4, { totals: true }));
     expect(await tableXml(out)).toMatchObject({
