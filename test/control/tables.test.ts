@@ -88,6 +88,16 @@ describe("an Excel Table on the fake Excel", () => {
     expect(small.syncs).toBe(excel.syncCount);
   });
 
+  test("a table whose header row is not the roadmap's (here: the title row) is left alone: plain columns", async () => {
+    const { excel, host } = setup();
+    const sheet = excel.addSheet("Лист1", roadmap(5));
+    excel.addTable("Лист1", "СЗаголовком", "A1:D7");
+    const outcome = await addControlColumns(host);
+    expect(outcome.annotate.plan.ops.some((op) => op.op === "extendTable")).toBe(false);
+    expect(sheet.tables[0].range).toEqual({ top: 0, left: 0, bottom: 6, right: 3 });
+    expect([4, 8].map((c) => sheet.cell(1, c)?.value)).toEqual(["Статус", "Контрольный срок"]);
+  });
+
   test("Excel 2016 (ExcelApi 1.1): plain columns beside the table, and a Russian notice", async () => {
     const { excel, host } = setup({ excelApi: "1.1" });
     const sheet = excel.addSheet("Лист1", roadmap(5));
