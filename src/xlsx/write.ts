@@ -24,6 +24,7 @@ import {
   setValidation,
 } from "./write-format";
 import { deleteRows, dropNamesOf, insertColumns } from "./write-rows";
+import { dropTableFiltersWithoutRef, extendTable, hasTableWithoutFilter, tableFacts } from "./tables";
 import { isProtected, mergeRanges, type SheetModel } from "./sheet-model";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -57,6 +58,9 @@ function factsOf(wb: ExcelJS.Workbook): WorkbookFacts {
       const v = cell.value;
       return v === null || v === undefined ? null : typeof v === "object" ? "…" : (v as CellValue);
     },
+    // A cell without its own protection is locked, as in Excel.
+    locked: (sheet, r, c) => findSheet(wb, sheet)?.findCell(r + 1, c + 1)?.protection?.locked !== false,
+    tables: tableFacts(wb),
   };
 }
 
@@ -131,6 +135,8 @@ function applyOp(wb: ExcelJS.Workbook, op: EditOp): string | void {
       return setStyle(ws, op);
     case "addChart":
       return recordChart(wb, ws, op);
+    case "extendTable":
+      return extendTable(ws, op);
     case "setAutoFilter":
       ws.autoFilter = rangeA1(op.range);
       return;
@@ -320,8 +326,10 @@ export async function buildExcelWorkbook(
 /** ExcelJS's writeBuffer gives a Node Buffer in Node and a Uint8Array-compatible buffer in the browser. */
 export async function workbookToBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const out = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer;
+  let bytes = out instanceof Uint8Array ? out : new Uint8Array(out);
+  if (hasTableWithoutFilter(wb)) bytes = await dropTableFiltersWithoutRef(bytes);
   // Charts are added after ExcelJS, which cannot write them (./charts.ts).
-  return injectCharts(wb, out instanceof Uint8Array ? out : new Uint8Array(out));
+  return injectCharts(wb, bytes);
 }
 
 /** Write a grid to a real .xlsx file's bytes (a Node Buffer when run in Node). */
