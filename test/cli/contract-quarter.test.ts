@@ -275,6 +275,9 @@ describe("consolidate", () => {
       at("back/s2.xlsx"),
     );
     writeFileSync(at("late/junk.xlsx"), "не книга");
+    // "(files, or every .xlsx in a folder)": a covering letter beside the forms is not a return.
+    writeFileSync(at("late/письмо школы.pdf"), "%PDF-1.4");
+    writeFileSync(at("late/readme.txt"), "формы за квартал");
     doc = ConsolidateDoc.parse(
       json(roadmap("consolidate", at("mon.xlsx"), at("back"), at("late"), "-o", at("svod.xlsx"), "--json")),
     );

@@ -9,7 +9,6 @@ import { consolidateReturns, loadTemplate, type ConsolidateResult } from "../../
 import { VERDICT_RU } from "../../domain/consolidation/record";
 import { UserFacingError } from "../../domain/host";
 import { readReturnFiles } from "../../returns/pool";
-import { expandInputs } from "../files";
 import type { CliIo } from "../io";
 import { printJson, writingCommand } from "../writing";
 
@@ -40,9 +39,27 @@ export const consolidateCommand = writingCommand({
   },
 });
 
-/** The files to read: named files as they are (an .xls or .ods is rejected with its reason), folders' .xlsx. */
+/**
+ * Workbook files of a folder (contract: "every .xlsx in a folder"): .xlsx, and the formats a school may send by
+ * mistake (.xls, .ods, .xlsm), which are rejected with their reason; a covering letter (.pdf, .docx) is no return.
+ */
+const RETURN_IN_FOLDER = /\.(xlsx|xlsm|xls|ods)$/i;
+
+/** The files to read: named files as they are (an .xls or .ods is rejected with its reason), folders' workbooks. */
 async function returnFiles(io: CliIo, inputs: readonly string[]): Promise<string[]> {
-  const files = await expandInputs(io, inputs);
+  const files: string[] = [];
+  for (const input of inputs) {
+    const inFolder = await io.listFolder(input);
+    if (!inFolder) files.push(input);
+    else {
+      const workbooks = inFolder.filter((f) => RETURN_IN_FOLDER.test(f));
+      if (workbooks.length < inFolder.length)
+        io.stderr(
+          `В папке ${input} пропущены файлы, не являющиеся книгами Excel: ${inFolder.length - workbooks.length}\n`,
+        );
+      files.push(...workbooks);
+    }
+  }
   for (const f of files)
     if ((await io.mtime(f)) === null) throw new UserFacingError(`Файл формы не найден: ${f}`);
   const unique = files.filter((f, i) => files.findIndex((g) => io.samePath(f, g)) === i);
