@@ -121,3 +121,19 @@ export function spreadDeadlineWorkbook(): WorkbookGrid {
     ],
   };
 }
+
+/** Activities whose text begins with «=», «+», «@», «-»: they must stay text in everything written. */
+export function formulaLikeWorkbook(): WorkbookGrid {
+  return {
+    sheets: [
+      sheet("Лист1", [
+        ["Дорожная карта на 2024 год"],
+        ["№ п/п", "Наименование мероприятия", "Сроки исполнения", "Ответственные"],
+        ["1.", '=HYPERLINK("http://example.org","клик")', "Апрель 2024", "Иванова А.Б."],
+        ["2.", "+7 уроков в неделю", "Апрель 2024", "Иванова А.Б."],
+        ["3.", "@Совещание", "Май 2024", "Иванова А.Б."],
+        ["4.", "-1 пропуск за четверть", "Июнь 2024", "Иванова А.Б."],
+      ]),
+    ],
+  };
+}

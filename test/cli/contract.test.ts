@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { CheckDoc, FoldDoc, PeopleDoc, ReportDoc, type ContractActivity } from "./contract-schemas";
 import {
+  formulaLikeWorkbook,
   noRoadmapWorkbook,
   roadmapWorkbook,
   splitRowWorkbook,
@@ -29,6 +30,7 @@ beforeAll(async () => {
   writeFileSync(at("split.xlsx"), await xlsx(splitRowWorkbook()));
   writeFileSync(at("none.xlsx"), await xlsx(noRoadmapWorkbook()));
   writeFileSync(at("spread.xlsx"), await xlsx(spreadDeadlineWorkbook()));
+  writeFileSync(at("formula-like.xlsx"), await xlsx(formulaLikeWorkbook()));
   writeFileSync(at("not-xlsx.xlsx"), "это не книга Excel");
 }, 180000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -121,6 +123,35 @@ describe("common to every subcommand", () => {
     roadmap("people", at("plan.xlsx"), "-o", at("same-p.xlsx"));
     roadmap("report", at("plan.xlsx"), "-o", at("same-r.xlsx"), "--quarter", "2024-Q1", "--today", TODAY);
     expect(readFileSync(at("plan.xlsx")).equals(before)).toBe(true);
+  });
+});
+
+describe("text beginning with =, +, -, @", () => {
+  // "Text that begins with `=`, `+`, `-` or `@` stays text in every output."
+  it.each([
+    ["people", [] as string[]],
+    ["annotate", ["--today", TODAY]],
+    ["report", ["--quarter", "2024-Q2", "--today", TODAY]],
+    ["fold", []],
+  ])("%s writes no formula made of the user's text", async (cmd, extra) => {
+    const out = at(`formula-like-${cmd}.xlsx`);
+    expect(roadmap(cmd, at("formula-like.xlsx"), "-o", out, ...extra).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const formulas: string[] = [];
+    const texts: string[] = [];
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          const v = c.value as unknown;
+          if (v && typeof v === "object" && "formula" in v)
+            formulas.push(String((v as { formula: string }).formula));
+          if (typeof v === "string") texts.push(v);
+        }),
+      );
+    expect(formulas.filter((f) => /HYPERLINK|уроков|Совещание|пропуск/.test(f))).toEqual([]);
+    expect(texts).toContain("+7 уроков в неделю");
+    expect(texts).toContain("@Совещание");
   });
 });
 
