@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ConsolidateDoc, FormsDoc, IndicatorsDoc, MonitoringDoc } from "./contract-schemas";
 import { INDICATOR_ROWS, noRoadmapWorkbook, roadmapWorkbook, sheet, xlsx } from "./contract-workbooks";
-import { buildCli, roadmap } from "./roadmap";
+import { buildCli, fixtures, roadmap } from "./roadmap";
 
 let dir = "";
 const at = (f: string) => path.join(dir, f);
@@ -79,6 +79,27 @@ describe("indicators", () => {
     // `share`: a part of a whole — in per cent.
     expect(doc.indicators[0].unit).toBe("%");
     expect(new Set(doc.indicators.map((i) => i.id)).size).toBe(3);
+  });
+
+  it("the seeds' indicator lists and tables give documents of the contract's shape, fields in its order", () => {
+    for (const f of ["001-clean", "001-pasted", "003-clean", "003-pasted"]) {
+      const raw = json(roadmap("indicators", path.join(fixtures, `${f}.xlsx`), "--json")) as {
+        indicators: Record<string, unknown>[];
+      };
+      const parsed = IndicatorsDoc.safeParse(raw);
+      expect({ f, issues: parsed.success ? [] : parsed.error.issues.slice(0, 3) }).toEqual({ f, issues: [] });
+      expect(Object.keys(raw.indicators[0])).toEqual([
+        "id",
+        "text",
+        "type",
+        "unit",
+        "direction",
+        "base",
+        "targets",
+        "sheet",
+        "cell",
+      ]);
+    }
   });
 
   // "stable: the same text in the same workbook keeps its id"

@@ -37,8 +37,18 @@ export function readIndicators(
       warnings.push(`Показатель «${f.text}» повторяется (${f.sheet}!${f.cell}): повтор пропущен.`);
       continue;
     }
-    const { source: _source, ...rest } = f;
-    const indicator: Indicator = { ...rest, id: stableId("I", f.text, taken) };
+    // The contract's field order, so the JSON reads as the contract shows it.
+    const indicator: Indicator = {
+      id: stableId("I", f.text, taken),
+      text: f.text,
+      type: f.type,
+      unit: f.unit,
+      direction: f.direction,
+      base: f.base,
+      targets: f.targets,
+      sheet: f.sheet,
+      cell: f.cell,
+    };
     byKey.set(key, indicator);
     out.push(indicator);
   }
