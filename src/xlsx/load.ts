@@ -11,6 +11,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { UserFacingError } from "../domain/host";
+import { rememberPackage } from "./preserve";
 import { KIND_MESSAGES, MESSAGES, sniffFile, toBytes, type FileData } from "./sniff";
 
 export { MESSAGES, sniffFile, type FileData, type FileKind } from "./sniff";
@@ -38,6 +39,8 @@ export async function loadExcelWorkbook(data: FileData, opts: LoadOptions = {}):
     await wb.xlsx.load(safe as unknown as Parameters<typeof wb.xlsx.load>[0], {
       ignoreNodes: opts.valuesOnly ? SKIPPED_WHEN_READING : [],
     });
+    // A workbook that may be saved keeps its package: what ExcelJS drops is carried from it (preserve.ts).
+    if (!opts.valuesOnly) await rememberPackage(wb, bytes);
   } catch {
     throw new UserFacingError(MESSAGES.corrupt);
   }

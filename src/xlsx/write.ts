@@ -24,6 +24,7 @@ import {
   setValidation,
 } from "./write-format";
 import { deleteRows, dropNamesOf, insertColumns } from "./write-rows";
+import { carryParts, recordShift } from "./preserve";
 import { isProtected, mergeRanges, type SheetModel } from "./sheet-model";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -97,9 +98,11 @@ function applyOp(wb: ExcelJS.Workbook, op: EditOp): string | void {
     case "setFormulas":
       return setFormulas(ws, op.row, op.col, op.formulas, op.numberFormat);
     case "deleteRows":
+      recordShift(wb, ws, { kind: "rows", rows: op.rows });
       return deleteRows(ws, op.rows);
     case "insertColumns":
       shiftCharts(wb, ws, op.col, op.count);
+      recordShift(wb, ws, { kind: "columns", col: op.col, count: op.count });
       return insertColumns(wb, ws, op.col, op.count);
     case "unmerge":
       return unmerge(ws, op.range);
@@ -320,8 +323,9 @@ export async function buildExcelWorkbook(
 /** ExcelJS's writeBuffer gives a Node Buffer in Node and a Uint8Array-compatible buffer in the browser. */
 export async function workbookToBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const out = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer;
-  // Charts are added after ExcelJS, which cannot write them (./charts.ts).
-  return injectCharts(wb, out instanceof Uint8Array ? out : new Uint8Array(out));
+  // What ExcelJS dropped is carried from the opened file (./preserve.ts), then our charts added (./charts.ts).
+  const carried = await carryParts(wb, out instanceof Uint8Array ? out : new Uint8Array(out));
+  return injectCharts(wb, carried);
 }
 
 /** Write a grid to a real .xlsx file's bytes (a Node Buffer when run in Node). */

@@ -1,6 +1,6 @@
 /** `roadmap annotate <in.xlsx> -o <out.xlsx> [--today D] [--json]` (contract): the control columns on a file. */
 import { addControlColumns } from "../../app/annotate";
-import { openWorkbook, outputPath, saveWorkbook } from "../files";
+import { openWorkbook, otherNotices, outputPath, saveWorkbook } from "../files";
 import { EXIT_OK, type Subcommand } from "../io";
 import { checkReport } from "./check";
 
@@ -20,7 +20,7 @@ export const annotateCommand: Subcommand = {
     const outcome = await addControlColumns(host);
     await saveWorkbook(io, host, out);
     io.stderr(`${outcome.annotate.plan.summary}\n`);
-    for (const n of outcome.notices) io.stderr(`${n}\n`);
+    for (const n of otherNotices(host, outcome.notices)) io.stderr(`${n}\n`);
     if (args.json) {
       const { report } = await checkReport(host, io.baseName(out), today);
       io.stdout(JSON.stringify(report, null, 2) + "\n");

@@ -1,6 +1,6 @@
 /** `roadmap report <in.xlsx> -o <out.xlsx> --quarter YYYY-QN [--today D] [--json]` (contract). */
 import { writeQuarterReport } from "../../app/report";
-import { openWorkbook, outputPath, saveWorkbook } from "../files";
+import { openWorkbook, otherNotices, outputPath, saveWorkbook } from "../files";
 import { EXIT_OK, type Subcommand } from "../io";
 
 export const reportCommand: Subcommand = {
@@ -19,7 +19,7 @@ export const reportCommand: Subcommand = {
     const outcome = await writeQuarterReport(host, { quarter: args.quarter as string, today });
     await saveWorkbook(io, host, out);
     io.stderr(`${outcome.plan.summary}\n`);
-    for (const n of outcome.notices) io.stderr(`${n}\n`);
+    for (const n of otherNotices(host, outcome.notices)) io.stderr(`${n}\n`);
     if (args.json) io.stdout(JSON.stringify(outcome.report, null, 2) + "\n");
     else io.stdout(`Записано: ${out}\n`);
     return EXIT_OK;

@@ -1,0 +1,299 @@
+/**
+ * What ExcelJS drops, carried by hand from the file as opened to the file as saved. ExcelJS 4 keeps cells, styles,
+ * validations, conditional formats, names, tables, notes and pictures, but drops charts, shapes and text boxes (of
+ * a drawing it keeps only the pictures), sparklines, custom XML and add-in task panes; no maintained library copies
+ * parts between two .xlsx packages. So the opened file's zip is kept, and on saving each sheet's original drawing is
+ * copied over ExcelJS's (with every part it refers to: charts and their styles, pictures), its anchors and the
+ * charts' references moved by the columns inserted and rows deleted meanwhile; sparklines are copied into the
+ * sheet's extLst the same way. What cannot be carried (pivot tables, slicers, form controls, VBA, …) is named in a
+ * Russian notice: never lost silently.
+ */
+import type ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { shiftChart, shiftDrawing, shiftSqref, type SheetShift } from "./package-shift";
+import {
+  ContentTypes,
+  REL_NS,
+  addRel,
+  addSheetExtension,
+  insertDrawingElement,
+  nextRelId,
+  parseRels,
+  readText,
+  relKind,
+  relativeTarget,
+  relsPathOf,
+  resolveTarget,
+  sheetParts,
+  workbookPart,
+} from "./opc";
+
+const SPARKLINES_EXT = /<ext\b[^>]*uri="\{05C60535-1F16-4fd2-B633-F4F36F0B64E0\}"[^>]*>[\s\S]*?<\/ext>/i;
+
+interface OriginalSheet {
+  ws: ExcelJS.Worksheet;
+  drawing: string | null;
+  sparklines: string | null;
+  /** Namespace declarations of the original <worksheet>, for fragments copied out of it. */
+  namespaces: Map<string, string>;
+}
+
+interface Original {
+  zip: JSZip;
+  types: ContentTypes;
+  sheets: OriginalSheet[];
+  /** Package-level parts carried as they are, with the relationship that names them. */
+  carried: { from: "package" | "workbook"; type: string; part: string }[];
+  losses: string[];
+  reported: boolean;
+}
+
+const ORIGINALS = new WeakMap<ExcelJS.Workbook, Original>();
+const SHIFTS = new WeakMap<ExcelJS.Workbook, { ws: ExcelJS.Worksheet; shift: SheetShift }[]>();
+
+/** What we cannot carry, by relationship kind: the Russian words for it. */
+const LOST_KINDS: Record<string, string> = {
+  pivotTable: "сводные таблицы",
+  pivotCacheDefinition: "сводные таблицы",
+  slicer: "срезы",
+  slicerCache: "срезы",
+  timeline: "временные шкалы",
+  timelineCache: "временные шкалы",
+  ctrlProp: "элементы управления формы: флажки, списки, кнопки",
+  control: "элементы ActiveX",
+  oleObject: "внедрённые объекты (OLE)",
+  package: "внедрённые объекты (OLE)",
+  threadedComment: "цепочки комментариев с ответами",
+  queryTable: "запросы к внешним данным",
+  connections: "подключения к внешним данным",
+  externalLink: "связи с другими книгами",
+  vbaProject: "макросы VBA",
+  chartsheet: "листы-диаграммы",
+  dialogsheet: "листы диалогов Excel 5.0",
+  xlMacrosheet: "листы макросов Excel 4.0",
+  xlIntlMacrosheet: "листы макросов Excel 4.0",
+};
+
+/** Package-level parts we copy as they are (ExcelJS drops them; nothing in them depends on cells). */
+const CARRIED_KINDS: Record<string, "package" | "workbook"> = {
+  customXml: "workbook",
+  webextensiontaskpanes: "package",
+};
+
+function lossNotice(what: string, sheets: Set<string>): string {
+  const where = sheets.size
+    ? ` (${sheets.size === 1 ? "лист" : "листы"} ${[...sheets].map((s) => `«${s}»`).join(", ")})`
+    : "";
+  return `В файле есть ${what}${where}: при сохранении без Excel они не сохранятся. Исходный файл не изменён; если они нужны, выполните команду в Excel с надстройкой.`;
+}
+
+function namespacesOf(xml: string): Map<string, string> {
+  const root = /<worksheet\b[^>]*>/.exec(xml)?.[0] ?? "";
+  return new Map([...root.matchAll(/xmlns:(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+}
+
+/** Keep the opened file's package beside the workbook ExcelJS read from it, and note what cannot be carried. */
+export async function rememberPackage(wb: ExcelJS.Workbook, bytes: Uint8Array): Promise<void> {
+  const zip = await JSZip.loadAsync(bytes);
+  const types = new ContentTypes((await readText(zip, "[Content_Types].xml")) ?? "");
+  const lost = new Map<string, Set<string>>();
+  const lose = (kind: string, sheet?: string) => {
+    const what = LOST_KINDS[kind];
+    if (!what) return;
+    const set = lost.get(what) ?? new Set<string>();
+    if (sheet) set.add(sheet);
+    lost.set(what, set);
+  };
+  const carried: Original["carried"] = [];
+  const wbPart = await workbookPart(zip);
+  const levels: ["package" | "workbook", string][] = [
+    ["package", ""],
+    ["workbook", wbPart],
+  ];
+  for (const [level, part] of levels)
+    for (const rel of parseRels(await readText(zip, relsPathOf(part)))) {
+      if (rel.external) continue;
+      if (CARRIED_KINDS[relKind(rel.type)] === level)
+        carried.push({ from: level, type: rel.type, part: resolveTarget(part, rel.target) });
+      else lose(relKind(rel.type));
+    }
+  if (/application\/vnd\.ms-excel\.sheet\.macroEnabled/.test(types.xml)) lose("vbaProject");
+
+  const sheets: OriginalSheet[] = [];
+  for (const [name, path] of await sheetParts(zip)) {
+    const xml = (await readText(zip, path)) ?? "";
+    const rels = parseRels(await readText(zip, relsPathOf(path)));
+    for (const rel of rels) lose(relKind(rel.type), name);
+    const ws = wb.worksheets.find((w) => w.name === name);
+    if (!ws) continue;
+    const drawingId = /<drawing\s+r:id="([^"]+)"/.exec(xml)?.[1];
+    const drawingRel = rels.find((r) => r.id === drawingId && !r.external);
+    const sparklines = SPARKLINES_EXT.exec(xml)?.[0] ?? null;
+    if (drawingRel || sparklines)
+      sheets.push({
+        ws,
+        drawing: drawingRel ? resolveTarget(path, drawingRel.target) : null,
+        sparklines,
+        namespaces: namespacesOf(xml),
+      });
+  }
+  ORIGINALS.set(wb, {
+    zip,
+    types,
+    sheets,
+    carried,
+    losses: [...lost].map(([what, where]) => lossNotice(what, where)),
+    reported: false,
+  });
+}
+
+/** A plan inserted columns or deleted rows on a sheet: the carried parts move with the cells. */
+export function recordShift(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, shift: SheetShift): void {
+  const list = SHIFTS.get(wb) ?? [];
+  list.push({ ws, shift });
+  SHIFTS.set(wb, list);
+}
+
+/** The Russian notices of what saving this workbook loses (every time). */
+export function lossNotices(wb: ExcelJS.Workbook): string[] {
+  return ORIGINALS.get(wb)?.losses ?? [];
+}
+
+/** The loss notices not yet shown to the user (each is shown once per opened file). */
+export function takeLossNotices(wb: ExcelJS.Workbook): string[] {
+  const o = ORIGINALS.get(wb);
+  if (!o || o.reported) return [];
+  o.reported = true;
+  return o.losses;
+}
+
+/** Copies parts of the original package into the output, each once, under names free there. */
+class PartCopier {
+  private copied = new Map<string, string>();
+
+  constructor(
+    private from: Original,
+    private out: JSZip,
+    private types: ContentTypes,
+    private chartShifts: { sheet: string; shift: SheetShift }[],
+  ) {}
+
+  private freshName(part: string): string {
+    const m = /^(.*?)(\d*)(\.[^./]+)?$/.exec(part) as RegExpExecArray;
+    for (let n = 1; ; n++) {
+      const name = `${m[1]}${n}${m[3] ?? ""}`;
+      if (!this.out.file(name)) return name;
+    }
+  }
+
+  async copy(part: string, transform?: (xml: string) => string): Promise<string | null> {
+    const known = this.copied.get(part);
+    if (known) return known;
+    const file = this.from.zip.file(part);
+    if (!file) return null;
+    const dest = this.freshName(part);
+    this.copied.set(part, dest);
+    const type = this.from.types.of(part);
+    const chart = /drawingml\.chart\+xml|chartex\+xml/.test(type?.type ?? "");
+    if (transform || chart) {
+      const xml = await file.async("string");
+      this.out.file(dest, transform ? transform(xml) : shiftChart(xml, this.chartShifts));
+    } else this.out.file(dest, await file.async("uint8array"));
+    if (type?.override) this.types.setOverride(dest, type.type);
+    else if (type) this.types.ensureDefault(dest, type.type);
+    const relsXml = await readText(this.from.zip, relsPathOf(part));
+    if (relsXml) {
+      let outRels = relsXml;
+      for (const rel of parseRels(relsXml)) {
+        if (rel.external) continue;
+        const target = await this.copy(resolveTarget(part, rel.target));
+        if (target)
+          outRels = outRels.replace(
+            rel.xml,
+            rel.xml.replace(/Target="[^"]*"/, `Target="${relativeTarget(dest, target)}"`),
+          );
+      }
+      this.out.file(relsPathOf(dest), outRels);
+    }
+    return dest;
+  }
+}
+
+/** Add to a worksheet fragment the namespace declarations it uses but does not carry itself. */
+function withNamespaces(fragment: string, namespaces: Map<string, string>): string {
+  const used = new Set([...fragment.matchAll(/<\/?(\w+):/g)].map((m) => m[1]));
+  const decl = [...used]
+    .filter((p) => !new RegExp(`xmlns:${p}=`).test(fragment) && namespaces.has(p))
+    .map((p) => ` xmlns:${p}="${namespaces.get(p)}"`)
+    .join("");
+  return decl ? fragment.replace(/^<ext\b/, `<ext${decl}`) : fragment;
+}
+
+/** The saved file's bytes with the original's drawings, charts, sparklines and package parts carried over. */
+export async function carryParts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promise<Uint8Array> {
+  const original = ORIGINALS.get(wb);
+  const jobs = (original?.sheets ?? []).filter((s) => wb.worksheets.includes(s.ws));
+  if (!original || (jobs.length === 0 && original.carried.length === 0)) return bytes;
+  const out = await JSZip.loadAsync(bytes);
+  const types = new ContentTypes((await readText(out, "[Content_Types].xml")) ?? "");
+  const shifts = (SHIFTS.get(wb) ?? []).filter((s) => wb.worksheets.includes(s.ws));
+  const chartShifts = shifts.map((s) => ({ sheet: s.ws.name, shift: s.shift }));
+  const copier = new PartCopier(original, out, types, chartShifts);
+  const outSheets = await sheetParts(out);
+
+  for (const job of jobs) {
+    const path = outSheets.get(job.ws.name);
+    if (!path) continue;
+    const relsPath = relsPathOf(path);
+    let sheetXml = (await readText(out, path)) ?? "";
+    let rels = await readText(out, relsPath);
+    const mine = shifts.filter((s) => s.ws === job.ws).map((s) => s.shift);
+    if (job.drawing) {
+      // ExcelJS's drawing holds only the pictures, which the original holds too: it gives way.
+      const id = /<drawing\s+r:id="([^"]+)"\s*\/>/.exec(sheetXml);
+      if (id) {
+        const rel = parseRels(rels).find((r) => r.id === id[1]);
+        sheetXml = sheetXml.replace(id[0], "");
+        if (rel) {
+          rels = (rels ?? "").replace(rel.xml, "");
+          const part = resolveTarget(path, rel.target);
+          out.remove(part);
+          out.remove(relsPathOf(part));
+          types.removeOverride(part);
+        }
+      }
+      const drawing = await copier.copy(job.drawing, (xml) => shiftDrawing(xml, mine));
+      if (drawing) {
+        const rId = nextRelId(rels);
+        rels = addRel(rels, rId, `${REL_NS}/drawing`, relativeTarget(path, drawing));
+        sheetXml = insertDrawingElement(sheetXml, rId);
+      }
+    }
+    if (job.sparklines && !/sparklineGroup/.test(sheetXml)) {
+      const moved = job.sparklines.replace(
+        /<xm:(f|sqref)>([^<]*)<\/xm:\1>/g,
+        (_w, tag: string, text: string) => {
+          let ref = text;
+          if (tag === "f") ref = shiftChart(`<f>${text}</f>`, chartShifts).slice(3, -4);
+          else for (const s of mine) ref = shiftSqref(ref, job.ws.name, s);
+          return `<xm:${tag}>${ref}</xm:${tag}>`;
+        },
+      );
+      sheetXml = addSheetExtension(sheetXml, withNamespaces(moved, job.namespaces));
+    }
+    out.file(path, sheetXml);
+    if (rels) out.file(relsPath, rels);
+  }
+
+  const wbPart = await workbookPart(out);
+  for (const c of original.carried) {
+    const owner = c.from === "package" ? "" : wbPart;
+    const part = await copier.copy(c.part);
+    if (!part) continue;
+    const relsPath = relsPathOf(owner);
+    const rels = await readText(out, relsPath);
+    out.file(relsPath, addRel(rels, nextRelId(rels), c.type, relativeTarget(owner, part)));
+  }
+  out.file("[Content_Types].xml", types.xml);
+  return out.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
