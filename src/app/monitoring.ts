@@ -18,8 +18,8 @@ import {
   type MonitoringSetting,
   type MonitoringTemplate,
 } from "../domain/monitoring";
-import { parseQuarter, quarterMeetsPeriod } from "../domain/quarter";
-import { formatRuDate } from "../domain/russian-dates";
+import { parseQuarter, quarterMeetsPeriod, type QuarterRef } from "../domain/quarter";
+import { formatRuDate, parseRuDate } from "../domain/russian-dates";
 import { indicators as readIndicatorList } from "./indicators";
 import { recognise } from "./recognise";
 import { updateSettings } from "./settings";
@@ -29,6 +29,8 @@ export interface MonitoringOptions {
   quarter: string;
   /** As typed or pasted: blank lines ignored, repeats dropped with a warning. */
   schools: string[];
+  /** «дд.мм.гггг» or ISO: the day schools return their forms by; default the 10th day after the quarter. */
+  returnBy?: string;
 }
 
 export interface MonitoringPreview {
@@ -53,6 +55,17 @@ export function quarterOrThrow(text: string) {
   const q = parseQuarter(text);
   if (!q) throw new UserFacingError(`Неверный квартал «${text}»: нужен вид ГГГГ-QN, например 2025-Q1.`);
   return q;
+}
+
+/** The forms' return date as typed: a real date, not before the quarter starts. */
+export function returnByOrThrow(text: string, q: QuarterRef): string {
+  const iso = parseRuDate(text.trim());
+  if (!iso) throw new UserFacingError(`Неверная дата сдачи форм «${text.trim()}»: нужен вид дд.мм.гггг.`);
+  if (iso < q.start)
+    throw new UserFacingError(
+      `Срок сдачи форм ${formatRuDate(iso)} раньше начала квартала ${q.id} (${formatRuDate(q.start)}).`,
+    );
+  return iso;
 }
 
 export async function previewMonitoring(
@@ -86,6 +99,7 @@ export async function previewMonitoring(
     activities: dueActivities(r.tables, q),
     schools: schools.schools,
     previous: r.settings.monitoring,
+    returnBy: opts.returnBy?.trim() ? returnByOrThrow(opts.returnBy, q) : undefined,
   });
   return {
     template,

@@ -221,7 +221,8 @@ export function opCommands(op: EditOp, env: CommandEnv): Command[] | null {
         small((context) => {
           const ws = sheetOf(context, op.sheet);
           const type = op.type === "pie" ? "Pie" : op.type === "bar" ? "BarClustered" : "ColumnClustered";
-          const chart = ws.charts.add(type, ws.getRange(rangeA1(op.data)), "Auto");
+          // Our plans put one series per column (see EditOp addChart); "Auto" would turn a short block by rows.
+          const chart = ws.charts.add(type, ws.getRange(rangeA1(op.data)), "Columns");
           chart.title.text = op.title;
           chart.setPosition(a1(op.anchor.top, op.anchor.left), a1(op.anchor.bottom, op.anchor.right));
         }, op),

@@ -550,10 +550,12 @@ export class ExcelWorkbookHost implements WorkbookHost {
       const oldWidth = rows?.[r]?.length ?? 0;
       const cells: CellValue[] = [key, ...chunks];
       while (cells.length < oldWidth) cells.push(""); // the new value may be shorter: clear old chunks
-      if (!rows) context.workbook.worksheets.add(SETTINGS_SHEET).visibility = "VeryHidden";
-      const target = context.workbook.worksheets
-        .getItem(SETTINGS_SHEET)
-        .getRange(`${a1(r, 0)}:${a1(r, cells.length - 1)}`);
+      const sheet = rows
+        ? context.workbook.worksheets.getItem(SETTINGS_SHEET)
+        : context.workbook.worksheets.add(SETTINGS_SHEET);
+      // Again on every write: LibreOffice saves a very hidden sheet as merely hidden.
+      sheet.visibility = "VeryHidden";
+      const target = sheet.getRange(`${a1(r, 0)}:${a1(r, cells.length - 1)}`);
       // Text format first: a chunk starting with "=", "-" or a digit stays text, verbatim.
       target.numberFormat = [cells.map(() => "@")];
       target.values = [cells.map((v) => excelInput(v, true))];

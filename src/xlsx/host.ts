@@ -149,8 +149,10 @@ export class XlsxWorkbookHost implements WorkbookHost {
 
   private settingsSheet(create: boolean): ExcelJS.Worksheet | null {
     const ws = this.workbook.worksheets.find((w) => w.name === SETTINGS_SHEET) ?? null;
-    if (ws || !create) return ws;
-    return this.workbook.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+    if (!create) return ws;
+    if (!ws) return this.workbook.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+    ws.state = "veryHidden"; // LibreOffice saves a very hidden sheet as merely hidden: hide it again on write
+    return ws;
   }
 
   private findSettingRow(ws: ExcelJS.Worksheet, key: string): number | null {

@@ -367,6 +367,30 @@ describe("consolidate end to end on files", () => {
     expect(at("J")).toBe(want.I05.previous);
     expect(at("K")).toBe(want.I05.value);
     expect(at("L")).toBe(want.I06.value);
+    // The chart's data block: attainment of each targeted indicator, computed by LibreOffice.
+    const r2 = (x: number) => Math.round(x * 100) / 100;
+    const attainment: Record<string, number> = {
+      I01: r2((want.I01.value / 80) * 100),
+      I02: r2((want.I02.value / 500) * 100),
+      I04: want.I04.share,
+      I06: r2((40 / want.I06.value) * 100), // lower is better: target over value
+    };
+    let head = 0;
+    ws?.eachRow((row, n) => {
+      if (String(row.getCell(2).value).startsWith("Достижение целей на 2024 год")) head = n;
+    });
+    expect(head).toBeGreaterThan(totalRow);
+    Object.entries(attainment).forEach(([id, value], i) => {
+      expect(String(ws?.getCell(`B${head + 1 + i}`).value)).toMatch(new RegExp(`^${id}\\. `));
+      const v = ws?.getCell(`C${head + 1 + i}`).value as { result?: unknown } | number;
+      expect(typeof v === "object" ? v.result : v).toBe(value);
+    });
+    // LibreOffice kept the native chart and its data range.
+    const zip = await JSZip.loadAsync(readFileSync(path.join(lo, "svod.xlsx")));
+    const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+    expect(charts.length).toBe(1);
+    const chart = await zip.file(charts[0])!.async("string");
+    expect(chart).toContain(`$C$${head + 1}:$C$${head + 4}`);
     const receipt = wb.getWorksheet("Приём форм");
     const texts: string[] = [];
     receipt?.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));

@@ -29,6 +29,25 @@ describe("consolidationPlan", () => {
     expect(JSON.stringify(plan.ops)).not.toContain("AVERAGE(F");
   });
 
+  test("a native chart of attainment reads a block of formulas that point at the «Достижение цели, %» row", () => {
+    const plan = consolidationPlan(t, c, { sheets: [], ownSheets: [] });
+    const charts = ops(plan, "addChart");
+    expect(charts).toHaveLength(1);
+    // Totals on row 9, targets 10, attainment 11 (1-based); statuses block: heading 13, six statuses and «Не указан» 14–20; chart block from row 22.
+    // Targeted indicators: I01 (F), I02 (G), I04 (I), I06 (L).
+    expect(charts[0].data).toEqual({ top: 21, left: 1, bottom: 25, right: 2 });
+    const block = ops(plan, "setFormulas").find((o) => o.row === 22 && o.col === 2);
+    expect(block?.formulas).toEqual([["=F11"], ["=G11"], ["=I11"], ["=L11"]]);
+    const labels = ops(plan, "setValues").find((o) => o.row === 21 && o.col === 1);
+    expect(labels?.values.map((r) => String(r[0]).slice(0, 4))).toEqual([
+      "Дост",
+      "I01.",
+      "I02.",
+      "I04.",
+      "I06.",
+    ]);
+  });
+
   test("only the two sheets are added; nothing of the user's is deleted", () => {
     const plan = consolidationPlan(t, c, { sheets: ["Мониторинг", "Лист1"], ownSheets: [] });
     expect(ops(plan, "addSheet").map((o) => o.sheet)).toEqual(["Свод 2024-Q1", RECEIPT_SHEET]);

@@ -57,6 +57,7 @@ describe("annotate on the fake Excel", () => {
       expect(report.charts).toMatchObject([
         {
           type: "ColumnClustered",
+          seriesBy: "Columns",
           data: { top: 3, left: 0, bottom: 10, right: 1 },
           title: "Мероприятия по статусам, 2023-Q2",
         },

@@ -7,6 +7,7 @@ import { checkWorkbook } from "../../src/domain/check";
 import { parseA1 } from "../../src/domain/grid";
 import type { EditOp } from "../../src/domain/edit-plan";
 import { readIndicators } from "../../src/domain/indicators";
+import { returnByOrThrow } from "../../src/app/monitoring";
 import {
   FINGERPRINT_SHEET,
   buildTemplate,
@@ -182,6 +183,49 @@ describe("template identity", () => {
       previous: setting,
     });
     expect([changed.id, changed.version]).toEqual([t1.id, 2]);
+  });
+});
+
+describe("the forms' return date", () => {
+  const formText = (t: ReturnType<typeof template>) =>
+    JSON.stringify(planSchoolForm(t, "МБОУ СОШ № 1").plan.ops.filter((o) => o.op === "setValues"));
+  it("is the 10th day after the quarter unless chosen, and a quarter's later run keeps the choice", () => {
+    const t = template();
+    expect(t.returnBy).toBe("2025-04-10"); // Q1 ends 31 March
+    expect(formText(t)).toContain("Срок: до 10.04.2025.");
+    const chosen = buildTemplate({
+      ...t,
+      quarter: parseQuarter("2025-Q1")!,
+      previous: null,
+      returnBy: "2025-04-05",
+    });
+    expect(formText(chosen)).toContain("Срок: до 05.04.2025.");
+    expect(JSON.stringify(planMonitoringWorkbook(chosen).ops)).toContain(
+      "Формы школ принимаются до 05.04.2025.",
+    );
+    const rerun = buildTemplate({
+      quarter: parseQuarter("2025-Q1")!,
+      indicators: t.indicators,
+      activities: t.activities,
+      schools: ["Новая школа"],
+      previous: monitoringSetting(chosen, null),
+    });
+    expect(rerun.returnBy).toBe("2025-04-05");
+  });
+  it("a template saved before the date existed still gets the 10th day", () => {
+    const { returnBy: _dropped, ...old } = template();
+    expect(formText({ ...old })).toContain("Срок: до 10.04.2025.");
+  });
+  it("is read from Russian text; a bad or too early date is refused in Russian", () => {
+    const q = parseQuarter("2025-Q2")!;
+    expect(returnByOrThrow(" 7.07.2025 ", q)).toBe("2025-07-07");
+    expect(returnByOrThrow("2025-07-07", q)).toBe("2025-07-07");
+    expect(() => returnByOrThrow("31.06.2025", q)).toThrow(
+      "Неверная дата сдачи форм «31.06.2025»: нужен вид дд.мм.гггг.",
+    );
+    expect(() => returnByOrThrow("31.03.2025", q)).toThrow(
+      "Срок сдачи форм 31.03.2025 раньше начала квартала 2025-Q2 (01.04.2025).",
+    );
   });
 });
 

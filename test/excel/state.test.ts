@@ -22,6 +22,16 @@ describe("settings in the very hidden sheet _RoadmapMonitor", () => {
     expect((row2.slice(1) as string[]).map((s) => s.length)).toEqual([32000, 32000, 6011, 0]);
   });
 
+  test("a settings sheet left merely hidden (LibreOffice saves it so) is very hidden again after a write", async () => {
+    const { excel, host } = setup();
+    excel.addSheet("Лист1");
+    await host.setSetting("a", 1);
+    excel.sheet("_RoadmapMonitor").visibility = "Hidden";
+    await host.setSetting("b", 2);
+    expect(excel.sheet("_RoadmapMonitor").visibility).toBe("VeryHidden");
+    expect(await host.getSetting("a")).toBe(1);
+  });
+
   test("overwriting with a shorter value clears the old chunks; text that looks like a formula stays text", async () => {
     const { excel, host } = setup();
     excel.addSheet("Лист1");

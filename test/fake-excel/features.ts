@@ -216,10 +216,15 @@ export class FakeChartCollection implements Pick<Excel.ChartCollection, "add"> {
     private readonly ctx: FakeRequestContext,
     private readonly sheet: () => FakeSheetState | null,
   ) {}
-  add(type: Excel.ChartType | string, sourceData: Excel.Range): Excel.Chart {
+  add(
+    type: Excel.ChartType | string,
+    sourceData: Excel.Range,
+    seriesBy: Excel.ChartSeriesBy | string = "Auto",
+  ): Excel.Chart {
     const source = sourceData as unknown as FakeRange;
     const chart = {
       type: String(type),
+      seriesBy: String(seriesBy),
       data: { top: 0, left: 0, bottom: 0, right: 0 } as CellRange,
       title: "",
       from: "",

@@ -35,6 +35,8 @@ export interface FakeCell {
 
 export interface FakeChartState {
   type: string;
+  /** How the source range is split into series: our plans ask for "Columns". */
+  seriesBy: string;
   data: CellRange;
   title: string;
   from: string;

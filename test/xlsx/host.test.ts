@@ -95,6 +95,18 @@ describe("XlsxWorkbookHost", () => {
     expect(ws.getCell("C2").value).toBeNull();
   });
 
+  it("hides the settings sheet very again on a write when a LibreOffice save left it merely hidden", async () => {
+    const host = await sampleHost();
+    await host.setSetting("a", 1);
+    (host.workbook.getWorksheet("_RoadmapMonitor") as ExcelJS.Worksheet).state = "hidden";
+    const reopened = await XlsxWorkbookHost.open(await host.toBuffer(), "Книга1.xlsx");
+    expect((reopened.workbook.getWorksheet("_RoadmapMonitor") as ExcelJS.Worksheet).state).toBe("hidden");
+    await reopened.setSetting("b", 2);
+    const again = await XlsxWorkbookHost.open(await reopened.toBuffer(), "Книга1.xlsx");
+    expect((again.workbook.getWorksheet("_RoadmapMonitor") as ExcelJS.Worksheet).state).toBe("veryHidden");
+    expect(await again.getSetting("a")).toBe(1);
+  });
+
   it("highlights with tagged conditional formats, never touching cell styles; clear removes only ours", async () => {
     const host = await sampleHost();
     const ws = host.workbook.getWorksheet("Лист1") as ExcelJS.Worksheet;

@@ -260,6 +260,9 @@ function svodOps(t: ConsolidationTemplate, c: Consolidation, sheet: string, ops:
     });
     ops.push({ op: "setFormulas", sheet, row: actRow + 1, col: 0, formulas: f });
   }
+  const targeted = cols.filter((ic) => attainF[ic.main] !== null);
+  const chartRow = actRow + (t.activities.length ? STATUS_LIST.length + 3 : 0);
+  attainmentChartOps(sheet, year, chartRow, targeted, (ic) => `${columnLetter(ic.main)}${T + 2}`, ops);
 
   ops.push({ op: "setStyle", sheet, range: { top: 0, left: 0, bottom: 0, right: 0 }, bold: true });
   ops.push({
@@ -287,6 +290,55 @@ function svodOps(t: ConsolidationTemplate, c: Consolidation, sheet: string, ops:
   ];
   for (let col = 3; col < width; col++) widths.push({ col, width: 14 });
   ops.push({ op: "setColumnWidths", sheet, widths });
+}
+
+/**
+ * A native chart of each indicator's attainment against the year's target. Its data is a small column
+ * block of formulas pointing at the «Достижение цели, %» row, since a chart reads categories down a column.
+ */
+function attainmentChartOps(
+  sheet: string,
+  year: string,
+  top: number,
+  targeted: IndicatorColumns[],
+  attainmentCell: (ic: IndicatorColumns) => string,
+  ops: EditOp[],
+): void {
+  if (!targeted.length) return;
+  ops.push({
+    op: "setValues",
+    sheet,
+    row: top,
+    col: 1,
+    values: [
+      [`Достижение целей на ${year} год`, "Достижение, %"],
+      ...targeted.map((ic) => [`${ic.indicator.id}. ${ic.indicator.text}`, null]),
+    ],
+  });
+  ops.push({
+    op: "setFormulas",
+    sheet,
+    row: top + 1,
+    col: 2,
+    formulas: targeted.map((ic) => [`=${attainmentCell(ic)}`]),
+  });
+  ops.push({
+    op: "setStyle",
+    sheet,
+    range: { top, left: 1, bottom: top, right: 2 },
+    bold: true,
+    fill: HEADER_FILL,
+    border: true,
+  });
+  const bottom = top + targeted.length;
+  ops.push({
+    op: "addChart",
+    sheet,
+    type: "bar",
+    data: { top, left: 1, bottom, right: 2 },
+    anchor: { top, left: 3, bottom: top + Math.max(targeted.length + 2, 14), right: 10 },
+    title: `Достижение целей на ${year} год, %`,
+  });
 }
 
 function receiptOps(t: ConsolidationTemplate, c: Consolidation, svod: string, ops: EditOp[]): void {

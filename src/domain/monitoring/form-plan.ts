@@ -6,7 +6,7 @@
  */
 import type { EditOp, EditPlan, ValidationRule } from "../edit-plan";
 import { a1, type CellRange, type CellValue } from "../grid";
-import { addDays, formatRuDate } from "../russian-dates";
+import { formatRuDate } from "../russian-dates";
 import { parseQuarter } from "../quarter";
 import {
   FINGERPRINT_MARKER,
@@ -26,7 +26,7 @@ import {
   YES_NO,
   type RowColumns,
 } from "./layout";
-import { quarterLabel, targetFor, type MonitoringTemplate } from "./template";
+import { defaultReturnBy, quarterLabel, targetFor, type MonitoringTemplate } from "./template";
 import { ACTIVITY_STATUSES, HEADER_FILL, INPUT_FILL } from "./workbook-plan";
 
 export const FORM_INDICATOR_SHEET = "Показатели";
@@ -73,11 +73,6 @@ function runs<T extends { r: number; c: number }>(
     else out.push({ range: range(x.r, x.c), first: x });
   }
   return out;
-}
-
-/** The day returns are due: the 10th of the month after the quarter. */
-export function returnDueDate(quarterEnd: string): string {
-  return addDays(quarterEnd, 10);
 }
 
 function indicatorOps(
@@ -309,7 +304,7 @@ export function fingerprintOps(fp: Fingerprint): EditOp[] {
 }
 
 export function planSchoolForm(t: MonitoringTemplate, school: string): SchoolForm {
-  const due = returnDueDate(t.end);
+  const due = t.returnBy ?? defaultReturnBy(t.end);
   const ind = indicatorOps(t, school, due);
   const act = activityOps(t, school);
   const fingerprint: Fingerprint = {

@@ -6,7 +6,6 @@ export * from "./layout";
 export { planMonitoringWorkbook, ACTIVITY_STATUSES } from "./workbook-plan";
 export {
   planSchoolForm,
-  returnDueDate,
   FORM_INDICATOR_SHEET,
   FORM_ACTIVITY_SHEET,
   type SchoolForm,

@@ -9,7 +9,7 @@ import { Indicator, stableId, type IndicatorValue } from "../indicators";
 import { fnv1a } from "../indicators/ids";
 import type { ActivityRow, RoadmapTable } from "../model";
 import { isDueInQuarter, type QuarterRef } from "../quarter";
-import { formatRuDate } from "../russian-dates";
+import { addDays, formatRuDate } from "../russian-dates";
 import { Quarter, TemplateRef } from "./fingerprint";
 
 export const MONITORING_SETTING = "monitoring";
@@ -38,6 +38,8 @@ export const MonitoringTemplate = z.object({
   schools: z.array(z.string()),
   /** Where the monitoring workbook's own sheets are. */
   sheets: z.object({ indicators: z.string(), activities: z.string() }),
+  /** ISO date by which schools return their forms; absent in older templates (then the 10th day after the quarter). */
+  returnBy: z.string().optional(),
 });
 export type MonitoringTemplate = z.infer<typeof MonitoringTemplate>;
 
@@ -145,6 +147,8 @@ export function buildTemplate(input: {
   activities: MonitoredActivity[];
   schools: string[];
   previous: MonitoringSetting | null;
+  /** ISO; when absent, the quarter's earlier choice or the 10th day after the quarter. */
+  returnBy?: string;
 }): MonitoringTemplate {
   const { quarter: q, indicators, activities, schools } = input;
   const old = input.previous?.templates[q.id] ?? null;
@@ -167,5 +171,11 @@ export function buildTemplate(input: {
     activities,
     schools: old ? mergedSchools : schools,
     sheets: monitoringSheetNames(q.id),
+    returnBy: input.returnBy ?? old?.returnBy ?? defaultReturnBy(q.end),
   };
+}
+
+/** The usual deadline for schools' returns: ten days after the quarter ends. */
+export function defaultReturnBy(quarterEnd: string): string {
+  return addDays(quarterEnd, 10);
 }

@@ -18,7 +18,8 @@ import {
   validationOf,
   type RowColumns,
 } from "./layout";
-import { quarterLabel, targetFor, type MonitoringTemplate } from "./template";
+import { defaultReturnBy, quarterLabel, targetFor, type MonitoringTemplate } from "./template";
+import { formatRuDate } from "../russian-dates";
 import { parseQuarter } from "../quarter";
 
 /** The status drop-down of the activity inputs: the contract's list, from the model. */
@@ -61,7 +62,9 @@ export function indicatorSheetOps(t: MonitoringTemplate): EditOp[] {
     col: 0,
     values: [
       [`Мониторинг показателей: ${quarterLabel(q)}`],
-      [`Шаблон ${t.id}, версия ${t.version}. Жёлтые ячейки заполняются, остальные считаются сами.`],
+      [
+        `Шаблон ${t.id}, версия ${t.version}. Жёлтые ячейки заполняются, остальные считаются сами. Формы школ принимаются до ${formatRuDate(t.returnBy ?? defaultReturnBy(t.end))}.`,
+      ],
       [`Цель — значение на ${t.targetYear} год; отклонение = значение − цель; достижение — в % от цели.`],
       [
         "№",

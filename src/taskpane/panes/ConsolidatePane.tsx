@@ -144,6 +144,10 @@ export function ConsolidatePane() {
             <Count value={a.accepted} label={t("consolidateAccepted")} testId="count-accepted" />
             <Count value={a.withRemarks} label={t("consolidateRemarks")} testId="count-remarks" />
             <Count value={a.rejected} label={t("consolidateRejected")} testId="count-rejected" />
+            {/* Counted in «получено»: without it the file counts would not add up. */}
+            {a.superseded ? (
+              <Count value={a.superseded} label={t("consolidateSuperseded")} testId="count-superseded" />
+            ) : null}
             <Count value={a.missing} label={t("consolidateMissing")} testId="count-missing" />
           </div>
           <Text weight="semibold">{t("consolidateTotals")}</Text>

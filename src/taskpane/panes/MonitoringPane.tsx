@@ -25,7 +25,9 @@ import {
   type Indicator,
   type IndicatorType,
 } from "../../domain/indicators";
-import { schoolsFromWorkbook } from "../../domain/monitoring";
+import { defaultReturnBy, schoolsFromWorkbook } from "../../domain/monitoring";
+import { parseQuarter } from "../../domain/quarter";
+import { formatRuDate } from "../../domain/russian-dates";
 import { usePane } from "../context";
 import type { MessageKey } from "../i18n";
 import { useCommand } from "../use-command";
@@ -61,6 +63,12 @@ const useLocal = makeStyles({
   selects: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
+/** The default return date shown as a hint, «10.04.2025»; empty while the quarter is not yet valid. */
+function defaultReturnByText(quarter: string): string {
+  const q = parseQuarter(quarter);
+  return q ? formatRuDate(defaultReturnBy(q.end)) : "";
+}
+
 /** The calendar quarter of a date, «2025-Q1». */
 export function quarterOf(date: Date): string {
   return `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
@@ -85,6 +93,7 @@ export function MonitoringPane() {
   const cmd = useCommand(t);
   const [quarter, setQuarter] = useState(() => quarterOf(new Date()));
   const [schools, setSchools] = useState("");
+  const [returnBy, setReturnBy] = useState("");
   const [list, setList] = useState<Indicator[] | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
@@ -126,7 +135,11 @@ export function MonitoringPane() {
   const onCreate = () =>
     cmd.run(async () => {
       setDone(null);
-      const r = await createMonitoring(host, { quarter, schools: schools.split(/\r?\n/) });
+      const r = await createMonitoring(host, {
+        quarter,
+        schools: schools.split(/\r?\n/),
+        returnBy,
+      });
       const tpl = r.template;
       setWarnings(r.warnings);
       setList(tpl.indicators);
@@ -171,6 +184,14 @@ export function MonitoringPane() {
       </div>
       <Field label={t("monitoringQuarter")}>
         <Input value={quarter} onChange={(_e, d) => setQuarter(d.value)} data-testid="monitoring-quarter" />
+      </Field>
+      <Field label={t("monitoringReturnBy")}>
+        <Input
+          value={returnBy}
+          onChange={(_e, d) => setReturnBy(d.value)}
+          placeholder={defaultReturnByText(quarter)}
+          data-testid="monitoring-return-by"
+        />
       </Field>
       <Field label={t("monitoringSchools")}>
         <Textarea
