@@ -128,8 +128,9 @@ export const CHART_XML =
   `<c:valAx><c:axId val="222"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="111"/></c:valAx>` +
   `</c:plotArea><c:plotVisOnly val="1"/></c:chart></c:chartSpace>`;
 
+// As Excel writes them: a chart moves and sizes with cells (no editAs), a picture or text box moves only.
 const anchor = (from: [number, number], to: [number, number], body: string) =>
-  `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${from[0]}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${from[1]}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+  `<xdr:twoCellAnchor${body.startsWith("<xdr:graphicFrame") ? "" : ' editAs="oneCell"'}><xdr:from><xdr:col>${from[0]}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${from[1]}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
   `<xdr:to><xdr:col>${to[0]}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${to[1]}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>${body}<xdr:clientData/></xdr:twoCellAnchor>`;
 
 function drawingXml(parts: Set<Part>): string {
