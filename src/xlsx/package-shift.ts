@@ -78,6 +78,10 @@ export function shiftDrawing(xml: string, shifts: readonly SheetShift[]): string
 const REF =
   /(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?::(\$?)([A-Z]{1,3})(\$?)(\d{1,7}))?/gu;
 
+const SHEET = `(?:'((?:[^']|'')+)'|([\\p{L}_][\\p{L}\\p{N}_.]*))!`;
+const COLUMN_SPAN = new RegExp(`${SHEET}(\\$?)([A-Z]{1,3}):(\\$?)([A-Z]{1,3})(?![\\p{L}\\p{N}_(])`, "gu");
+const ROW_SPAN = new RegExp(`${SHEET}(\\$?)(\\d{1,7}):(\\$?)(\\d{1,7})(?![\\p{L}\\p{N}_(])`, "gu");
+
 type Span = [number, number];
 
 /** Every reference of `formula` to `sheet` as a row span and a column span (1-based rows, 0-based columns). */
@@ -117,9 +121,31 @@ export function shiftFormulaRows(formula: string, sheet: string, rows0: readonly
 
 /** A chart formula after one sheet's shift (columns at or right of the insertion move; a spanning range grows). */
 export function shiftChartFormula(formula: string, sheet: string, shift: SheetShift): string {
-  if (shift.kind === "rows") return shiftFormulaRows(formula, sheet, shift.rows);
+  const same = (q: string | undefined, p: string | undefined) =>
+    (q !== undefined ? q.replace(/''/g, "'") : (p as string)).toLowerCase() === sheet.toLowerCase();
+  if (shift.kind === "rows") {
+    const sorted = [...new Set(shift.rows.map((r) => r + 1))].sort((a, b) => a - b);
+    // Whole rows (Лист1!$3:$5, print titles, dynamic names) shrink the same way.
+    const spans = formula.replace(ROW_SPAN, (whole, q, p, d1, r1, d2, r2) => {
+      if (!same(q, p)) return whole;
+      const kept = [];
+      for (let r = Number(r1); r <= Number(r2); r++) {
+        const m = rowsDeletedBefore(sorted, r);
+        if (!m.gone) kept.push(r - m.before);
+      }
+      const prefix = whole.slice(0, whole.indexOf("!") + 1);
+      return kept.length ? `${prefix}${d1}${kept[0]}:${d2}${kept[kept.length - 1]}` : `${prefix}#REF!`;
+    });
+    return shiftFormulaRows(spans, sheet, shift.rows);
+  }
   const move = (c: number) => (c >= shift.col ? Math.min(c + shift.count, MAX_COLUMNS - 1) : c);
-  return mapRefs(formula, sheet, (rows, [l, r]) => ({ rows, cols: [move(l), move(r)] }));
+  // Whole columns (Лист1!$G:$G, as dynamic names count them) move too.
+  const spans = formula.replace(COLUMN_SPAN, (whole, q, p, d1, c1, d2, c2) => {
+    if (!same(q, p)) return whole;
+    const prefix = whole.slice(0, whole.indexOf("!") + 1);
+    return `${prefix}${d1}${columnLetter(move(columnIndex(c1)))}:${d2}${columnLetter(move(columnIndex(c2)))}`;
+  });
+  return mapRefs(spans, sheet, (rows, [l, r]) => ({ rows, cols: [move(l), move(r)] }));
 }
 
 const XML_ESC: Record<string, string> = {

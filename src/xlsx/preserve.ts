@@ -1,16 +1,18 @@
 /**
  * What ExcelJS drops, carried by hand from the file as opened to the file as saved. ExcelJS 4 keeps cells, styles,
  * validations, conditional formats, names, tables, notes and pictures, but drops charts, shapes and text boxes (of
- * a drawing it keeps only the pictures), sparklines, custom XML and add-in task panes; no maintained library copies
+ * a drawing it keeps only the pictures), sparklines, drop-downs from another sheet (x14), custom XML and add-in task
+ * panes, and cuts formula names (preserve-names.ts); no maintained library copies
  * parts between two .xlsx packages. So the opened file's zip is kept, and on saving each sheet's original drawing is
  * copied over ExcelJS's (with every part it refers to: charts and their styles, pictures), its anchors and the
- * charts' references moved by the columns inserted and rows deleted meanwhile; sparklines are copied into the
+ * charts' references moved by the columns inserted and rows deleted meanwhile; sheet extensions are copied into the
  * sheet's extLst the same way. What cannot be carried (pivot tables, slicers, form controls, VBA, …) is named in a
  * Russian notice: never lost silently.
  */
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { shiftChart, shiftDrawing, shiftSqref, type SheetShift } from "./package-shift";
+import { namesToRestore, restoreNames, type OriginalName } from "./preserve-names";
+import { shiftChart, shiftDrawing, shiftSqref, unescapeXml, type SheetShift } from "./package-shift";
 import {
   ContentTypes,
   REL_NS,
@@ -28,12 +30,24 @@ import {
   workbookPart,
 } from "./opc";
 
-const SPARKLINES_EXT = /<ext\b[^>]*uri="\{05C60535-1F16-4fd2-B633-F4F36F0B64E0\}"[^>]*>[\s\S]*?<\/ext>/i;
+/** Sheet extensions ExcelJS drops and we carry: sparklines; data validations referring to another sheet. */
+const CARRIED_EXTENSIONS = [
+  "{05C60535-1F16-4fd2-B633-F4F36F0B64E0}",
+  "{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}",
+];
+
+function extension(xml: string, uri: string): string | null {
+  const at = xml.toLowerCase().indexOf(`uri="${uri.toLowerCase()}"`);
+  if (at < 0) return null;
+  const start = xml.lastIndexOf("<ext", at);
+  const end = xml.indexOf("</ext>", at);
+  return start >= 0 && end >= 0 ? xml.slice(start, end + "</ext>".length) : null;
+}
 
 interface OriginalSheet {
   ws: ExcelJS.Worksheet;
   drawing: string | null;
-  sparklines: string | null;
+  extensions: { uri: string; xml: string }[];
   /** Namespace declarations of the original <worksheet>, for fragments copied out of it. */
   namespaces: Map<string, string>;
 }
@@ -44,6 +58,9 @@ interface Original {
   sheets: OriginalSheet[];
   /** Package-level parts carried as they are, with the relationship that names them. */
   carried: { from: "package" | "workbook"; type: string; part: string }[];
+  names: OriginalName[];
+  /** Names the plan set (lower case): the plan's version stands. */
+  planNames: Set<string>;
   losses: string[];
   reported: boolean;
 }
@@ -119,6 +136,9 @@ export async function rememberPackage(wb: ExcelJS.Workbook, bytes: Uint8Array): 
     }
   if (/application\/vnd\.ms-excel\.sheet\.macroEnabled/.test(types.xml)) lose("vbaProject");
 
+  const workbookXml = (await readText(zip, wbPart)) ?? "";
+  const order = [...workbookXml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
+  const names = namesToRestore(workbookXml, order);
   const sheets: OriginalSheet[] = [];
   for (const [name, path] of await sheetParts(zip)) {
     const xml = (await readText(zip, path)) ?? "";
@@ -128,12 +148,15 @@ export async function rememberPackage(wb: ExcelJS.Workbook, bytes: Uint8Array): 
     if (!ws) continue;
     const drawingId = /<drawing\s+r:id="([^"]+)"/.exec(xml)?.[1];
     const drawingRel = rels.find((r) => r.id === drawingId && !r.external);
-    const sparklines = SPARKLINES_EXT.exec(xml)?.[0] ?? null;
-    if (drawingRel || sparklines)
+    const extensions = CARRIED_EXTENSIONS.flatMap((uri) => {
+      const ext = extension(xml, uri);
+      return ext ? [{ uri, xml: ext }] : [];
+    });
+    if (drawingRel || extensions.length)
       sheets.push({
         ws,
         drawing: drawingRel ? resolveTarget(path, drawingRel.target) : null,
-        sparklines,
+        extensions,
         namespaces: namespacesOf(xml),
       });
   }
@@ -142,6 +165,8 @@ export async function rememberPackage(wb: ExcelJS.Workbook, bytes: Uint8Array): 
     types,
     sheets,
     carried,
+    names,
+    planNames: new Set(),
     losses: [...lost].map(([what, where]) => lossNotice(what, where)),
     reported: false,
   });
@@ -152,6 +177,11 @@ export function recordShift(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, shift: 
   const list = SHIFTS.get(wb) ?? [];
   list.push({ ws, shift });
   SHIFTS.set(wb, list);
+}
+
+/** A plan set a defined name: its version, not the file's, is saved. */
+export function recordPlanName(wb: ExcelJS.Workbook, name: string): void {
+  ORIGINALS.get(wb)?.planNames.add(name.toLowerCase());
 }
 
 /** The Russian notices of what saving this workbook loses (every time). */
@@ -233,7 +263,8 @@ function withNamespaces(fragment: string, namespaces: Map<string, string>): stri
 export async function carryParts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promise<Uint8Array> {
   const original = ORIGINALS.get(wb);
   const jobs = (original?.sheets ?? []).filter((s) => wb.worksheets.includes(s.ws));
-  if (!original || (jobs.length === 0 && original.carried.length === 0)) return bytes;
+  if (!original || (jobs.length === 0 && original.carried.length === 0 && original.names.length === 0))
+    return bytes;
   const out = await JSZip.loadAsync(bytes);
   const types = new ContentTypes((await readText(out, "[Content_Types].xml")) ?? "");
   const shifts = (SHIFTS.get(wb) ?? []).filter((s) => wb.worksheets.includes(s.ws));
@@ -269,16 +300,14 @@ export async function carryParts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promi
         sheetXml = insertDrawingElement(sheetXml, rId);
       }
     }
-    if (job.sparklines && !/sparklineGroup/.test(sheetXml)) {
-      const moved = job.sparklines.replace(
-        /<xm:(f|sqref)>([^<]*)<\/xm:\1>/g,
-        (_w, tag: string, text: string) => {
-          let ref = text;
-          if (tag === "f") ref = shiftChart(`<f>${text}</f>`, chartShifts).slice(3, -4);
-          else for (const s of mine) ref = shiftSqref(ref, job.ws.name, s);
-          return `<xm:${tag}>${ref}</xm:${tag}>`;
-        },
-      );
+    for (const ext of job.extensions) {
+      if (extension(sheetXml, ext.uri)) continue; // ExcelJS kept it after all
+      const moved = ext.xml.replace(/<xm:(f|sqref)>([^<]*)<\/xm:\1>/g, (_w, tag: string, text: string) => {
+        let ref = text;
+        if (tag === "f") ref = shiftChart(`<f>${text}</f>`, chartShifts).slice(3, -4);
+        else for (const s of mine) ref = shiftSqref(ref, job.ws.name, s);
+        return `<xm:${tag}>${ref}</xm:${tag}>`;
+      });
       sheetXml = addSheetExtension(sheetXml, withNamespaces(moved, job.namespaces));
     }
     out.file(path, sheetXml);
@@ -286,6 +315,10 @@ export async function carryParts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promi
   }
 
   const wbPart = await workbookPart(out);
+  if (original.names.length) {
+    const xml = (await readText(out, wbPart)) ?? "";
+    out.file(wbPart, restoreNames(xml, original.names, chartShifts, original.planNames));
+  }
   for (const c of original.carried) {
     const owner = c.from === "package" ? "" : wbPart;
     const part = await copier.copy(c.part);

@@ -24,7 +24,7 @@ import {
   setValidation,
 } from "./write-format";
 import { deleteRows, dropNamesOf, insertColumns } from "./write-rows";
-import { carryParts, recordShift } from "./preserve";
+import { carryParts, recordPlanName, recordShift } from "./preserve";
 import { isProtected, mergeRanges, type SheetModel } from "./sheet-model";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -121,6 +121,7 @@ function applyOp(wb: ExcelJS.Workbook, op: EditOp): string | void {
     case "setHyperlink":
       return setHyperlink(ws, op);
     case "setDefinedName":
+      recordPlanName(wb, op.name);
       return setDefinedName(wb, ws, op.name, op.range);
     case "setLocked":
       return setLocked(ws, op.range, op.locked);

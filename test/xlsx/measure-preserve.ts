@@ -39,6 +39,10 @@ export const CHECKS: [string, Check][] = [
   ["макросы VBA", has(/vbaProject\.bin$/)],
   ["custom XML", has(/^customXml\//)],
   ["тема (theme)", text("Тема региона")],
+  ["имя-формула (OFFSET)", text("OFFSET(Лист1!$")],
+  ["имя листа (localSheetId)", (_z, all) => /<definedName name="Местное" localSheetId="0">/.test(all)],
+  ["скрытое имя", (_z, all) => /<definedName name="Служебное"[^>]*hidden="1"/.test(all)],
+  ["список с другого листа (x14)", text("x14:dataValidation ")],
 ];
 
 export async function keptParts(bytes: Uint8Array): Promise<Record<string, boolean>> {

@@ -112,6 +112,10 @@ describe("anchors and chart references move as Excel moves them", () => {
     expect(shiftChartFormula("Лист1!$B$2:$B$10", "Лист1", del)).toBe("Лист1!$B$2:$B$8");
     expect(shiftChartFormula("Лист1!$B$4:$B$5", "Лист1", del)).toBe("Лист1!#REF!");
     expect(shiftChartFormula("(Лист1!$B$6,Лист1!$B$8)", "Лист1", del)).toBe("(Лист1!$B$4,Лист1!$B$6)");
+    // Whole columns and whole rows, as dynamic names and print titles write them.
+    expect(shiftChartFormula("COUNTA(Лист1!$B:$C)", "Лист1", ins)).toBe("COUNTA(Лист1!$B:$F)");
+    expect(shiftChartFormula("Лист1!$3:$6", "Лист1", del)).toBe("Лист1!$3:$4");
+    expect(shiftChartFormula("Лист1!$4:$5", "Лист1", del)).toBe("Лист1!#REF!");
   });
 });
 
@@ -171,6 +175,34 @@ describe("roadmap annotate keeps the user's chart, picture and text box", () => 
     expect(d.charts.map((c) => c.includes("Баллы школ"))).toEqual([true, false]);
     expect(d.charts[1]).toContain("'Лист1'!$B$4:$B$6");
     expect(new Set(d.ids).size).toBe(3);
+  });
+});
+
+describe("names and drop-downs ExcelJS would cut or drop", () => {
+  test("a formula name, a sheet-scoped and a hidden name, a drop-down from another sheet: kept and moved", async () => {
+    const { io, written } = fakeIo({ "in.xlsx": await richWorkbook(["names", "crossSheetList"]) });
+    expect(await runCli(["annotate", "in.xlsx", "-o", "out.xlsx"], io)).toBe(0);
+    const zip = await JSZip.loadAsync(written["out.xlsx"]);
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    const names = [...workbook.matchAll(/<definedName ([^>]*)>([^<]*)<\/definedName>/g)].map(
+      (m) => `${m[1]} → ${m[2]}`,
+    );
+    // F:G moved to K:L by the five control columns inserted at E.
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'name="Динамика" → OFFSET(Лист1!$L$4,0,0,COUNTA(Лист1!$L:$L)-1,1)',
+        'name="Местное" localSheetId="0" → Лист1!$K$4',
+        'name="Служебное" hidden="1" → Лист1!$L$6',
+      ]),
+    );
+    expect(names.filter((n) => n.includes("Динамика") || n.includes("Местное"))).toHaveLength(2);
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet).toContain(
+      '<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Скрытый!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>K4:K6</xm:sqref></x14:dataValidation>',
+    );
+    // The sheet's own extLst is one, and last.
+    expect(sheet.match(/<extLst>/g) ?? []).toHaveLength(1);
+    expect(sheet).toMatch(/<\/extLst><\/worksheet>$/);
   });
 });
 

@@ -31,7 +31,9 @@ export type Part =
   | "formControl"
   | "vba"
   | "customXml"
-  | "theme";
+  | "theme"
+  | "names"
+  | "crossSheetList";
 
 export const ALL_PARTS: Part[] = [
   "chart",
@@ -46,6 +48,8 @@ export const ALL_PARTS: Part[] = [
   "vba",
   "customXml",
   "theme",
+  "names",
+  "crossSheetList",
 ];
 
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -256,6 +260,25 @@ export async function richWorkbook(parts: readonly Part[] = ALL_PARTS): Promise<
     sheet = sheet.includes("<extLst>")
       ? sheet.replace("</extLst>", `${exts}</extLst>`)
       : sheet.replace("</worksheet>", `<extLst>${exts}</extLst></worksheet>`);
+  }
+  if (want.has("crossSheetList")) {
+    // A drop-down whose list is on another sheet: Excel stores it as an x14 extension.
+    const ext =
+      `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">` +
+      `<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1">` +
+      `<x14:formula1><xm:f>Скрытый!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>F4:F6</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`;
+    sheet = sheet.includes("<extLst>")
+      ? sheet.replace("</extLst>", `${ext}</extLst>`)
+      : sheet.replace("</worksheet>", `<extLst>${ext}</extLst></worksheet>`);
+  }
+  if (want.has("names")) {
+    // A dynamic range (a formula), a sheet-scoped name and a hidden one, as Excel writes them.
+    workbook = workbook.replace(
+      "</definedNames>",
+      `<definedName name="Динамика">OFFSET(Лист1!$G$4,0,0,COUNTA(Лист1!$G:$G)-1,1)</definedName>` +
+        `<definedName name="Местное" localSheetId="0">Лист1!$F$4</definedName>` +
+        `<definedName name="Служебное" hidden="1">Лист1!$G$6</definedName></definedNames>`,
+    );
   }
   if (want.has("formControl")) {
     zip.file(
