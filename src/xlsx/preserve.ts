@@ -86,6 +86,8 @@ const LOST_KINDS: Record<string, string> = {
   externalLink: "связи с другими книгами",
   vbaProject: "макросы VBA",
   chartsheet: "листы-диаграммы",
+  rdRichValue: "картинки в ячейках («Поместить в ячейку»)",
+  richValueRel: "картинки в ячейках («Поместить в ячейку»)",
   dialogsheet: "листы диалогов Excel 5.0",
   xlMacrosheet: "листы макросов Excel 4.0",
   xlIntlMacrosheet: "листы макросов Excel 4.0",
@@ -259,6 +261,18 @@ function withNamespaces(fragment: string, namespaces: Map<string, string>): stri
   return decl ? fragment.replace(/^<ext\b/, `<ext${decl}`) : fragment;
 }
 
+/** Pictures no relationship names any more (ExcelJS's copies of the ones carried with the original drawing). */
+async function dropOrphanMedia(zip: JSZip): Promise<void> {
+  const named = new Set<string>();
+  for (const relsPath of Object.keys(zip.files).filter((n) => n.endsWith(".rels"))) {
+    const owner = relsPath.replace(/_rels\/([^/]*)\.rels$/, "$1");
+    for (const rel of parseRels(await readText(zip, relsPath)))
+      if (!rel.external) named.add(resolveTarget(owner, rel.target));
+  }
+  for (const name of Object.keys(zip.files))
+    if (name.startsWith("xl/media/") && !zip.files[name].dir && !named.has(name)) zip.remove(name);
+}
+
 /** The saved file's bytes with the original's drawings, charts, sparklines and package parts carried over. */
 export async function carryParts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promise<Uint8Array> {
   const original = ORIGINALS.get(wb);
@@ -272,6 +286,7 @@ export async function carryParts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promi
   const copier = new PartCopier(original, out, types, chartShifts);
   const outSheets = await sheetParts(out);
 
+  let replaced = false;
   for (const job of jobs) {
     const path = outSheets.get(job.ws.name);
     if (!path) continue;
@@ -279,8 +294,9 @@ export async function carryParts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promi
     let sheetXml = (await readText(out, path)) ?? "";
     let rels = await readText(out, relsPath);
     const mine = shifts.filter((s) => s.ws === job.ws).map((s) => s.shift);
-    if (job.drawing) {
-      // ExcelJS's drawing holds only the pictures, which the original holds too: it gives way.
+    // ExcelJS's drawing holds only the pictures, which the original holds too: it gives way to the original.
+    const drawing = job.drawing && (await copier.copy(job.drawing, (xml) => shiftDrawing(xml, mine)));
+    if (drawing) {
       const id = /<drawing\s+r:id="([^"]+)"\s*\/>/.exec(sheetXml);
       if (id) {
         const rel = parseRels(rels).find((r) => r.id === id[1]);
@@ -291,14 +307,12 @@ export async function carryParts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promi
           out.remove(part);
           out.remove(relsPathOf(part));
           types.removeOverride(part);
+          replaced = true;
         }
       }
-      const drawing = await copier.copy(job.drawing, (xml) => shiftDrawing(xml, mine));
-      if (drawing) {
-        const rId = nextRelId(rels);
-        rels = addRel(rels, rId, `${REL_NS}/drawing`, relativeTarget(path, drawing));
-        sheetXml = insertDrawingElement(sheetXml, rId);
-      }
+      const rId = nextRelId(rels);
+      rels = addRel(rels, rId, `${REL_NS}/drawing`, relativeTarget(path, drawing));
+      sheetXml = insertDrawingElement(sheetXml, rId);
     }
     for (const ext of job.extensions) {
       if (extension(sheetXml, ext.uri)) continue; // ExcelJS kept it after all
@@ -327,6 +341,7 @@ export async function carryParts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promi
     const rels = await readText(out, relsPath);
     out.file(relsPath, addRel(rels, nextRelId(rels), c.type, relativeTarget(owner, part)));
   }
+  if (replaced) await dropOrphanMedia(out);
   out.file("[Content_Types].xml", types.xml);
   return out.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
