@@ -261,6 +261,29 @@ function withNamespaces(fragment: string, namespaces: Map<string, string>): stri
   return decl ? fragment.replace(/^<ext\b/, `<ext${decl}`) : fragment;
 }
 
+/**
+ * A slicer's or timeline's frame in a drawing names a part that is not carried: Excel's own fallback (a text box
+ * saying a slicer stood here) takes its place, so the file opens without repair.
+ */
+export function withoutSlicers(xml: string): string {
+  if (!/slicer/.test(xml)) return xml;
+  return (
+    xml
+      .replace(
+        /<mc:AlternateContent\b[^>]*>((?:(?!<\/?mc:AlternateContent\b)[\s\S])*)<\/mc:AlternateContent>/g,
+        (whole, inner: string) =>
+          /drawing\/2010\/slicer|drawing\/2012\/timeslicer/.test(inner)
+            ? (/<mc:Fallback\b[^>]*>([\s\S]*?)<\/mc:Fallback>/.exec(inner)?.[1] ?? "")
+            : whole,
+      )
+      // An anchor left with nothing to show (no fallback) goes.
+      .replace(
+        /<xdr:(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[^>]*>(?:(?!<\/?xdr:\1\b)[\s\S])*?<\/xdr:\1>/g,
+        (el) => (/<xdr:(sp|pic|graphicFrame|grpSp|cxnSp|contentPart)\b/.test(el) ? el : ""),
+      )
+  );
+}
+
 /** Pictures no relationship names any more (ExcelJS's copies of the ones carried with the original drawing). */
 async function dropOrphanMedia(zip: JSZip): Promise<void> {
   const named = new Set<string>();
@@ -295,7 +318,8 @@ export async function carryParts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promi
     let rels = await readText(out, relsPath);
     const mine = shifts.filter((s) => s.ws === job.ws).map((s) => s.shift);
     // ExcelJS's drawing holds only the pictures, which the original holds too: it gives way to the original.
-    const drawing = job.drawing && (await copier.copy(job.drawing, (xml) => shiftDrawing(xml, mine)));
+    const drawing =
+      job.drawing && (await copier.copy(job.drawing, (xml) => shiftDrawing(withoutSlicers(xml), mine)));
     if (drawing) {
       const id = /<drawing\s+r:id="([^"]+)"\s*\/>/.exec(sheetXml);
       if (id) {

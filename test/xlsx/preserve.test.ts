@@ -10,6 +10,7 @@ import { runCli, type CliIo } from "../../src/cli/run";
 import { CheckReport } from "../../src/domain/model";
 import { XlsxWorkbookHost } from "../../src/xlsx/host";
 import { shiftChartFormula, shiftDrawing } from "../../src/xlsx/package-shift";
+import { withoutSlicers } from "../../src/xlsx/preserve";
 import { richWorkbook } from "./rich-package";
 
 function fakeIo(files: Record<string, Uint8Array>) {
@@ -117,6 +118,24 @@ describe("anchors and chart references move as Excel moves them", () => {
     expect(shiftChartFormula("Лист1!$3:$6", "Лист1", del)).toBe("Лист1!$3:$4");
     expect(shiftChartFormula("Лист1!$4:$5", "Лист1", del)).toBe("Лист1!#REF!");
   });
+});
+
+test("a slicer's frame (its part is not carried) gives way to Excel's own fallback text box", () => {
+  const slicer = (fallback: string) =>
+    `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+    `<xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>8</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+    `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice xmlns:sle15="http://schemas.microsoft.com/office/drawing/2012/slicer" Requires="sle15">` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Школа"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/drawing/2010/slicer"><sle:slicer xmlns:sle="http://schemas.microsoft.com/office/drawing/2010/slicer" name="Школа"/></a:graphicData></a:graphic></xdr:graphicFrame></mc:Choice>` +
+    `${fallback}</mc:AlternateContent><xdr:clientData/></xdr:twoCellAnchor>`;
+  const text = `<xdr:sp macro="" textlink=""><xdr:txBody><a:p><a:r><a:t>Здесь был срез</a:t></a:r></a:p></xdr:txBody></xdr:sp>`;
+  const pic = `<xdr:oneCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="1" cy="1"/><xdr:pic/><xdr:clientData/></xdr:oneCellAnchor>`;
+  const out = withoutSlicers(`<xdr:wsDr>${pic}${slicer(`<mc:Fallback>${text}</mc:Fallback>`)}</xdr:wsDr>`);
+  expect(out).not.toContain("sle:slicer");
+  expect(out).not.toContain("mc:AlternateContent");
+  expect(out).toContain(`<xdr:rowOff>0</xdr:rowOff></xdr:to>${text}<xdr:clientData/></xdr:twoCellAnchor>`);
+  expect(out).toContain(pic);
+  expect(withoutSlicers(`<xdr:wsDr>${pic}${slicer("")}</xdr:wsDr>`)).toBe(`<xdr:wsDr>${pic}</xdr:wsDr>`);
 });
 
 describe("roadmap annotate keeps the user's chart, picture and text box", () => {
