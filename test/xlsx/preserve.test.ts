@@ -225,6 +225,17 @@ describe("names and drop-downs ExcelJS would cut or drop", () => {
   });
 });
 
+test("a table without a style (as LibreOffice writes it) is saved, not a crash", async () => {
+  const zip = await JSZip.loadAsync(await richWorkbook([]));
+  const table = await zip.file("xl/tables/table1.xml")!.async("string");
+  zip.file("xl/tables/table1.xml", table.replace(/<tableStyleInfo[^>]*\/>/, ""));
+  const host = await XlsxWorkbookHost.open(await zip.generateAsync({ type: "uint8array" }), "lo.xlsx");
+  const saved = await JSZip.loadAsync(await host.toBuffer());
+  const back = await saved.file("xl/tables/table1.xml")!.async("string");
+  expect(back).toContain('name="Школы"');
+  expect(back).not.toMatch(/tableStyleInfo[^>]*name=/);
+});
+
 describe("what cannot be kept is said in Russian", () => {
   const PIVOT =
     "В файле есть сводные таблицы (лист «Скрытый»): при сохранении без Excel они не сохранятся. Исходный файл не изменён; если они нужны, выполните команду в Excel с надстройкой.";
