@@ -101,8 +101,16 @@ export function shiftChoice(choice: FoldChoice, deleted0: readonly number[]): Fo
   return { exclude: (choice.exclude ?? []).map(up), include: (choice.include ?? []).map(up) };
 }
 
-export async function applyFold(host: WorkbookHost, choices: FoldChoices = {}): Promise<FoldOutcome> {
-  let r = await recognise(host);
+/**
+ * `recognised`: the recognition the preview was made from, when the workbook has not changed since (the CLI);
+ * the pane recognises afresh, as the user may have edited the sheet while the preview was open.
+ */
+export async function applyFold(
+  host: WorkbookHost,
+  choices: FoldChoices = {},
+  recognised?: Recognised,
+): Promise<FoldOutcome> {
+  let r = recognised ?? (await recognise(host));
   const answers: Record<string, FoldChoice> = { ...choices };
   const done = new Set<string>();
   const key = (t: RoadmapTable) => `${t.sheet}|${t.headerRows[0] ?? t.range}`;
@@ -125,6 +133,8 @@ export async function applyFold(host: WorkbookHost, choices: FoldChoices = {}): 
       if (answers[fold.table.sheet])
         answers[fold.table.sheet] = shiftChoice(answers[fold.table.sheet], deleted);
     }
+    // Every fold planned was written (one per sheet): nothing is left that a fresh recognition would find.
+    if (writing.every((f) => done.has(key(f.table)))) break;
     r = await recognise(host);
   }
   return out;

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { en } from "../../src/taskpane/i18n/en";
 import { ru } from "../../src/taskpane/i18n/ru";
 import { defaultLanguage, format, translator } from "../../src/taskpane/i18n";
@@ -23,6 +25,35 @@ describe("i18n dictionaries", () => {
   it("keep Russian texts in Russian (Cyrillic in every Russian message)", () => {
     const latinOnly = Object.entries(ru).filter(([, v]) => !/[А-Яа-яЁё]/.test(v));
     expect(latinOnly).toEqual([]);
+  });
+});
+
+/** Every .ts/.tsx file under src but the dictionaries themselves. */
+function sourceText(dir: string): string {
+  return readdirSync(dir, { withFileTypes: true })
+    .map((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return p.endsWith(path.join("taskpane", "i18n")) ? "" : sourceText(p);
+      return /\.tsx?$/.test(e.name) ? readFileSync(p, "utf8") : "";
+    })
+    .join("\n");
+}
+
+describe("i18n keys in use", () => {
+  const src = sourceText(path.join(__dirname, "../../src"));
+  // A key built at run time: t(`severity_${g.severity}`) refers to every key «severity_…».
+  const prefixes = [...src.matchAll(/`([A-Za-z]\w*_)\$\{/g)].map((m) => m[1]);
+  const referenced = (key: string) =>
+    src.includes(`"${key}"`) || src.includes(`'${key}'`) || prefixes.some((p) => key.startsWith(p));
+
+  it("finds the run-time prefixes it relies on (the check below would pass vacuously otherwise)", () => {
+    expect([...new Set(prefixes)].sort()).toEqual(
+      expect.arrayContaining(["family_", "role_", "roleSeverity_", "severity_"]),
+    );
+  });
+
+  it("has every dictionary key referenced somewhere in src", () => {
+    expect(Object.keys(ru).filter((k) => !referenced(k))).toEqual([]);
   });
 });
 

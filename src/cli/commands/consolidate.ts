@@ -9,22 +9,19 @@ import { consolidateReturns, loadTemplate, type ConsolidateResult } from "../../
 import { VERDICT_RU } from "../../domain/consolidation/record";
 import { UserFacingError } from "../../domain/host";
 import { readReturnFiles } from "../../returns/pool";
-import { expandInputs, openWorkbook, outputPath, saveWorkbook } from "../files";
-import { EXIT_OK, type CliIo, type Subcommand } from "../io";
+import { expandInputs } from "../files";
+import type { CliIo } from "../io";
+import { printJson, writingCommand } from "../writing";
 
-export const consolidateCommand: Subcommand = {
+export const consolidateCommand = writingCommand({
   name: "consolidate",
   synopsis: "<мониторинг.xlsx> <форма.xlsx|папка>… -o <свод.xlsx> [--json]",
   summary:
     "прочитать формы, присланные школами, проверить каждую и записать листы «Свод ГГГГ-QN» и «Приём форм»",
-  options: ["json", "out"],
-  required: ["out"],
+  options: ["json"],
   positional: { min: 2, max: null, what: "файл мониторинга и формы школ (файлы или папки)" },
-  async run(args, io) {
-    const [monitoring, ...inputs] = args.positional;
-    const files = await returnFiles(io, inputs);
-    const out = outputPath(io, args.out as string, [monitoring, ...files]);
-    const host = await openWorkbook(io, monitoring);
+  otherInputs: (args, io) => returnFiles(io, args.positional.slice(1)),
+  async change({ io, host, others: files }) {
     // Refuse a workbook without the template before reading hundreds of files.
     const template = await loadTemplate(host);
     const step = Math.max(1, Math.round(files.length / 20));
@@ -34,13 +31,14 @@ export const consolidateCommand: Subcommand = {
           io.stderr(`Прочитано форм: ${done} из ${total} (${io.baseName(file)})\n`);
       },
     });
-    const result = await consolidateReturns(host, { readings, template });
-    await saveWorkbook(io, host, out);
-    io.stderr(`Свод записан: ${out}\n`);
-    io.stdout(args.json ? JSON.stringify(result.json, null, 2) + "\n" : textSummary(io, result));
-    return EXIT_OK;
+    return consolidateReturns(host, { readings, template });
   },
-};
+  report(result, { args, io, out }) {
+    io.stderr(`Свод записан: ${out}\n`);
+    if (args.json) printJson(io, result.json);
+    else io.stdout(textSummary(io, result));
+  },
+});
 
 /** The files to read: named files as they are (an .xls or .ods is rejected with its reason), folders' .xlsx. */
 async function returnFiles(io: CliIo, inputs: readonly string[]): Promise<string[]> {

@@ -1,21 +1,19 @@
 /** `roadmap fold <in.xlsx> -o <out.xlsx> [--json]` (contract): «Исправить вставку из Word» on a file. */
 import { applyFold, previewFold } from "../../app/fold";
-import { openWorkbook, outputPath, saveWorkbook } from "../files";
-import { EXIT_OK, type Subcommand } from "../io";
+import { recognise } from "../../app/recognise";
+import { printJson, writingCommand } from "../writing";
 import { checkReport } from "./check";
 
-export const foldCommand: Subcommand = {
+export const foldCommand = writingCommand({
   name: "fold",
   synopsis: "<файл.xlsx> -o <результат.xlsx> [--json]",
   summary: "склеить строки, разорванные при вставке из Word (копия листа сохраняется как «… (исходный)»)",
-  options: ["json", "out", "today"],
-  required: ["out"],
+  options: ["json", "today"],
   positional: { min: 1, max: 1, what: "файл .xlsx" },
-  async run(args, io) {
-    const input = args.positional[0];
-    const out = outputPath(io, args.out as string, [input]);
-    const host = await openWorkbook(io, input);
-    const preview = await previewFold(host);
+  async change({ host }) {
+    // One recognition for the proposal and the fold's first pass: nothing is written between them.
+    const recognised = await recognise(host);
+    const preview = await previewFold(host, recognised);
     // Rows as in the input file: the proposal is made before anything is written.
     const joins = preview.folds.flatMap((f) =>
       f.proposal.joins.map((j) => ({ sheet: j.sheet, into: j.into, rows: j.rows })),
@@ -23,11 +21,12 @@ export const foldCommand: Subcommand = {
     const leftForUser = preview.folds.flatMap((f) =>
       f.proposal.leftForUser.map((l) => ({ sheet: l.sheet, row: l.row, reason: l.reason })),
     );
-    const outcome = await applyFold(host);
-    await saveWorkbook(io, host, out);
+    return { joins, leftForUser, outcome: await applyFold(host, {}, recognised) };
+  },
+  async report({ joins, leftForUser, outcome }, { args, io, host, out, today }) {
     if (args.json) {
-      const { report } = await checkReport(host, io.baseName(out), args.today ?? io.today());
-      io.stdout(JSON.stringify({ joins, leftForUser, check: report }, null, 2) + "\n");
+      const { report } = await checkReport(host, io.baseName(out), today);
+      printJson(io, { joins, leftForUser, check: report });
     } else {
       io.stdout(
         outcome.rows > 0
@@ -35,6 +34,5 @@ export const foldCommand: Subcommand = {
           : `Разорванных строк нет — книга записана без изменений: ${out}\n`,
       );
     }
-    return EXIT_OK;
   },
-};
+});

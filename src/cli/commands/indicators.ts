@@ -2,6 +2,7 @@
 import { indicators } from "../../app/indicators";
 import { openWorkbook } from "../files";
 import { EXIT_OK, type Subcommand } from "../io";
+import { printJson } from "../writing";
 
 const TYPE_RU = {
   share: "доля",
@@ -23,7 +24,7 @@ export const indicatorsCommand: Subcommand = {
     const outcome = await indicators(host);
     for (const w of outcome.warnings) io.stderr(w + "\n");
     if (args.json) {
-      io.stdout(JSON.stringify({ indicators: outcome.indicators }, null, 2) + "\n");
+      printJson(io, { indicators: outcome.indicators });
       return EXIT_OK;
     }
     const lines = outcome.indicators.map((i) => {

@@ -5,22 +5,19 @@
 import { createMonitoring, quarterOrThrow, templateJson } from "../../app/monitoring";
 import { UserFacingError } from "../../domain/host";
 import { parseSchoolList, schoolsFromWorkbook } from "../../domain/monitoring";
-import { openWorkbook, outputPath, saveWorkbook } from "../files";
-import { EXIT_OK, type Subcommand } from "../io";
+import { printJson, writingCommand } from "../writing";
 
-export const monitoringCommand: Subcommand = {
+export const monitoringCommand = writingCommand({
   name: "monitoring",
   synopsis: "<файл.xlsx> --quarter ГГГГ-QN --schools <список.txt> -o <мониторинг.xlsx> [--json]",
   summary:
     "создать листы мониторинга квартала: показатели × школы с целями и формулами, мероприятия квартала",
-  options: ["json", "out", "quarter", "schools"],
-  required: ["out", "quarter"],
+  options: ["json", "quarter", "schools"],
+  required: ["quarter"],
   positional: { min: 1, max: 1, what: "файл .xlsx" },
-  async run(args, io) {
-    const input = args.positional[0];
-    const out = outputPath(io, args.out as string, [input, ...(args.schools ? [args.schools] : [])]);
-    quarterOrThrow(args.quarter as string);
-    const host = await openWorkbook(io, input);
+  otherInputs: async (args) => (args.schools ? [args.schools] : []),
+  precheck: (args) => void quarterOrThrow(args.quarter as string),
+  async change({ args, io, host }) {
     let schools: string[];
     // Warnings are printed once the work is done: a refusal is one line on stderr, nothing else.
     const warnings: string[] = [];
@@ -39,14 +36,15 @@ export const monitoringCommand: Subcommand = {
           : "Не указан список школ (--schools <список.txt>), и в книге его нет.",
       );
     const result = await createMonitoring(host, { quarter: args.quarter as string, schools });
-    await saveWorkbook(io, host, out);
+    return { result, warnings };
+  },
+  report({ result, warnings }, { args, io, out }) {
     for (const w of [...warnings, ...result.warnings]) io.stderr(w + "\n");
     const t = result.template;
-    if (args.json) io.stdout(JSON.stringify(templateJson(t), null, 2) + "\n");
+    if (args.json) printJson(io, templateJson(t));
     else
       io.stdout(
         `Шаблон ${t.id}, версия ${t.version}: ${t.indicators.length} показателей, ${t.schools.length} школ, ${t.activities.length} мероприятий квартала. Записано: ${out}\n`,
       );
-    return EXIT_OK;
   },
-};
+});

@@ -12,6 +12,7 @@ import {
   isContinuation,
   mergedFromActivity,
   SECTION_MARK,
+  givenSingleKind,
   singleCellKind,
   type LastActivity,
 } from "./row-kinds";
@@ -73,6 +74,8 @@ export function readBody(
   start: number,
   shape: TableShape,
   forcedEnd: number | null,
+  /** The user gave the range and its only role column, the activity: a lone cell there is an activity. */
+  givenActivities = false,
 ): Body {
   const items: BodyItem[] = [];
   const signature = header ? headerSignature(view, header.rows[0]) : null;
@@ -128,13 +131,21 @@ export function readBody(
       if (forcedEnd === null) break;
       continue;
     }
-    if (kind === "single") {
+    // A Word cell of paragraphs (the row merged down from the activity) continues it, given by hand or not.
+    const given =
+      kind === "single" && givenActivities && cells[0] === shape.columns.activity
+        ? last && pending.length === 0 && mergedFromActivity(view, r, shape, last.row)
+          ? "continuation"
+          : givenSingleKind(view, r, cells[0], shape, pending.length === 0 ? last : null)
+        : null;
+    if (kind === "single" && given !== "activity") {
       const c = cells[0];
       const text = collapseSpaces(view.text(r, c));
       const sk =
         last && pending.length === 0 && mergedFromActivity(view, r, shape, last.row)
           ? "continuation"
-          : singleCellKind(
+          : (given ??
+            singleCellKind(
               view,
               r,
               c,
@@ -143,7 +154,7 @@ export function readBody(
               numberedCount > 0,
               // Text after a blank row is a note under the table more likely than a cut sentence.
               sectionsElsewhere && afterGap === 0,
-            );
+            ));
       if (sk === "continuation" && last && lastItem && pending.length === 0) {
         lastItem.continuation!.push(...blanks, r);
         last.activityTail = tailOf(r, shape.columns.activity, last.activityTail);
@@ -160,7 +171,7 @@ export function readBody(
       // After a wide gap only a numbered row keeps the table going.
       break;
     }
-    let isActivity = kind === "activity";
+    let isActivity = kind === "activity" || given === "activity";
     if (kind === "continuation-or-activity") {
       const numbered = numberedCount > 0;
       isActivity = !(

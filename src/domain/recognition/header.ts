@@ -105,10 +105,29 @@ const YEAR_LABEL = /^((?:19|20)\d\d)(\s*(г\.?|год))?$/;
 
 /**
  * Three or more such columns make a grid; fewer are more likely data — unless a deadline parent cell stands over
- * them («Сроки (2026 год)» over «I полугодие | II полугодие»).
+ * them («Сроки (2026 год)» over «I полугодие | II полугодие»), or they are the two halves of a year (`halfYearPair`).
  */
 const MIN_TIMELINE = 3;
 const MIN_TIMELINE_UNDER_PARENT = 2;
+
+/** «I полугодие», «2-е полугодие 2026»: 1 or 2, else null. */
+function halfOf(text: string): 1 | 2 | null {
+  const m = HALF_HEADER.exec(normalizeForMatch(text));
+  return m ? (m[1] === "i" || m[1] === "1" ? 1 : 2) : null;
+}
+
+/**
+ * The two halves of a year side by side («I полугодие» | «II полугодие»), with no parent over them: together they
+ * span the year, as a deadline grid does, so two are enough (two quarters or months alone are more likely data).
+ */
+function halfYearPair(cols: readonly { c: number; label: string }[]): boolean {
+  return (
+    cols.length === 2 &&
+    cols[1].c === cols[0].c + 1 &&
+    halfOf(cols[0].label) === 1 &&
+    halfOf(cols[1].label) === 2
+  );
+}
 
 /** Quick test on one row: at least two cells name distinct roles, and most text cells are header-like. */
 export function headerRoleCount(view: SheetView, r: number): number {
@@ -117,7 +136,9 @@ export function headerRoleCount(view: SheetView, r: number): number {
   const roles = new Set<ColumnRole>();
   let headerLike = 0;
   // Months or quarters as column headers (a «План-график»): they name the deadline, they are not data.
-  const timeline = cols.filter((c) => isTimelineHeader(view.text(r, c))).length >= MIN_TIMELINE;
+  const periods = cols.filter((c) => isTimelineHeader(view.text(r, c)));
+  const timeline =
+    periods.length >= MIN_TIMELINE || halfYearPair(periods.map((c) => ({ c, label: view.text(r, c) })));
   for (const c of cols) {
     const t = view.text(r, c);
     if (timeline && isTimelineHeader(t)) {
@@ -212,7 +233,7 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
 
   const labels: string[] = [];
   const found: { c: number; role: ColumnRole; weight: number; label: string }[] = [];
-  const periods: { c: number; label: string; underDeadline: boolean }[] = [];
+  const periods: { c: number; label: string; underDeadline: boolean; parented: boolean }[] = [];
   for (let c = left; c <= right; c++) {
     const parts: string[] = [];
     for (const hr of rows.slice(0, 2)) {
@@ -229,8 +250,9 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
     const year = underDeadline && own ? YEAR_LABEL.exec(own) : null;
     const period =
       own && parts.length > 1 ? (unitNumeral(parts[0], own) ?? (year ? `${year[1]} г.` : null)) : null;
-    if (period) periods.push({ c, label: period, underDeadline });
-    else if (own && isTimelineHeader(own)) periods.push({ c, label: own, underDeadline });
+    const parented = parts.length > 1;
+    if (period) periods.push({ c, label: period, underDeadline, parented });
+    else if (own && isTimelineHeader(own)) periods.push({ c, label: own, underDeadline, parented });
     // A sub-header refines its parent's column: when it names a role of its own («Мероприятие» over
     // «наименование | форма проведения»), that role is the column's.
     const ownRole = parentRole && own ? roleOfHeader(own) : null;
@@ -242,7 +264,8 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
   }
   const grid =
     periods.length >= MIN_TIMELINE ||
-    (periods.length >= MIN_TIMELINE_UNDER_PARENT && periods.every((x) => x.underDeadline));
+    (periods.length >= MIN_TIMELINE_UNDER_PARENT && periods.every((x) => x.underDeadline)) ||
+    (halfYearPair(periods) && periods.every((x) => !x.parented));
   const gridCols = new Set(periods.map((x) => x.c));
   // With a month grid, a «Сроки» parent over the months names the grid, not one deadline column per month.
   const kept = grid ? found.filter((f) => !(gridCols.has(f.c) && f.role === "deadline")) : found;

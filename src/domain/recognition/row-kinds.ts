@@ -194,3 +194,25 @@ export function singleCellKind(
   if (numbered && firstWord) return "continuation";
   return "section";
 }
+
+/**
+ * A lone cell in the activity column of a table the user gave by hand (its range and its activity column): the
+ * user said these rows are activities, so each is one unless it is clearly something else — a section by its mark
+ * («Раздел 2.», «II. …») or merged across the table, or a fragment cut at a page break (lower case after a text
+ * broken off mid-phrase, with no list marker of its own).
+ */
+export function givenSingleKind(
+  view: SheetView,
+  r: number,
+  c: number,
+  shape: TableShape,
+  last: LastActivity | null,
+): "activity" | "section" | "continuation" {
+  const text = view.text(r, c);
+  const m = view.mergeAt(r, c);
+  // Merged over two columns of the table or more (a merge reaching past a one-column range says nothing).
+  if (m && Math.min(m.right, shape.right) > Math.max(m.left, shape.left)) return "section";
+  if (SECTION_MARK.test(text)) return "section";
+  const cut = last !== null && startsLowercase(text) && endsMidPhrase(last.activityTail);
+  return cut && stripListMarker(text) === text ? "continuation" : "activity";
+}

@@ -27,7 +27,6 @@ export const en: Dictionary = {
   sheet: "Sheet",
   range: "Range",
   rangeInvalid: "Enter a range such as A6:F58",
-  headerRows: "Header rows",
   period: "Period",
   approved: "Approved",
   notFound: "not found",
@@ -42,10 +41,6 @@ export const en: Dictionary = {
   resetCorrections: "Reset corrections",
   correctionsSaved: "Corrections saved in the workbook and applied.",
   correctionsReset: "Corrections for the sheet removed.",
-  vagueRoleLabel: "Responsible given only as a role, no named person — treat as",
-  vagueAs_error: "an error",
-  vagueAs_warning: "a warning",
-  vagueAs_info: "a hint",
   periodMissing:
     "The roadmap's period was not found in the title, so deadlines without a year cannot be checked. Enter it below — it is remembered in the workbook.",
   periodLabel: "Roadmap period",
@@ -73,10 +68,7 @@ export const en: Dictionary = {
   foldHint: "Joins rows split when the table was pasted from Word (a cell continued on a new page).",
   foldNothing: "No split rows found: nothing to fix.",
   foldDialogTitle: "Fix paste from Word?",
-  foldPreview:
-    "{activities} activities will take the text of {rows} continuation rows; those rows will be deleted.",
   foldBackup: "A copy of the original sheet will be kept: «{name}».",
-  foldConfirm: "Fix",
   foldDone:
     "Done: {rows} continuation rows joined to their activities. The original sheet is kept as a copy.",
 
@@ -136,7 +128,6 @@ export const en: Dictionary = {
   peopleButton: "Build the list",
   peopleCount: "People: {count}",
   peopleNone: "No person with a surname and initials was found in the table.",
-  peopleActivities: "activities: {count}",
   peopleVariants: "Also written as",
   createPeopleSheet: "Create the «Ответственные» sheet",
   updatePeopleSheet: "Update the «Ответственные» sheet",

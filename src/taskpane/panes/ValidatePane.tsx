@@ -8,7 +8,6 @@ import {
   Badge,
   Button,
   Caption1,
-  CounterBadge,
   Link,
   Text,
   makeStyles,
@@ -20,6 +19,7 @@ import { findingKey } from "../../domain/validation/validate";
 import { usePane } from "../context";
 import { CommandStatus, InfoBar, PaneIntro, useStyles } from "../ui";
 import { groupFindings, hiddenRuleCounts } from "../logic/findings";
+import { FindingsCount } from "./validate/FindingsCount";
 import { HiddenRules } from "./validate/HiddenRules";
 import { RoleSeverity } from "./validate/RoleSeverity";
 import { RuleGroup } from "./validate/RuleGroup";
@@ -123,7 +123,7 @@ export function ValidatePane() {
           <div className={local.severityHeader}>
             <Badge appearance="filled" color={BADGE[g.severity]} size="small" />
             <Text weight="semibold">{t(`severity_${g.severity}`)}</Text>
-            <CounterBadge count={g.count} appearance="ghost" color="informative" overflowCount={999} />
+            <FindingsCount count={g.count} t={t} />
           </div>
           {/* Collapsed to rules with counts: the user opens the kinds they want to work on. */}
           <Accordion multiple collapsible defaultOpenItems={[]}>

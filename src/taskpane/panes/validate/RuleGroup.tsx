@@ -3,7 +3,6 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
-  CounterBadge,
   Link,
   makeStyles,
   tokens,
@@ -13,6 +12,7 @@ import { findingKey } from "../../../domain/validation/validate";
 import type { Translate } from "../../i18n";
 import { ruleTitle } from "../../logic/findings";
 import { FindingCard } from "./FindingCard";
+import { FindingsCount } from "./FindingsCount";
 
 const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0 },
@@ -49,13 +49,7 @@ export function RuleGroup({
           <span className={s.title} title={rule}>
             {ruleTitle(rule, t)}
           </span>
-          <CounterBadge
-            count={findings.length}
-            size="small"
-            appearance="ghost"
-            color="informative"
-            overflowCount={999}
-          />
+          <FindingsCount count={findings.length} t={t} size="small" />
         </span>
       </AccordionHeader>
       <AccordionPanel>
