@@ -204,3 +204,13 @@ export function addSheetExtension(sheetXml: string, ext: string): string {
   const end = xml.lastIndexOf("</worksheet>");
   return `${xml.slice(0, end)}<extLst>${body}${ext}</extLst>${xml.slice(end)}`;
 }
+
+/** The worksheet's own extLst moved last, where the schema wants it (ExcelJS writes it before legacyDrawing). */
+export function extLstLast(sheetXml: string): string {
+  const own = sheetChild(sheetXml, "extLst");
+  if (!own) return sheetXml;
+  const el = sheetXml.slice(own.start, own.end);
+  const rest = sheetXml.slice(0, own.start) + sheetXml.slice(own.end);
+  const end = rest.lastIndexOf("</worksheet>");
+  return `${rest.slice(0, end)}${el}${rest.slice(end)}`;
+}

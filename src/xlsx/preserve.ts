@@ -12,12 +12,14 @@
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { namesToRestore, restoreNames, type OriginalName } from "./preserve-names";
+import { addX14Rules, shiftX14Rules, takeUnwritableRules, x14Rules } from "./preserve-x14";
 import { shiftChart, shiftDrawing, shiftSqref, unescapeXml, type SheetShift } from "./package-shift";
 import {
   ContentTypes,
   REL_NS,
   addRel,
   addSheetExtension,
+  extLstLast,
   insertDrawingElement,
   nextRelId,
   parseRels,
@@ -48,6 +50,8 @@ interface OriginalSheet {
   ws: ExcelJS.Worksheet;
   drawing: string | null;
   extensions: { uri: string; xml: string }[];
+  /** x14 conditional formats ExcelJS cannot write (preserve-x14.ts). */
+  x14: string[];
   /** Namespace declarations of the original <worksheet>, for fragments copied out of it. */
   namespaces: Map<string, string>;
 }
@@ -154,11 +158,13 @@ export async function rememberPackage(wb: ExcelJS.Workbook, bytes: Uint8Array): 
       const ext = extension(xml, uri);
       return ext ? [{ uri, xml: ext }] : [];
     });
-    if (drawingRel || extensions.length)
+    const x14 = x14Rules(xml, takeUnwritableRules(ws));
+    if (drawingRel || extensions.length || x14.length)
       sheets.push({
         ws,
         drawing: drawingRel ? resolveTarget(path, drawingRel.target) : null,
         extensions,
+        x14,
         namespaces: namespacesOf(xml),
       });
   }
@@ -348,7 +354,11 @@ export async function carryParts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promi
       });
       sheetXml = addSheetExtension(sheetXml, withNamespaces(moved, job.namespaces));
     }
-    out.file(path, sheetXml);
+    sheetXml = addX14Rules(
+      sheetXml,
+      job.x14.map((r) => shiftX14Rules(r, job.ws.name, mine)),
+    );
+    out.file(path, extLstLast(sheetXml));
     if (rels) out.file(relsPath, rels);
   }
 

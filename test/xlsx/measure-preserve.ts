@@ -43,6 +43,7 @@ export const CHECKS: [string, Check][] = [
   ["имя листа (localSheetId)", (_z, all) => /<definedName name="Местное" localSheetId="0">/.test(all)],
   ["скрытое имя", (_z, all) => /<definedName name="Служебное"[^>]*hidden="1"/.test(all)],
   ["список с другого листа (x14)", text("x14:dataValidation ")],
+  ["условный формат по другому листу (x14)", text("Скрытый!$B$1")],
 ];
 
 export async function keptParts(bytes: Uint8Array): Promise<Record<string, boolean>> {

@@ -225,6 +225,28 @@ describe("names and drop-downs ExcelJS would cut or drop", () => {
   });
 });
 
+test("a conditional format reading another sheet (x14 only): the file saves, the rule kept and moved", async () => {
+  const { io, err, written } = fakeIo({ "in.xlsx": await richWorkbook(["x14cf", "crossSheetFormat"]) });
+  expect(await runCli(["annotate", "in.xlsx", "-o", "out.xlsx"], io)).toBe(0);
+  expect(err.join("")).not.toMatch(/внутренней ошибки/);
+  const sheet = await (
+    await JSZip.loadAsync(written["out.xlsx"])
+  )
+    .file("xl/worksheets/sheet1.xml")!
+    .async("string");
+  // Its formula and place moved with the five columns inserted at E; the other sheet's cell did not move.
+  expect(sheet).toContain(
+    '<x14:cfRule type="expression" priority="3" id="{00000000-0000-0000-0000-000000000002}"><xm:f>$L4&gt;Скрытый!$B$1</xm:f>',
+  );
+  expect(sheet).toMatch(/<xm:f>\$L4&gt;Скрытый!\$B\$1<\/xm:f>[\s\S]*?<xm:sqref>K4:L6<\/xm:sqref>/);
+  // ExcelJS's own data bar stays beside it, in the one x14 extension.
+  expect(sheet).toContain("<x14:dataBar");
+  expect(sheet.match(/uri="\{78C0D931-6437-407d-A8EE-F0AAD7539E65\}"/g) ?? []).toHaveLength(1);
+  // One extLst of the sheet's own (a main-part data bar holds another inside its cfRule), and it is last.
+  expect(sheet.replace(/<cfRule\b[\s\S]*?<\/cfRule>/g, "").match(/<extLst>/g) ?? []).toHaveLength(1);
+  expect(sheet).toMatch(/<\/extLst><\/worksheet>$/);
+});
+
 test("a table without a style (as LibreOffice writes it) is saved, not a crash", async () => {
   const zip = await JSZip.loadAsync(await richWorkbook([]));
   const table = await zip.file("xl/tables/table1.xml")!.async("string");

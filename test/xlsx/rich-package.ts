@@ -33,7 +33,8 @@ export type Part =
   | "customXml"
   | "theme"
   | "names"
-  | "crossSheetList";
+  | "crossSheetList"
+  | "crossSheetFormat";
 
 export const ALL_PARTS: Part[] = [
   "chart",
@@ -50,6 +51,7 @@ export const ALL_PARTS: Part[] = [
   "theme",
   "names",
   "crossSheetList",
+  "crossSheetFormat",
 ];
 
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -175,12 +177,22 @@ function drawingXml(parts: Set<Part>): string {
   );
 }
 
-const X14_CF =
+const X14_CF_EXT = (formats: string) =>
   `<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">` +
-  `<x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">` +
+  `<x14:conditionalFormattings>${formats}</x14:conditionalFormattings></ext>`;
+
+const DATA_BAR =
+  `<x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">` +
   `<x14:cfRule type="dataBar" id="{00000000-0000-0000-0000-000000000001}"><x14:dataBar minLength="0" maxLength="100" gradient="0">` +
   `<x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/><x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule>` +
-  `<xm:sqref>G4:G6</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext>`;
+  `<xm:sqref>G4:G6</xm:sqref></x14:conditionalFormatting>`;
+
+/** A format whose formula reads another sheet: Excel keeps it only in the x14 extension. */
+const CROSS_SHEET_CF =
+  `<x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">` +
+  `<x14:cfRule type="expression" priority="3" id="{00000000-0000-0000-0000-000000000002}"><xm:f>$G4&gt;Скрытый!$B$1</xm:f>` +
+  `<x14:dxf><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></x14:dxf></x14:cfRule>` +
+  `<xm:sqref>F4:G6</xm:sqref></x14:conditionalFormatting>`;
 
 const SPARKLINES =
   `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">` +
@@ -255,7 +267,11 @@ export async function richWorkbook(parts: readonly Part[] = ALL_PARTS): Promise<
     const id = await addRel(zip, sheetRels, `${NS_R}/drawing`, "../drawings/drawing1.xml");
     sheet = insertInSheet(sheet, `<drawing r:id="${id}"/>`, ["legacyDrawing", "tableParts", "extLst"]);
   }
-  const exts = [want.has("x14cf") ? X14_CF : "", want.has("sparklines") ? SPARKLINES : ""].join("");
+  const x14Formats = [
+    want.has("x14cf") ? DATA_BAR : "",
+    want.has("crossSheetFormat") ? CROSS_SHEET_CF : "",
+  ].join("");
+  const exts = [x14Formats ? X14_CF_EXT(x14Formats) : "", want.has("sparklines") ? SPARKLINES : ""].join("");
   if (exts) {
     sheet = sheet.includes("<extLst>")
       ? sheet.replace("</extLst>", `${exts}</extLst>`)
