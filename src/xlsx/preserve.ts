@@ -90,6 +90,7 @@ const LOST_KINDS: Record<string, string> = {
   externalLink: "связи с другими книгами",
   vbaProject: "макросы VBA",
   chartsheet: "листы-диаграммы",
+  legacyDrawingHF: "картинки в колонтитулах",
   rdRichValue: "картинки в ячейках («Поместить в ячейку»)",
   richValueRel: "картинки в ячейках («Поместить в ячейку»)",
   dialogsheet: "листы диалогов Excel 5.0",
@@ -150,6 +151,7 @@ export async function rememberPackage(wb: ExcelJS.Workbook, bytes: Uint8Array): 
     const xml = (await readText(zip, path)) ?? "";
     const rels = parseRels(await readText(zip, relsPathOf(path)));
     for (const rel of rels) lose(relKind(rel.type), name);
+    if (/<legacyDrawingHF\b/.test(xml)) lose("legacyDrawingHF", name);
     const ws = wb.worksheets.find((w) => w.name === name);
     if (!ws) continue;
     const drawingId = /<drawing\s+r:id="([^"]+)"/.exec(xml)?.[1];
