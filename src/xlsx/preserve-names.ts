@@ -30,7 +30,9 @@ export function namesToRestore(workbookXml: string, sheets: readonly string[]): 
     const local = /\blocalSheetId="(\d+)"/.exec(attrs)?.[1];
     const rest = attrs.replace(/\s(name|localSheetId)="[^"]*"/g, "").trim();
     const formula = unescapeXml(m[2]);
-    if (local === undefined && !rest && PLAIN_RANGES.test(formula)) continue;
+    // LibreOffice writes every flag, off («hidden="false"»): those change nothing ExcelJS would lose.
+    const meaningful = rest.replace(/\b[\w:]+="(false|0)"/g, "").trim();
+    if (local === undefined && !meaningful && PLAIN_RANGES.test(formula)) continue;
     out.push({
       name,
       attrs: rest,

@@ -11,6 +11,7 @@ import { CheckReport } from "../../src/domain/model";
 import { XlsxWorkbookHost } from "../../src/xlsx/host";
 import { shiftChartFormula, shiftDrawing } from "../../src/xlsx/package-shift";
 import { withoutSlicers } from "../../src/xlsx/preserve";
+import { namesToRestore } from "../../src/xlsx/preserve-names";
 import { richWorkbook } from "./rich-package";
 
 function fakeIo(files: Record<string, Uint8Array>) {
@@ -198,6 +199,22 @@ describe("roadmap annotate keeps the user's chart, picture and text box", () => 
 });
 
 describe("names and drop-downs ExcelJS would cut or drop", () => {
+  test("which names need restoring: formulas, constants, sheet scope, hidden; not plain ranges or LibreOffice's off flags", () => {
+    const xml =
+      `<sheets><sheet name="Лист1"/><sheet name="Лист 2"/></sheets><definedNames>` +
+      `<definedName name="Просто" function="false" hidden="false" vbProcedure="false">Лист1!$A$1:$B$2</definedName>` +
+      `<definedName name="Два">'Лист 2'!$A$1,Лист1!$C$3</definedName>` +
+      `<definedName name="Ставка">0.2</definedName>` +
+      `<definedName name="Свой" localSheetId="1">'Лист 2'!$B$2</definedName>` +
+      `<definedName name="Тайное" hidden="1">Лист1!$A$1</definedName>` +
+      `<definedName name="_xlnm.Print_Area" localSheetId="0">Лист1!$A$1:$D$9</definedName></definedNames>`;
+    expect(namesToRestore(xml, ["Лист1", "Лист 2"])).toEqual([
+      { name: "Ставка", attrs: "", scope: null, formula: "0.2" },
+      { name: "Свой", attrs: "", scope: "Лист 2", formula: "'Лист 2'!$B$2" },
+      { name: "Тайное", attrs: 'hidden="1"', scope: null, formula: "Лист1!$A$1" },
+    ]);
+  });
+
   test("a formula name, a sheet-scoped and a hidden name, a drop-down from another sheet: kept and moved", async () => {
     const { io, written } = fakeIo({ "in.xlsx": await richWorkbook(["names", "crossSheetList"]) });
     expect(await runCli(["annotate", "in.xlsx", "-o", "out.xlsx"], io)).toBe(0);
