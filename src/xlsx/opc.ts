@@ -94,9 +94,11 @@ export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   const wbPart = await workbookPart(zip);
   const rels = parseRels(await readText(zip, relsPathOf(wbPart)));
   const out = new Map<string, string>();
-  for (const m of ((await readText(zip, wbPart)) ?? "").matchAll(/<sheet\b[^>]*>/g)) {
+  for (const m of ((await readText(zip, wbPart)) ?? "").matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const a = attrs(m[0]);
-    const rel = rels.find((r) => r.id === a["r:id"]);
+    // The relationships prefix is usually "r", but it is the file's choice.
+    const id = Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
+    const rel = rels.find((r) => r.id === id);
     if (a.name && rel) out.set(a.name, resolveTarget(wbPart, rel.target));
   }
   return out;

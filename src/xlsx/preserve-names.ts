@@ -23,7 +23,9 @@ const PLAIN_RANGES =
 /** The names of a workbook.xml that ExcelJS would lose or change; `sheets` is the file's sheet order. */
 export function namesToRestore(workbookXml: string, sheets: readonly string[]): OriginalName[] {
   const out: OriginalName[] = [];
-  for (const m of workbookXml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
+  for (const m of workbookXml.matchAll(
+    /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g,
+  )) {
     const attrs = m[1];
     const name = unescapeXml(/\bname="([^"]*)"/.exec(attrs)?.[1] ?? "");
     if (!name || name.startsWith("_xlnm.")) continue;

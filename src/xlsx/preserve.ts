@@ -41,9 +41,11 @@ const CARRIED_EXTENSIONS = [
 function extension(xml: string, uri: string): string | null {
   const at = xml.toLowerCase().indexOf(`uri="${uri.toLowerCase()}"`);
   if (at < 0) return null;
-  const start = xml.lastIndexOf("<ext", at);
-  const end = xml.indexOf("</ext>", at);
-  return start >= 0 && end >= 0 ? xml.slice(start, end + "</ext>".length) : null;
+  // The element around the attribute, whatever prefix the file gives the main namespace («<ext», «<x:ext»).
+  const start = xml.lastIndexOf("<", at);
+  const tag = /^<((?:\w+:)?ext)\s/.exec(xml.slice(start, at))?.[1];
+  const end = tag ? xml.indexOf(`</${tag}>`, at) : -1;
+  return end >= 0 ? xml.slice(start, end + tag!.length + 3) : null;
 }
 
 interface OriginalSheet {
@@ -112,7 +114,7 @@ function lossNotice(what: string, sheets: Set<string>): string {
 }
 
 function namespacesOf(xml: string): Map<string, string> {
-  const root = /<worksheet\b[^>]*>/.exec(xml)?.[0] ?? "";
+  const root = /<(?:\w+:)?worksheet\b[^>]*>/.exec(xml)?.[0] ?? "";
   return new Map([...root.matchAll(/xmlns:(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
 }
 
@@ -144,7 +146,9 @@ export async function rememberPackage(wb: ExcelJS.Workbook, bytes: Uint8Array): 
   if (/application\/vnd\.ms-excel\.sheet\.macroEnabled/.test(types.xml)) lose("vbaProject");
 
   const workbookXml = (await readText(zip, wbPart)) ?? "";
-  const order = [...workbookXml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescapeXml(m[1]));
+  const order = [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((m) =>
+    unescapeXml(m[1]),
+  );
   const names = namesToRestore(workbookXml, order);
   const sheets: OriginalSheet[] = [];
   for (const [name, path] of await sheetParts(zip)) {
@@ -154,7 +158,7 @@ export async function rememberPackage(wb: ExcelJS.Workbook, bytes: Uint8Array): 
     if (/<legacyDrawingHF\b/.test(xml)) lose("legacyDrawingHF", name);
     const ws = wb.worksheets.find((w) => w.name === name);
     if (!ws) continue;
-    const drawingId = /<drawing\s+r:id="([^"]+)"/.exec(xml)?.[1];
+    const drawingId = /<(?:\w+:)?drawing\s+\w+:id="([^"]+)"/.exec(xml)?.[1]; // the prefix is the file's choice
     const drawingRel = rels.find((r) => r.id === drawingId && !r.external);
     const extensions = CARRIED_EXTENSIONS.flatMap((uri) => {
       const ext = extension(xml, uri);
