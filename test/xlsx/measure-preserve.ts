@@ -1,5 +1,5 @@
 /**
- * The keep/drop table of the .xlsx host: `npx tsx test/xlsx/measure-preserve.ts [out-dir]` builds the rich
+ * The keep/drop table of the .xlsx host: `npx tsx test/xlsx/measure-preserve.ts [out-dir] [parts]` builds the rich
  * workbook, runs «Добавить столбцы контроля» on it through XlsxWorkbookHost, and says for every part whether the
  * saved file still has it.
  */
@@ -8,7 +8,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import { addControlColumns } from "../../src/app/annotate";
 import { XlsxWorkbookHost } from "../../src/xlsx/host";
-import { richWorkbook } from "./rich-package";
+import { ALL_PARTS, richWorkbook, type Part } from "./rich-package";
 
 type Check = (zip: JSZip, all: string) => Promise<boolean> | boolean;
 
@@ -61,7 +61,9 @@ export async function keptParts(bytes: Uint8Array): Promise<Record<string, boole
 
 async function main() {
   const dir = process.argv[2] ?? "/tmp";
-  const input = await richWorkbook();
+  // Optional: the parts to put in, comma-separated (default: all).
+  const parts = process.argv[3] ? (process.argv[3].split(",") as Part[]) : ALL_PARTS;
+  const input = await richWorkbook(parts);
   writeFileSync(path.join(dir, "rich.xlsx"), input);
   const host = await XlsxWorkbookHost.open(input, "rich.xlsx");
   const outcome = await addControlColumns(host);
