@@ -87,7 +87,9 @@ export function formatTextReport(report: CheckReport, opts: TextReportOptions): 
     out.push(`Найдено: ${plural(report.tables.length, "таблица", "таблицы", "таблиц")}`, "");
     report.tables.forEach((t, i) => out.push(...tableBlock(t, i, report.tables.length), ""));
   }
-  for (const n of opts.notices ?? []) out.push(`Примечание (лист «${n.sheet}»): ${n.message}`);
+  // A notice about the whole workbook («no roadmap in the book») has no sheet to name.
+  for (const n of opts.notices ?? [])
+    out.push(n.sheet ? `Примечание (лист «${n.sheet}»): ${n.message}` : `Примечание: ${n.message}`);
   if (opts.notices?.length) out.push("");
 
   const by = (s: Severity) => report.findings.filter((f) => f.severity === s);

@@ -111,6 +111,12 @@ export type EditOp =
     }
   /** An AutoFilter on a range whose first row is the header. */
   | { op: "setAutoFilter"; sheet: string; range: CellRange }
+  /**
+   * Grow the Excel Table (ListObject) `table` on `sheet` by one column on its right per name in `columns`: the
+   * names become the table's column names and its header cells. The cells taken in must be empty (planners insert
+   * columns first where they are not); they get the table's banding and filter, not a copy of anyone's format.
+   */
+  | { op: "extendTable"; sheet: string; table: string; columns: string[] }
   /** Make columns wide enough to read (character widths), header text wrap. */
   | { op: "setColumnWidths"; sheet: string; widths: { col: number; width: number }[] };
 

@@ -20,6 +20,18 @@ export interface CellRange {
   right: number;
 }
 
+/** An Excel Table (ListObject) on a sheet, as both adapters read it. */
+export interface GridTable {
+  /** The table's name (unique in the workbook, compared without regard to case). */
+  name: string;
+  /** The whole table: header row (when shown), body and totals row (when shown). */
+  range: CellRange;
+  /** Column names, left to right: the header cells' text. */
+  columns: string[];
+  showHeaders: boolean;
+  showTotals: boolean;
+}
+
 export interface SheetGrid {
   name: string;
   rows: CellValue[][];
@@ -27,6 +39,8 @@ export interface SheetGrid {
   hiddenRows: number[];
   hiddenColumns: number[];
   protected: boolean;
+  /** Excel Tables on the sheet; absent when the host read none. */
+  tables?: GridTable[];
 }
 
 export interface WorkbookGrid {

@@ -72,6 +72,7 @@ const NEEDS: Partial<Record<EditOp["op"], ExcelFeature>> = {
   freezePanes: "freezePanes",
   setAutoFilter: "autoFilter",
   setPageLayout: "pageLayout",
+  extendTable: "tableColumns",
 };
 
 /**
@@ -225,6 +226,14 @@ export function opCommands(op: EditOp, env: CommandEnv): Command[] | null {
           const chart = ws.charts.add(type, ws.getRange(rangeA1(op.data)), "Columns");
           chart.title.text = op.title;
           chart.setPosition(a1(op.anchor.top, op.anchor.left), a1(op.anchor.bottom, op.anchor.right));
+        }, op),
+      ];
+    case "extendTable":
+      return [
+        small((context) => {
+          const columns = context.workbook.tables.getItem(op.table).columns;
+          // index undefined appends (1.4); no values: the header cell takes the name, the body stays empty.
+          for (const name of op.columns) columns.add(undefined, undefined, name);
         }, op),
       ];
     case "setColumnWidths":

@@ -2,9 +2,11 @@
  * The Office.js adapter: the workbook open in Excel as a WorkbookHost.
  *
  * Round trips (context.sync) per command, whatever the size of the sheet:
- * - readSheet: 1 (values, formats, geometry, protection, merges, hidden-row summary at once); +2 when some but not
- *   all rows/columns are hidden (summaries of 100-row segments, then single rows of mixed segments).
- * - readWorkbook: 2 (names and visibility, then every visible sheet at once); +2 for hidden rows as above.
+ * - readSheet: 1 (values, formats, geometry, protection, merges, hidden-row summary, table list at once); +1 when the
+ *   sheet has Excel Tables (their ranges); +2 when some but not all rows/columns are hidden (summaries of 100-row
+ *   segments, then single rows of mixed segments).
+ * - readWorkbook: 2 (names, visibility and tables, then every visible sheet and the tables' ranges at once); +2 for
+ *   hidden rows as above.
  * - A sheet too large for one response (over 5 MB on the web, or over 5,000,000 cells, for which Excel returns null
  *   values) is read in row blocks: +1 geometry sync, +1 sync per block (blocks of `cellsPerRead` cells, halved and
  *   retried while a block is still too large). So the count depends only on the number of blocks.
@@ -47,6 +49,7 @@ import { excelInput, makeSheetGrid, parseAreasAddress, type UsedBlock } from "./
 import { prepareApply } from "./prepare";
 import { readHiddenFlags } from "./read-hidden";
 import { sameName, type KnownSheet, type PendingSheet, type SheetShape } from "./shapes";
+import { TABLE_LIST, queueTableDetails, queueTableFacts, splitAddress, tablesOf, withTables } from "./tables";
 import { ExcelRequirements, explainMissing, officeIsSetSupported, type IsSetSupported } from "./requirements";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -113,15 +116,7 @@ function normalizeFormula(f: string): string {
 
 const defaultRun: ExcelRun = (batch) => Excel.run(batch);
 
-/** «'Лист 1'!$A$6:$F$58» → { sheet: "Лист 1", address: "A6:F58" }; null when it is not one range. */
-export function splitAddress(full: string): { sheet: string; address: string } | null {
-  const bang = full.lastIndexOf("!");
-  if (bang < 0) return null;
-  let sheet = full.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  const address = full.slice(bang + 1).replace(/\$/g, "");
-  return sheet && parseA1(address) ? { sheet, address } : null;
-}
+export { splitAddress };
 
 export class ExcelWorkbookHost implements WorkbookHost {
   readonly name: string;
@@ -191,6 +186,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
 
   async readSheet(name: string): Promise<SheetGrid> {
     return this.run(async (context) => {
+      let list = context.workbook.worksheets.getItem(name).tables.load(TABLE_LIST);
       let pending = this.queueSheet(context.workbook.worksheets.getItem(name), name, true);
       try {
         await context.sync();
@@ -198,27 +194,36 @@ export class ExcelWorkbookHost implements WorkbookHost {
         if (errorCode(e) === "ItemNotFound") throw new UserFacingError(EXCEL_MESSAGES.sheetMissing(name));
         if (!isPayloadError(e)) throw e;
         // Too large for one response: geometry now, values in blocks.
+        list = context.workbook.worksheets.getItem(name).tables.load(TABLE_LIST);
         pending = this.queueSheet(context.workbook.worksheets.getItem(name), name, false);
         await context.sync();
       }
+      // A table's range is a method's result: one more round trip, only when the sheet has tables.
+      const details = queueTableDetails(context, list.items);
+      if (details.length) await context.sync();
       const [grid] = await this.finishSheets(context, [pending]);
-      return grid;
+      return withTables(grid, tablesOf(details));
     });
   }
 
   async readWorkbook(): Promise<WorkbookGrid> {
     return this.run(async (context) => {
+      // The tables ride on the sheets' round trip, their ranges on the values' one: still 2 syncs.
+      const list = context.workbook.tables.load(TABLE_LIST);
       const known = await this.loadSheets(context);
       const names = known.filter((s) => s.visible && !isOwnSheet(s.name)).map((s) => s.name);
+      let details = queueTableDetails(context, list.items);
       let pending = names.map((n) => this.queueSheet(context.workbook.worksheets.getItem(n), n, true));
       try {
         await context.sync();
       } catch (e) {
         if (!isPayloadError(e)) throw e;
+        details = queueTableDetails(context, list.items);
         pending = names.map((n) => this.queueSheet(context.workbook.worksheets.getItem(n), n, false));
         await context.sync();
       }
-      return { sheets: await this.finishSheets(context, pending) };
+      const tables = tablesOf(details);
+      return { sheets: (await this.finishSheets(context, pending)).map((g) => withTables(g, tables)) };
     });
   }
 
@@ -327,6 +332,9 @@ export class ExcelWorkbookHost implements WorkbookHost {
     let touchedName: string | null = null;
     try {
       await this.runRaw(async (context) => {
+        const withTables = plan.ops.some((op) => op.op === "extendTable");
+        // The tables (with their sheets, ExcelApi 1.2) ride on the sheets' round trip.
+        const tables = withTables && this.req.supports("tableColumns") ? queueTableFacts(context) : null;
         const known = await this.loadSheets(context);
         const facts: WorkbookFacts = {
           sheets: known.map((s) => ({
@@ -334,6 +342,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
             visibility: s.visibility,
             protected: this.req.supports("protection") ? s.protected : null,
           })),
+          ...(tables ? { tables: tables() } : {}),
         };
         // Checked here, not left to Excel: nothing is queued yet, and Excel's own errors come in English.
         const problem = validatePlan(plan, facts);

@@ -9,7 +9,8 @@
  * The core (reading and writing values, deleting rows, settings) needs only ExcelApi 1.1. Everything else
  * degrades: without 1.2 protection and hidden rows are not read; without 1.13 merges are not read; without 1.7
  * a backup copy is values-only; without 1.8 drop-down lists are skipped; highlights need 1.6. EditOps that need a
- * newer set (names 1.4, links and panes 1.7, print layout 1.9, protection 1.2) are skipped with this notice.
+ * newer set (names 1.4, links and panes 1.7, print layout 1.9, protection 1.2, table columns 1.4) are skipped with
+ * this notice.
  */
 export type ExcelFeature =
   | "usedRangeValuesOnly"
@@ -26,7 +27,8 @@ export type ExcelFeature =
   | "hyperlinks"
   | "freezePanes"
   | "autoFilter"
-  | "pageLayout";
+  | "pageLayout"
+  | "tableColumns";
 
 interface FeatureInfo {
   set: string;
@@ -50,6 +52,11 @@ const FEATURES: Record<ExcelFeature, FeatureInfo> = {
   freezePanes: { set: "1.7", what: "Закрепление строк и столбцов" },
   autoFilter: { set: "1.9", what: "Фильтр в строке заголовка" },
   pageLayout: { set: "1.9", what: "Параметры печати (ориентация, область печати, сквозные строки)" },
+  // TableColumnCollection.add appends (index null) and names the column only from 1.4.
+  tableColumns: {
+    set: "1.4",
+    what: "Новые столбцы внутри таблицы Excel (они добавлены рядом с таблицей обычными ячейками)",
+  },
 };
 
 export type IsSetSupported = (name: string, minVersion?: string) => boolean;

@@ -1,5 +1,9 @@
-/** Like Excel's formula bar: the selected cell's address and its whole text (the grid cuts long text). */
+/**
+ * Like Excel's formula bar: the selected cell's address and its whole text (the grid cuts long text); a click,
+ * Enter or F2 on it edits the cell there (the grid supplies the editor).
+ */
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 
 const useStyles = makeStyles({
   bar: {
@@ -26,6 +30,9 @@ const useStyles = makeStyles({
     whiteSpace: "pre-wrap",
     overflowWrap: "anywhere",
     fontSize: tokens.fontSizeBase200,
+    minHeight: "16px", // an empty cell's bar can still be clicked
+    cursor: "text",
+    ":focus-visible": { outline: `2px solid ${tokens.colorBrandStroke1}` },
   },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -35,11 +42,20 @@ export function FormulaBar({
   text,
   label,
   empty,
+  editLabel,
+  editor = null,
+  onStartEdit,
 }: {
   address: string | null;
   text: string;
   label: string;
   empty: string;
+  /** What activating the bar does, for screen readers. */
+  editLabel?: string;
+  /** The text box while the cell is edited here. */
+  editor?: ReactNode;
+  /** Absent where the cell cannot be edited (a range selected, a read-only grid). */
+  onStartEdit?: () => void;
 }) {
   const s = useStyles();
   return (
@@ -48,9 +64,24 @@ export function FormulaBar({
         {address ?? ""}
       </span>
       {address ? (
-        <div className={s.text} data-testid="formula-bar">
-          {text}
-        </div>
+        (editor ?? (
+          <div
+            className={s.text}
+            data-testid="formula-bar"
+            role={onStartEdit ? "button" : undefined}
+            tabIndex={onStartEdit ? 0 : undefined}
+            aria-label={onStartEdit ? editLabel : undefined}
+            onClick={onStartEdit}
+            onKeyDown={(e) => {
+              if (onStartEdit && (e.key === "Enter" || e.key === "F2")) {
+                e.preventDefault();
+                onStartEdit();
+              }
+            }}
+          >
+            {text}
+          </div>
+        ))
       ) : (
         <Caption1 className={s.muted}>{empty}</Caption1>
       )}

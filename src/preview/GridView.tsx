@@ -1,16 +1,31 @@
 /**
- * A read-only view of one sheet, Excel-like: column letters, row numbers, the file's column widths, merged
- * cells, selection (click, shift-click for a range), highlights, the formula bar and the sheet tabs.
+ * A view of one sheet, Excel-like: column letters, row numbers, the file's column widths, merged cells,
+ * selection (click, shift-click for a range, arrow keys, Tab), highlights, the formula bar and the sheet tabs.
+ * Cells are edited as in Excel (double-click, F2, Enter or typing; a drop-down where the cell has a list); the
+ * page reads the entry against the cell's validation and writes it as an EditPlan.
  */
-import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef } from "react";
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from "react";
+import type { CellInput } from "../domain/cell-entry";
 import { cellText, columnLetter, parseA1, type CellValue, type SheetGrid } from "../domain/grid";
 import type { SheetInfo } from "../domain/host";
 import type { Translate } from "../taskpane/i18n";
+import { ListEditor, TextEditor, type EditEnd } from "./CellEditor";
 import { FormulaBar } from "./FormulaBar";
-import { MAX_COLS, MAX_ROWS, cellsOf, key, layoutSheet, type GridLayout } from "./grid-layout";
+import { MAX_COLS, MAX_ROWS, cellsOf, key, layoutSheet, stepFrom, type GridLayout } from "./grid-layout";
 import type { CellRef } from "./observable-host";
 import { SheetTabs } from "./SheetTabs";
+import { useCellEditing, type CellEdit } from "./use-cell-editing";
 
 const useStyles = makeStyles({
   root: {
@@ -20,7 +35,13 @@ const useStyles = makeStyles({
     minWidth: 0,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  scroller: { flexGrow: 1, overflow: "auto", minHeight: 0, position: "relative" },
+  scroller: {
+    flexGrow: 1,
+    overflow: "auto",
+    minHeight: 0,
+    position: "relative",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
   table: {
     borderCollapse: "separate",
     borderSpacing: 0,
@@ -70,6 +91,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   cell: {
+    position: "relative", // the editor and the list button sit over the cell
     padding: "2px 4px",
     scrollMarginTop: "24px", // clear the sticky column letters
     scrollMarginLeft: "48px", // and the sticky row numbers
@@ -102,7 +124,41 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
   },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
+  // Excel's arrow at the right of a selected cell that has a drop-down.
+  listButton: {
+    position: "absolute",
+    top: 0,
+    right: 0,
+    width: "18px",
+    height: "20px",
+    minWidth: "18px",
+    padding: 0,
+    fontSize: "10px",
+    borderRadius: 0,
+  },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
 });
+
+const MOVES: Record<string, [number, number]> = {
+  ArrowDown: [1, 0],
+  ArrowUp: [-1, 0],
+  ArrowRight: [0, 1],
+  ArrowLeft: [0, -1],
+};
+
+const END_MOVES: Partial<Record<EditEnd, [number, number]>> = {
+  down: [1, 0],
+  up: [-1, 0],
+  right: [0, 1],
+  left: [0, -1],
+};
 
 function display(v: CellValue): string {
   if (typeof v === "boolean") return v ? "ИСТИНА" : "ЛОЖЬ";
@@ -138,6 +194,8 @@ export function GridView({
   onSheet,
   onCell,
   follow = true,
+  inputOf = null,
+  onCommit,
 }: {
   sheets: SheetInfo[];
   active: string | null;
@@ -152,6 +210,10 @@ export function GridView({
   onCell: (row: number, col: number, extend: boolean) => void;
   /** Scroll the selection into view (a selection the pane made, not one the user clicked). */
   follow?: boolean;
+  /** What the cell's validation and protection allow; null keeps the grid read-only. */
+  inputOf?: ((row: number, col: number) => CellInput | null) | null;
+  /** Writes a typed entry; resolves to the Russian reason it was refused, or null. */
+  onCommit?: (row: number, col: number, text: string) => Promise<string | null>;
 }) {
   const s = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
@@ -194,10 +256,161 @@ export function GridView({
     selection && grid && selection.sheet === grid.name ? selection.address.split(":")[0] : null;
   const firstRange = firstCell ? parseA1(firstCell) : null;
   const firstText = firstRange && grid ? display(grid.rows[firstRange.top]?.[firstRange.left] ?? null) : "";
+  /** The cell keys act on: the selection's first, or A1. */
+  const activeCell = firstRange ? { row: firstRange.top, col: firstRange.left } : { row: 0, col: 0 };
+  const single = firstRange !== null && selected.size === 1;
+
+  const focusGrid = () => scroller.current?.focus({ preventScroll: true });
+  const moveFrom = (row: number, col: number, dr: number, dc: number) => {
+    if (!layout) return;
+    const next = stepFrom(layout, row, col, dr, dc);
+    onCell(next.row, next.col, false);
+  };
+  const valueAt = useCallback((row: number, col: number) => grid?.rows[row]?.[col] ?? null, [grid]);
+  const onEnded = (e: CellEdit, end: EditEnd) => {
+    const move = END_MOVES[end];
+    if (move) moveFrom(e.row, e.col, move[0], move[1]);
+    focusGrid();
+  };
+  const editing = useCellEditing({
+    sheet: grid?.name ?? null,
+    valueAt,
+    inputOf: onCommit ? inputOf : null,
+    onCommit: onCommit ?? (async () => null),
+    onEnded,
+  });
+  const { edit, cancel } = editing;
+  // Another sheet shown: an edit in progress is dropped, as a tab click in Excel would first ask.
+  const cancelEdit = useRef(cancel);
+  cancelEdit.current = cancel;
+  useEffect(() => cancelEdit.current(), [grid?.name]);
+  const editable = !!onCommit && !!inputOf;
+  const selectedInput =
+    editable && single && grid && inputOf ? inputOf(activeCell.row, activeCell.col) : null;
+
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (edit || !grid || e.target !== e.currentTarget) return;
+    const move = MOVES[e.key];
+    if (e.altKey && e.key === "ArrowDown" && selectedInput?.validation?.rule.kind === "list") {
+      // Excel's Alt+↓ opens a cell's drop-down.
+      e.preventDefault();
+      editing.start(activeCell.row, activeCell.col, "cell");
+    } else if (move) {
+      e.preventDefault();
+      moveFrom(activeCell.row, activeCell.col, move[0], move[1]);
+    } else if (e.key === "Tab" && layout) {
+      // At the edge Tab leaves the grid, so the keyboard is never trapped in it.
+      const next = stepFrom(layout, activeCell.row, activeCell.col, 0, e.shiftKey ? -1 : 1);
+      if (next.row === activeCell.row && next.col === activeCell.col) return;
+      e.preventDefault();
+      onCell(next.row, next.col, false);
+    } else if (!editable || !firstRange) {
+      return;
+    } else if (e.key === "Enter" || e.key === "F2") {
+      e.preventDefault();
+      editing.start(activeCell.row, activeCell.col, "cell");
+    } else if ((e.key === "Delete" || e.key === "Backspace") && single) {
+      e.preventDefault();
+      void editing.clear(activeCell.row, activeCell.col);
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      editing.start(activeCell.row, activeCell.col, "cell", e.key);
+    }
+  };
+
+  const editor = (r: number, c: number) => {
+    if (!edit || edit.at !== "cell" || edit.row !== r || edit.col !== c) return null;
+    // The editor's clicks must not reach the cell below (which would select it again and steal the focus).
+    const stop = (ev: { stopPropagation: () => void }) => ev.stopPropagation();
+    return (
+      <div onClick={stop} onDoubleClick={stop} onMouseDown={stop}>
+        {edit.kind === "list" ? (
+          <ListEditor
+            value={edit.original}
+            items={edit.items}
+            label={t("editList", { address: edit.address })}
+            clearLabel={t("editClear")}
+            onPick={(item) => void editing.finish("stay", item)}
+            onCancel={editing.cancel}
+          />
+        ) : (
+          <TextEditor
+            value={edit.draft}
+            label={t("editCell", { address: edit.address })}
+            placeholder={edit.kind === "date" ? t("editDate") : undefined}
+            testId="cell-editor"
+            onChange={editing.change}
+            onEnd={(end) => void editing.finish(end)}
+          />
+        )}
+      </div>
+    );
+  };
+
+  const barEditor =
+    edit && edit.at === "bar" ? (
+      <TextEditor
+        inBar
+        value={edit.draft}
+        label={t("editCell", { address: edit.address })}
+        placeholder={edit.kind === "date" ? t("editDate") : undefined}
+        testId="formula-bar-input"
+        onChange={editing.change}
+        onEnd={(end) => void editing.finish(end)}
+      />
+    ) : null;
+
   return (
     <div className={s.root}>
-      <FormulaBar address={firstCell} text={firstText} label={t("formulaBar")} empty={t("formulaBarEmpty")} />
-      <div className={s.scroller} ref={scroller} data-testid="grid" data-sheet={grid?.name ?? ""}>
+      <FormulaBar
+        address={firstCell}
+        text={edit ? edit.draft : firstText}
+        label={t("formulaBar")}
+        empty={t("formulaBarEmpty")}
+        editLabel={firstCell ? t("formulaBarEdit", { address: firstCell }) : undefined}
+        editor={barEditor}
+        onStartEdit={
+          editable && single && !edit ? () => editing.start(activeCell.row, activeCell.col, "bar") : undefined
+        }
+      />
+      {editing.problem ? (
+        <MessageBar intent="error" layout="multiline" role="alert" data-testid="edit-error">
+          <MessageBarBody>
+            <MessageBarTitle>{t("editRefused")}</MessageBarTitle>
+            {editing.problem}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                size="small"
+                aria-label={t("closeMessage")}
+                data-testid="edit-error-dismiss"
+                onClick={() => editing.setProblem(null)}
+              >
+                ✕
+              </Button>
+            }
+          />
+        </MessageBar>
+      ) : null}
+      <div className={s.hidden} aria-live="polite" data-testid="grid-announce">
+        {firstCell && !edit
+          ? firstText
+            ? t("gridSelected", { address: firstCell, text: firstText })
+            : t("gridSelectedEmpty", { address: firstCell })
+          : ""}
+      </div>
+      <div
+        className={s.scroller}
+        ref={scroller}
+        data-testid="grid"
+        data-sheet={grid?.name ?? ""}
+        tabIndex={0}
+        role="region"
+        aria-label={t("gridLabel", { sheet: grid?.name ?? "" })}
+        onKeyDown={onKey}
+      >
         {grid && layout ? (
           <table
             className={s.table}
@@ -242,7 +455,11 @@ export function GridView({
                         data-cell={`${columnLetter(c)}${r + 1}`}
                         data-selected={selected.has(k) ? "true" : undefined}
                         data-highlighted={tinted.has(k) ? "true" : undefined}
-                        onClick={(e) => onCell(r, c, e.shiftKey)}
+                        onClick={(e) => {
+                          onCell(r, c, e.shiftKey);
+                          focusGrid();
+                        }}
+                        onDoubleClick={() => editable && editing.start(r, c, "cell")}
                         className={mergeClasses(
                           s.cell,
                           typeof v === "number" && s.number,
@@ -257,6 +474,25 @@ export function GridView({
                         ) : (
                           <div className={s.clamp}>{display(v)}</div>
                         )}
+                        {editor(r, c)}
+                        {selectedInput?.validation?.rule.kind === "list" &&
+                        !edit &&
+                        r === activeCell.row &&
+                        c === activeCell.col ? (
+                          <Button
+                            className={s.listButton}
+                            size="small"
+                            tabIndex={-1}
+                            aria-label={t("editListOpen", { address: firstCell ?? "" })}
+                            data-testid="cell-list-button"
+                            onClick={(ev) => {
+                              ev.stopPropagation();
+                              editing.start(r, c, "cell");
+                            }}
+                          >
+                            ▾
+                          </Button>
+                        ) : null}
                       </td>
                     );
                   })}

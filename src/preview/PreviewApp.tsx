@@ -4,8 +4,10 @@
  * downloaded is never dropped without asking.
  */
 import {
+  Button,
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   makeStyles,
@@ -13,6 +15,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { entryPlan, readEntry, type CellInput } from "../domain/cell-entry";
 import { columnLetter, rangeA1, type SheetGrid } from "../domain/grid";
 import type { SheetInfo } from "../domain/host";
 import { recognise } from "../app/recognise";
@@ -62,6 +65,7 @@ interface XlsxHost {
   toBuffer(): Promise<ArrayBuffer | Uint8Array>;
   /** What the downloaded file cannot keep (pivot tables, macros…), in Russian. */
   lossNotices(): string[];
+  cellInput(sheet: string, row: number, col: number): CellInput;
 }
 
 interface Session {
@@ -81,6 +85,15 @@ async function openWorkbook(data: ArrayBuffer, name: string) {
 async function firstTable(host: ObservableHost): Promise<CellRef | null> {
   const { tables } = await recognise(host);
   return tables[0] ? { sheet: tables[0].sheet, address: tables[0].range } : null;
+}
+
+/** A cell's input facts; null when its sheet is gone (a plan deleted it before the view re-read). */
+function cellInput(session: Session, sheet: string, row: number, col: number): CellInput | null {
+  try {
+    return session.xlsx.cellInput(sheet, row, col);
+  } catch {
+    return null;
+  }
 }
 
 export function PreviewApp() {
@@ -177,8 +190,11 @@ export function PreviewApp() {
     if (!session) return;
     const { host } = session;
     const unsubscribe = host.subscribe((e) => {
-      if (e.kind === "changed") void refresh(host, host.activeSheet);
-      else if (e.kind === "selected") {
+      if (e.kind === "changed") {
+        // A write that went through (the pane's or a typed entry) makes an old error moot.
+        if (!e.failed) setError(null);
+        void refresh(host, host.activeSheet);
+      } else if (e.kind === "selected") {
         setSelection({ cell: { sheet: e.sheet, address: e.address }, byUser: userClick.current });
         userClick.current = false;
         if (shown.current !== e.sheet) void refresh(host, e.sheet);
@@ -217,8 +233,24 @@ export function PreviewApp() {
     session.host.userSelect(grid.name, address);
   };
 
+  /** A typed entry: read against the cell's validation, written as a one-cell plan through the host. */
+  const commitEntry = async (row: number, col: number, text: string): Promise<string | null> => {
+    if (!session || !grid) return null;
+    const sheet = grid.name;
+    try {
+      const entry = readEntry(text, session.xlsx.cellInput(sheet, row, col), sheet);
+      if (!entry.ok) return entry.message;
+      await session.host.apply(entryPlan(sheet, row, col, entry));
+      return null;
+    } catch (e) {
+      console.error(e);
+      return userMessage(e, t);
+    }
+  };
+
   const download = async () => {
     if (!session) return;
+    setError(null);
     try {
       const data = await session.xlsx.toBuffer();
       const blob = new Blob([data as BlobPart], {
@@ -258,6 +290,19 @@ export function PreviewApp() {
         {error ? (
           <MessageBar intent="error" layout="multiline" data-testid="preview-error">
             <MessageBarBody>{error}</MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  aria-label={t("closeMessage")}
+                  data-testid="preview-error-dismiss"
+                  onClick={() => setError(null)}
+                >
+                  ✕
+                </Button>
+              }
+            />
           </MessageBar>
         ) : null}
         {/* Said on opening, before any change: the download will not carry these parts. */}
@@ -280,6 +325,8 @@ export function PreviewApp() {
                 t={t}
                 onSheet={(name) => void refresh(session.host, name)}
                 onCell={onCell}
+                inputOf={grid ? (row, col) => cellInput(session, grid.name, row, col) : null}
+                onCommit={commitEntry}
               />
             ) : (
               <div className={s.center}>

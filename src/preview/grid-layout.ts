@@ -94,3 +94,23 @@ export function resultFileName(name: string): string {
   const base = name.replace(/\.xlsx$/i, "") || "книга";
   return `${base}-обработано.xlsx`;
 }
+
+/**
+ * The cell an arrow key (or Tab) reaches from the drawn cell (r, c), as Excel moves: a merge is one cell, so
+ * leaving it skips its covered cells; the edge of what is rendered stops the move. Returns the drawn cell.
+ */
+export function stepFrom(
+  layout: GridLayout,
+  r: number,
+  c: number,
+  dr: number,
+  dc: number,
+): { row: number; col: number } {
+  const span = layout.spans.get(key(r, c));
+  let row = dr > 0 ? r + (span?.rowSpan ?? 1) : r + dr;
+  let col = dc > 0 ? c + (span?.colSpan ?? 1) : c + dc;
+  if (row < 0 || col < 0 || row >= layout.rowCount || col >= layout.colCount) return { row: r, col: c };
+  const owner = layout.covered.get(key(row, col));
+  if (owner) [row, col] = owner.split(",").map(Number);
+  return { row, col };
+}

@@ -12,7 +12,8 @@ export interface CellRef {
 }
 
 export type PreviewEvent =
-  | { kind: "changed" }
+  /** `failed`: the batch was refused or broke off (it may still have changed something). */
+  | { kind: "changed"; failed?: boolean }
   | { kind: "selected"; sheet: string; address: string }
   | { kind: "highlighted"; cells: CellRef[] };
 
@@ -71,11 +72,14 @@ export class ObservableHost implements WorkbookHost {
 
   async apply(plan: EditPlan): Promise<ApplyOutcome | void> {
     this.unsaved = true;
+    let failed = true;
     try {
-      return await this.inner.apply(plan);
+      const outcome = await this.inner.apply(plan);
+      failed = false;
+      return outcome;
     } finally {
       // Even a failed batch may have changed something: the view re-reads either way.
-      this.emit({ kind: "changed" });
+      this.emit(failed ? { kind: "changed", failed } : { kind: "changed" });
     }
   }
 

@@ -20,6 +20,8 @@ import {
 } from "../domain/workbook-format/settings-format";
 import { applyPlanToXlsx, isOurHighlight, workbookToBytes } from "./write";
 import { lossNotices, takeLossNotices } from "./preserve";
+import { cellInputOf } from "./cell-input";
+import type { CellInput } from "../domain/cell-entry";
 
 export interface Selection {
   sheet: string;
@@ -104,6 +106,11 @@ export class XlsxWorkbookHost implements WorkbookHost {
 
   async readSheet(name: string): Promise<SheetGrid> {
     return worksheetToGrid(this.sheet(name), this.date1904());
+  }
+
+  /** What a cell's validation, format and protection allow the user to type (the preview's cell editor). */
+  cellInput(sheet: string, row: number, col: number): CellInput {
+    return cellInputOf(this.workbook, this.sheet(sheet), row, col);
   }
 
   async readWorkbook(): Promise<WorkbookGrid> {

@@ -93,7 +93,8 @@ export function normaliseBooleans(xml: string): string {
 }
 
 /**
- * Fix-ups before ExcelJS reads a file: huge merges clipped (clipHugeMerge), and LibreOffice's "true"/"false" in
+ * Fix-ups before ExcelJS reads a file: huge merges clipped (clipHugeMerge), table header counts made explicit
+ * (withHeaderRowCount), and LibreOffice's "true"/"false" in
  * sheet protection and cell locking turned into the "1"/"0" ExcelJS understands — without it a form saved back by
  * LibreOffice reads as unprotected, all cells locked. Files needing neither pass through as they are.
  */
@@ -101,6 +102,15 @@ export async function prepareForExcelJS(bytes: Uint8Array): Promise<Uint8Array> 
   const zip = await JSZip.loadAsync(bytes);
   let changed = false;
   for (const name of Object.keys(zip.files)) {
+    if (/^xl\/tables\/[^/]+\.xml$/i.test(name)) {
+      const xml = await zip.file(name)?.async("string");
+      const out = xml === undefined ? xml : withHeaderRowCount(xml);
+      if (out !== undefined && out !== xml) {
+        zip.file(name, out);
+        changed = true;
+      }
+      continue;
+    }
     const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
     if (!sheet && name !== "xl/styles.xml") continue;
     const file = zip.file(name);
@@ -114,6 +124,16 @@ export async function prepareForExcelJS(bytes: Uint8Array): Promise<Uint8Array> 
     }
   }
   return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : bytes;
+}
+
+/**
+ * A table's header row is the default (headerRowCount absent, as Excel writes it), but ExcelJS reads an absent
+ * count as "no header" and would write headerRowCount="0" back: the count is made explicit before it reads.
+ */
+export function withHeaderRowCount(xml: string): string {
+  return xml.replace(/<table\b[^>]*>/, (el) =>
+    /\sheaderRowCount=/.test(el) ? el : el.replace(/^<table\b/, '<table headerRowCount="1"'),
+  );
 }
 
 /** Kept for callers and tests: only the merge clipping. */

@@ -8,6 +8,7 @@ import { formatDateCell, numberFormatKind, type FormatKind } from "../domain/cel
 import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../domain/grid";
 import { loadExcelWorkbook, type FileData } from "./load";
 import { isOwnSheet } from "../domain/workbook-format/settings-format";
+import { readTables } from "./tables";
 
 export interface ReadOptions {
   /** Also return hidden and very hidden worksheets (our own state sheets are never returned). */
@@ -86,6 +87,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetG
   }
 
   const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+  const tables = readTables(ws);
   return {
     name: ws.name,
     rows,
@@ -93,6 +95,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetG
     hiddenRows,
     hiddenColumns,
     protected: Boolean(protection?.sheet),
+    ...(tables.length ? { tables } : {}),
   };
 }
 

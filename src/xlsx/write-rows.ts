@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import { columnIndex, columnLetter, parseA1, rangeA1, type CellRange } from "../domain/grid";
 import { shiftFormulaColumns, shiftRangeColumns } from "../domain/plan/references";
 import { splitSheetRef } from "../domain/plan/workbook-model";
+import { mapTableModels, moveTableModels, writeTableHeaders, type TableModel } from "./tables";
 import {
   conditionalFormats,
   definedNames,
@@ -140,12 +141,17 @@ export function deleteRows(ws: ExcelJS.Worksheet, rows0: number[]): void {
 
   // The model setter re-merges; clear the old merges first or ExcelJS refuses overlapping ones.
   for (const m of mergeRanges(ws)) ws.unMergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  const tables = mapTableModels((model.tables ?? []) as TableModel[], (r) => {
+    const span = mapSpan(r.top + 1, r.bottom + 1);
+    return span ? { ...r, top: span[0] - 1, bottom: span[1] - 1 } : null;
+  });
   ws.model = {
     ...model,
     rows,
     mergeCells: merges,
     dataValidations,
     conditionalFormattings,
+    tables,
   } as unknown as ExcelJS.WorksheetModel;
   mapNamesOf(ws.workbook, ws.name, (r) => {
     const span = mapSpan(r.top + 1, r.bottom + 1);
@@ -264,7 +270,8 @@ export function insertColumns(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, col: 
     ];
   });
 
-  const tables = (model.tables ?? []).map((t) => moveTable(t as TableModel, col, count));
+  const tables = structuredClone((model.tables ?? []) as TableModel[]);
+  const tableHeaders = moveTableModels(tables, col, count);
 
   const pageSetup = model.pageSetup as { printArea?: string } | undefined;
   const printArea = pageSetup?.printArea ? moveRef(pageSetup.printArea.replace(/\$/g, "")) : undefined;
@@ -283,6 +290,7 @@ export function insertColumns(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, col: 
       : pageSetup,
   } as unknown as ExcelJS.WorksheetModel;
 
+  writeTableHeaders(ws, tableHeaders);
   mapNamesOf(wb, ws.name, (r) => shiftRangeColumns(r, col, count));
   // Formulas on other sheets that point here follow the cells too.
   for (const other of wb.worksheets) {
@@ -298,35 +306,6 @@ export function insertColumns(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, col: 
     for (const cf of conditionalFormats(other))
       cf.rules = cf.rules.map((rule) => shiftRuleFormulae(rule, (f) => shiftFormula(f, other.name)));
   }
-}
-
-interface TableModel {
-  tableRef?: string;
-  ref?: string;
-  autoFilterRef?: string;
-  columns?: { name: string; [k: string]: unknown }[];
-  [k: string]: unknown;
-}
-
-/**
- * An Excel Table (ListObject) after the insertion: one to the right moves; one the insertion cuts through grows by
- * new columns (named «Столбец N», as Excel names them; their header cells are left for the plan to fill).
- */
-function moveTable(t: TableModel, col: number, count: number): TableModel {
-  const text = t.tableRef ?? t.ref;
-  const r = text ? parseA1(text) : null;
-  if (!r || r.right < col) return t;
-  const moved = rangeA1(shiftRangeColumns(r, col, count));
-  const out: TableModel = { ...t, ...(t.tableRef ? { tableRef: moved } : { ref: moved }) };
-  if (t.autoFilterRef) out.autoFilterRef = moved;
-  if (r.left < col && t.columns) {
-    const taken = new Set(t.columns.map((c) => c.name));
-    const added = [];
-    for (let n = 1; added.length < count; n++)
-      if (!taken.has(`Столбец${n}`)) added.push({ name: `Столбец${n}`, filterButton: false });
-    out.columns = [...t.columns.slice(0, col - r.left), ...added, ...t.columns.slice(col - r.left)];
-  }
-  return out;
 }
 
 function shiftRuleFormulae(

@@ -25,6 +25,7 @@ import {
 } from "./write-format";
 import { deleteRows, dropNamesOf, insertColumns } from "./write-rows";
 import { carryParts, recordPlanName, recordShift } from "./preserve";
+import { dropTableFiltersWithoutRef, extendTable, hasTableWithoutFilter, tableFacts } from "./tables";
 import { isProtected, mergeRanges, type SheetModel } from "./sheet-model";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -58,6 +59,9 @@ function factsOf(wb: ExcelJS.Workbook): WorkbookFacts {
       const v = cell.value;
       return v === null || v === undefined ? null : typeof v === "object" ? "…" : (v as CellValue);
     },
+    // A cell without its own protection is locked, as in Excel.
+    locked: (sheet, r, c) => findSheet(wb, sheet)?.findCell(r + 1, c + 1)?.protection?.locked !== false,
+    tables: tableFacts(wb),
   };
 }
 
@@ -135,6 +139,8 @@ function applyOp(wb: ExcelJS.Workbook, op: EditOp): string | void {
       return setStyle(ws, op);
     case "addChart":
       return recordChart(wb, ws, op);
+    case "extendTable":
+      return extendTable(ws, op);
     case "setAutoFilter":
       ws.autoFilter = rangeA1(op.range);
       return;
@@ -324,9 +330,10 @@ export async function buildExcelWorkbook(
 /** ExcelJS's writeBuffer gives a Node Buffer in Node and a Uint8Array-compatible buffer in the browser. */
 export async function workbookToBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const out = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer;
+  let bytes = out instanceof Uint8Array ? out : new Uint8Array(out);
+  if (hasTableWithoutFilter(wb)) bytes = await dropTableFiltersWithoutRef(bytes);
   // What ExcelJS dropped is carried from the opened file (./preserve.ts), then our charts added (./charts.ts).
-  const carried = await carryParts(wb, out instanceof Uint8Array ? out : new Uint8Array(out));
-  return injectCharts(wb, carried);
+  return injectCharts(wb, await carryParts(wb, bytes));
 }
 
 /** Write a grid to a real .xlsx file's bytes (a Node Buffer when run in Node). */

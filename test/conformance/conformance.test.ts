@@ -72,6 +72,57 @@ describe("each host writes what the scenarios ask for", () => {
   });
 });
 
+describe("Excel Tables: every host moves, grows and extends them alike, header cells equal to column names", () => {
+  const scenario = SCENARIOS.find((s) => s.name.startsWith("an Excel Table"))!;
+
+  test.each([
+    ["in-memory", async () => memoryResult(scenario)],
+    [".xlsx", async () => (await xlsxResult(scenario)).snapshot],
+    ["fake Excel", async () => (await fakeResult(scenario)).snapshot],
+  ])("%s", async (_host, result) => {
+    const wb = await result();
+    const [roadmap, totals] = wb.sheets;
+    expect(roadmap.tables).toEqual([
+      {
+        name: "Мероприятия",
+        ref: "A2:H4",
+        columns: [
+          "№",
+          "Мероприятие",
+          "Столбец1",
+          "Срок",
+          "Ответственный",
+          "Статус",
+          "Дата выполнения",
+          "Комментарий",
+        ],
+        showHeaders: true,
+        showTotals: false,
+      },
+    ]);
+    expect(["C2", "G2", "H2"].map((a) => roadmap.cells[a]?.value)).toEqual([
+      "Столбец1",
+      "Дата выполнения",
+      "Комментарий",
+    ]);
+    // The note right of the table moved with both insertions, and nothing overwrote it.
+    expect(roadmap.cells.K3).toEqual({ value: "справа от таблицы" });
+    expect(roadmap.cells.H3).toEqual({ value: "в срок" });
+    // Row 4 («Диагностика») deleted: row 5 moved up.
+    expect(roadmap.cells.B4).toEqual({ value: "=не формула" });
+    expect(totals.tables?.[0]).toMatchObject({ ref: "A1:C2", columns: ["Показатель", "Значение", "Статус"] });
+    expect(totals.cells.C1).toEqual({ value: "Статус" });
+  });
+
+  test("Excel 2016 (ExcelApi 1.1): the table is not extended, with a Russian notice", async () => {
+    const old = await fakeResult(scenario, "1.1");
+    expect(old.notices).toContain(
+      "Новые столбцы внутри таблицы Excel (они добавлены рядом с таблицей обычными ячейками): для этого нужен Excel 2019 или Microsoft 365 (ExcelApi 1.4); в вашей версии Excel этой возможности нет.",
+    );
+    expect(old.snapshot.sheets[1].tables?.[0]).toMatchObject({ ref: "A1:B2" });
+  });
+});
+
 describe("an older Excel: ops it cannot do are skipped with a Russian notice, the rest applies", () => {
   test("Excel 2016 (ExcelApi 1.1) and Excel 2019 (1.7)", async () => {
     const s = SCENARIOS.find((x) => x.name.startsWith("locking"))!;

@@ -6,11 +6,45 @@ import { BASE_SHEET, plan, type Scenario } from "./plans";
 import { xlsxCharts, xlsxSnapshot } from "./snapshot-xlsx";
 import { fakeSnapshot } from "./snapshot-fake";
 import { ExcelWorkbookHost } from "../../src/excel/host";
+import { a1, parseA1 } from "../../src/domain/grid";
 import { FakeExcel } from "../fake-excel";
 
 export function memoryResult(s: Scenario): ModelWorkbook {
   const base: ModelWorkbook = { sheets: [emptyModelSheet(BASE_SHEET)], names: {} };
-  return normaliseModel(applyPlanToModel(plan(s.act), applyPlanToModel(plan(s.setup), base)));
+  const before = applyPlanToModel(plan(s.setup), base);
+  for (const t of s.tables ?? []) {
+    const sheet = before.sheets.find((x) => x.name === t.sheet)!;
+    const r = parseA1(t.address)!;
+    const columns: string[] = [];
+    for (let c = r.left; c <= r.right; c++) columns.push(String(sheet.cells[a1(r.top, c)]?.value ?? ""));
+    (sheet.tables ??= []).push({
+      name: t.name,
+      ref: t.address,
+      columns,
+      showHeaders: true,
+      showTotals: false,
+    });
+  }
+  return normaliseModel(applyPlanToModel(plan(s.act), before));
+}
+
+/** An Excel Table over cells ExcelJS already holds (addTable writes the same values back). */
+function addXlsxTable(wb: ExcelJS.Workbook, t: NonNullable<Scenario["tables"]>[number]): void {
+  const ws = wb.getWorksheet(t.sheet)!;
+  const r = parseA1(t.address)!;
+  const value = (row: number, col: number) => {
+    const v = ws.getCell(row + 1, col + 1).value;
+    return v === undefined ? null : v;
+  };
+  const columns = [];
+  for (let c = r.left; c <= r.right; c++) columns.push({ name: String(value(r.top, c)), filterButton: true });
+  const rows = [];
+  for (let row = r.top + 1; row <= r.bottom; row++) {
+    const cells = [];
+    for (let c = r.left; c <= r.right; c++) cells.push(value(row, c));
+    rows.push(cells);
+  }
+  ws.addTable({ name: t.name, ref: a1(r.top, r.left), headerRow: true, columns, rows });
 }
 
 export interface XlsxRun {
@@ -24,6 +58,7 @@ export async function xlsxResult(s: Scenario): Promise<XlsxRun> {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet(BASE_SHEET);
   applyPlanToXlsx(wb, plan(s.setup));
+  for (const t of s.tables ?? []) addXlsxTable(wb, t);
   const notices = applyPlanToXlsx(wb, plan(s.act));
   const bytes = await workbookToBytes(wb);
   const back = new ExcelJS.Workbook();
@@ -47,6 +82,7 @@ export async function fakeResult(s: Scenario, excelApi?: string): Promise<FakeRu
   excel.addSheet(BASE_SHEET);
   const host = new ExcelWorkbookHost(excel.run, { isSetSupported: excel.requirements.isSetSupported });
   await host.apply(plan(s.setup));
+  for (const t of s.tables ?? []) excel.addTable(t.sheet, t.name, t.address);
   excel.resetCounters();
   const outcome = await host.apply(plan(s.act));
   return { snapshot: fakeSnapshot(excel), notices: outcome.notices, syncs: excel.syncCount, excel };

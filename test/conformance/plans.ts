@@ -10,6 +10,8 @@ export const BASE_SHEET = "Лист1";
 export interface Scenario {
   name: string;
   setup: EditOp[];
+  /** Excel Tables laid over the setup's cells before `act` (no op makes one): header row first. */
+  tables?: { sheet: string; name: string; address: string }[];
   act: EditOp[];
 }
 
@@ -270,6 +272,40 @@ SCENARIOS.push({
       title: "Выполнение",
     },
     { op: "insertColumns", sheet: S, col: 1, count: 1 },
+  ],
+});
+
+SCENARIOS.push({
+  name: "an Excel Table cut through by inserted columns, extended on its right, a body row deleted",
+  setup: [
+    ...table,
+    { op: "setValues", sheet: S, row: 2, col: 7, values: [["справа от таблицы"]] },
+    { op: "addSheet", sheet: "Итоги" },
+    {
+      op: "setValues",
+      sheet: "Итоги",
+      row: 0,
+      col: 0,
+      values: [
+        ["Показатель", "Значение"],
+        ["Охват", 10],
+      ],
+    },
+  ],
+  tables: [
+    { sheet: S, name: "Мероприятия", address: "A2:E5" },
+    { sheet: "Итоги", name: "Итоги", address: "A1:B2" },
+  ],
+  act: [
+    // Inside the table: it grows by a «Столбец1» column; the note right of it moves to I3.
+    { op: "insertColumns", sheet: S, col: 2, count: 1 },
+    // Right of it: the table does not move; the note moves to K3.
+    { op: "insertColumns", sheet: S, col: 6, count: 2 },
+    { op: "extendTable", sheet: S, table: "Мероприятия", columns: ["Дата выполнения", "Комментарий"] },
+    { op: "setValues", sheet: S, row: 2, col: 6, values: [["05.06.2024", "в срок"]] },
+    { op: "extendTable", sheet: "Итоги", table: "итоги", columns: ["Статус"] },
+    // Whole rows out of the body: the table keeps the rest.
+    { op: "deleteRows", sheet: S, rows: [3] },
   ],
 });
 

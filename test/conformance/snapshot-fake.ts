@@ -122,6 +122,17 @@ function sheetOf(excel: FakeExcel, s: FakeSheetState): ModelSheet {
         }
       : null,
     ...(s.autoFilter ? { autoFilter: rangeRef(s.autoFilter) } : {}),
+    ...(s.tables.length
+      ? {
+          tables: s.tables.map((t) => ({
+            name: t.name,
+            ref: rangeRef(t.range),
+            columns: [...t.columns],
+            showHeaders: t.showHeaders,
+            showTotals: t.showTotals,
+          })),
+        }
+      : {}),
     charts: s.charts.map((ch) => ({
       type: chartType(ch.type),
       data: rangeRef(ch.data),

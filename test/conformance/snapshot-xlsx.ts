@@ -16,6 +16,7 @@ import {
   type ModelCell,
   type ModelSheet,
   type ModelWorkbook,
+  type ModelTable,
 } from "../../src/domain/plan";
 import { isOwnSheet, LISTS_SHEET } from "../../src/domain/workbook-format/settings-format";
 import type { ValidationRule } from "../../src/domain/edit-plan";
@@ -143,6 +144,7 @@ function sheetOf(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): ModelSheet {
     merges,
     conditionalFormats: cfs,
     ...(typeof ws.autoFilter === "string" && ws.autoFilter ? { autoFilter: ws.autoFilter } : {}),
+    ...xlsxTables(ws),
     freeze:
       view?.state === "frozen" && (view.xSplit || view.ySplit)
         ? { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 }
@@ -257,4 +259,30 @@ export async function xlsxCharts(bytes: Uint8Array): Promise<Map<string, ModelCh
     out.set(name, charts);
   }
   return out;
+}
+
+/** The sheet's tables as ExcelJS read them back from the written file (its own model, not our reader). */
+function xlsxTables(ws: ExcelJS.Worksheet): { tables?: ModelTable[] } {
+  const models = Object.values(
+    (ws as unknown as { tables: Record<string, { model: Record<string, unknown> }> }).tables ?? {},
+  ).map(
+    (t) =>
+      t.model as {
+        name: string;
+        tableRef: string;
+        headerRow: boolean;
+        totalsRow: boolean;
+        columns: { name: string }[];
+      },
+  );
+  if (models.length === 0) return {};
+  return {
+    tables: models.map((m) => ({
+      name: m.name,
+      ref: m.tableRef,
+      columns: m.columns.map((c) => c.name),
+      showHeaders: m.headerRow,
+      showTotals: m.totalsRow,
+    })),
+  };
 }

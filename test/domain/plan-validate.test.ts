@@ -43,6 +43,27 @@ describe("validatePlan", () => {
     expect(check([{ op: "addSheet", sheet: "History" }])).toMatch(/зарезервировано/);
   });
 
+  test("values may go into the unlocked cells of a protected sheet when the host knows which they are", () => {
+    // «Защищён»: only B2:C2 (row 1, columns 1–2) unlocked, as a form's input cells.
+    const locked = (sheet: string, r: number, c: number) =>
+      !(sheet === "Защищён" && r === 1 && c >= 1 && c <= 2);
+    const f = facts({ locked });
+    const protectedMessage =
+      "Лист «Защищён» защищён: снимите защиту (Рецензирование → Снять защиту листа) и повторите.";
+    expect(check([{ op: "setValues", sheet: "Защищён", row: 1, col: 1, values: [[1, 2]] }], f)).toBeNull();
+    // One locked cell in the block refuses the whole op; other ops stay refused on a protected sheet.
+    expect(check([{ op: "setValues", sheet: "Защищён", row: 1, col: 0, values: [[0, 1]] }], f)).toBe(
+      protectedMessage,
+    );
+    expect(check([{ op: "setFormulas", sheet: "Защищён", row: 1, col: 1, formulas: [["=1+1"]] }], f)).toBe(
+      protectedMessage,
+    );
+    // Without the fact every write to a protected sheet is refused, as before.
+    expect(check([{ op: "setValues", sheet: "Защищён", row: 1, col: 1, values: [[1]] }])).toBe(
+      protectedMessage,
+    );
+  });
+
   test("a sheet deleted earlier in the plan is gone; re-adding it is fine", () => {
     expect(
       check([

@@ -36,7 +36,12 @@ let passed = 0;
 let failed = 0;
 let currentPage: Page | null = null;
 
+/** E2E_ONLY=control (or main, monitoring, consolidate, trust): one group's steps, for a quick run while working. */
+const ONLY = process.env.E2E_ONLY ?? null;
+let group: "main" | "monitoring" | "consolidate" | "trust" | "control" | "always" = "always";
+
 async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
+  if (ONLY && group !== "always" && group !== ONLY) return true;
   const started = Date.now();
   try {
     await fn();
@@ -171,6 +176,7 @@ async function main(): Promise<number> {
       expectTrue((await sheetTabs(page)).length > 0, "нет ярлычков листов");
     });
     if (!opened) return finish();
+    group = "main";
 
     await step("«Распознать»: числа мероприятий, разделов и строк-продолжений", async () => {
       await page.getByTestId("recognize").click();
@@ -433,11 +439,16 @@ async function main(): Promise<number> {
       await page.getByTestId("lang-ru").click();
     });
 
+    group = "monitoring";
     await monitoringSteps(page, step, { expectEqual, expectTrue, shot });
+    group = "consolidate";
     await consolidateSteps(page, step, { expectEqual, expectTrue, shot });
     // Last: these steps open other files.
+    group = "trust";
     await trustSteps({ page, step, expectEqual, expectTrue, shot });
+    group = "control";
     await controlSteps(page, step, { expectEqual, expectTrue, shot });
+    group = "always";
 
     await step("никаких обращений к сети и ошибок на странице", async () => {
       expectEqual(foreign, [], "запросы не к своему серверу");

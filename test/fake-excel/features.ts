@@ -6,8 +6,9 @@
 import type { CellRange } from "../../src/domain/grid";
 import { a1 } from "../../src/domain/grid";
 import { FakeOfficeError, accessDenied, propertyNotLoaded } from "./errors";
-import type { FakeRange, FakeRequestContext } from "./context";
-import { checkWritable } from "./context";
+import { checkWritable } from "./cells";
+import type { FakeRequestContext } from "./context";
+import type { FakeRange } from "./range";
 import { FakeProxy as FakeProxyBase, propertyListOf } from "./proxy";
 import { parseAddress, type FakeCell, type FakeSheetState, type FakeWorkbookState } from "./world";
 

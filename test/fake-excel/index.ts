@@ -2,4 +2,4 @@
 export { FakeExcel, FakeRequestContext, jsonBytes, putValues, readValues } from "./context";
 export { FakeOfficeError } from "./errors";
 export { EXCEL_API_BY_VERSION, FakeSheetState, parseAddress } from "./world";
-export type { FakeCellValue, FakeExcelOptions } from "./world";
+export type { FakeCellValue, FakeExcelOptions, FakeTableState } from "./world";

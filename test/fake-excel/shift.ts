@@ -6,6 +6,7 @@
  */
 import { a1, parseA1 } from "../../src/domain/grid";
 import { shiftFormulaColumns, shiftRangeColumns } from "../../src/domain/plan/references";
+import { tableAfterInsert } from "../../src/domain/plan/tables";
 import type { FakeCell, FakeSheetState, FakeWorkbookState } from "./world";
 
 const FORMAT_KEYS = ["numberFormat", "fill", "bold", "fontColor", "wrap", "borders", "locked"] as const;
@@ -46,6 +47,16 @@ export function insertShiftRight(
     const at = grow(parseA1(`${ch.from}:${ch.to}`)!);
     return { ...ch, data: grow(ch.data), from: a1(at.top, at.left), to: a1(at.bottom, at.right) };
   });
+  // A table right of the insertion moves; one cut through grows by «СтолбецN» columns, header cells written.
+  for (const t of sheet.tables) {
+    const moved = tableAfterInsert(t, col, count);
+    Object.assign(t, { range: moved.table.range, columns: moved.table.columns });
+    for (const h of moved.headers) {
+      const cell = sheet.cellForWrite(h.row, h.col);
+      delete cell.formula;
+      cell.value = h.name;
+    }
+  }
   if (sheet.pageLayout?.printArea) sheet.pageLayout.printArea = grow(sheet.pageLayout.printArea);
   wb.names = wb.names.map((n) => (n.sheetUid === sheet.uid ? { ...n, rect: grow(n.rect) } : n));
   for (const other of wb.sheets) {

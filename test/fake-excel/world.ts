@@ -72,6 +72,16 @@ export interface FakeValidationState {
   errorAlert?: unknown;
 }
 
+export interface FakeTableState {
+  /** Stable identity: proxies keep pointing at the table after a rename, as in Excel. */
+  id: number;
+  name: string;
+  range: CellRange;
+  columns: string[];
+  showHeaders: boolean;
+  showTotals: boolean;
+}
+
 export type FakeVisibility = "Visible" | "Hidden" | "VeryHidden";
 
 export class FakeSheetState {
@@ -92,6 +102,8 @@ export class FakeSheetState {
   pageLayout: FakePageLayoutState | null = null;
   charts: FakeChartState[] = [];
   autoFilter: CellRange | null = null;
+  /** Excel Tables (ListObjects) on the sheet: range with header and totals rows, column names. */
+  tables: FakeTableState[] = [];
 
   constructor(uid: number, name: string) {
     this.uid = uid;
@@ -244,6 +256,22 @@ export class FakeWorkbookState {
   newCfId(): string {
     return `{CF-${this.nextCfId++}}`;
   }
+
+  /** Every table of the workbook with its sheet, in sheet order. */
+  allTables(): { sheet: FakeSheetState; table: FakeTableState }[] {
+    return this.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+  }
+
+  /** A table by name (Excel: unique in the workbook, case-insensitive). */
+  findTable(name: string): { sheet: FakeSheetState; table: FakeTableState } | undefined {
+    const key = name.toLocaleLowerCase("ru");
+    return this.allTables().find((t) => t.table.name.toLocaleLowerCase("ru") === key);
+  }
+
+  newTableId(): number {
+    return this.nextTableId++;
+  }
+  private nextTableId = 1;
 }
 
 export interface FakeRequestStats {

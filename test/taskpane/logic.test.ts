@@ -23,7 +23,13 @@ import {
   tableCounts,
 } from "../../src/taskpane/logic/tables";
 import { personLines } from "../../src/taskpane/logic/people";
-import { cellsOf, excelWidthToPx, layoutSheet, resultFileName } from "../../src/preview/grid-layout";
+import {
+  cellsOf,
+  excelWidthToPx,
+  layoutSheet,
+  resultFileName,
+  stepFrom,
+} from "../../src/preview/grid-layout";
 import { columns } from "../fixtures/expected/types";
 
 const t = translator("ru");
@@ -325,6 +331,18 @@ describe("preview grid layout", () => {
     expect(layout.spans.get("0,0")).toEqual({ rowSpan: 1, colSpan: 3 });
     expect([...layout.covered.keys()]).toEqual(["0,1", "0,2"]);
     expect([layout.rowCount, layout.colCount, layout.hiddenByCap]).toEqual([3, 3, 0]);
+  });
+
+  it("moves with the arrow keys as Excel does: a merge is one cell, the edge stops", () => {
+    const layout = layoutSheet(sheet);
+    // Down from the title A1:C1 lands on A2; up from B2 lands on the title's top-left A1.
+    expect(stepFrom(layout, 0, 0, 1, 0)).toEqual({ row: 1, col: 0 });
+    expect(stepFrom(layout, 1, 1, -1, 0)).toEqual({ row: 0, col: 0 });
+    // Right from the title: nothing beyond column C is drawn, so the selection stays.
+    expect(stepFrom(layout, 0, 0, 0, 1)).toEqual({ row: 0, col: 0 });
+    expect(stepFrom(layout, 2, 1, 0, 1)).toEqual({ row: 2, col: 2 });
+    expect(stepFrom(layout, 2, 0, 0, -1)).toEqual({ row: 2, col: 0 });
+    expect(stepFrom(layout, 2, 2, 1, 0)).toEqual({ row: 2, col: 2 });
   });
 
   it("caps the rows it draws and says how many are left out", () => {

@@ -56,6 +56,21 @@ describe("ObservableHost (the preview's host)", () => {
     expect(events.map((e) => e.kind)).toEqual(["selected", "selected"]);
   });
 
+  it("tells the view whether a write went through, so an old error can be cleared", async () => {
+    const { host, events } = await previewHost();
+    await host.apply({
+      summary: "",
+      ops: [{ op: "setValues", sheet: "Лист1", row: 1, col: 1, values: [["Семинар"]] }],
+    });
+    await expect(
+      host.apply({
+        summary: "",
+        ops: [{ op: "setValues", sheet: "Нет такого", row: 0, col: 0, values: [["x"]] }],
+      }),
+    ).rejects.toThrow("Лист «Нет такого» не найден в книге.");
+    expect(events).toEqual([{ kind: "changed" }, { kind: "changed", failed: true }]);
+  });
+
   it("knows when the page holds changes not yet downloaded", async () => {
     const { host } = await previewHost();
     expect(host.hasUnsavedChanges).toBe(false);

@@ -5,6 +5,8 @@
  * - a column the table already has under a similar header (recognition: «Отметка о выполнении», «Примечание»…)
  *   is used, not duplicated; a filled cell is never written;
  * - new columns go right of the table; where any cell there is not empty, columns are inserted instead;
+ * - a roadmap inside an Excel Table (ListObject) whose header row is the roadmap's gets them as table columns
+ *   (`extendTable`: the table grows, its banding and filter cover them); elsewhere they are plain cells;
  * - what was done is remembered (ControlSetting, kept in the workbook's settings): a rerun over the same
  *   columns and rows gives an empty plan. The columns themselves are found again by their headers.
  */
@@ -15,6 +17,7 @@ import {
   columnIndex,
   columnLetter,
   parseA1,
+  type GridTable,
   type SheetGrid,
   type WorkbookGrid,
 } from "../grid";
@@ -49,6 +52,8 @@ export const ControlSetting = z.object({
           /** Letters of the control columns, and which of them the add-in added. */
           columns: z.record(z.string(), z.string()),
           added: z.array(z.string()),
+          /** The Excel Table the columns were added to (its name when annotated; found again by range). */
+          excelTable: z.string().optional(),
         }),
       ),
     }),
@@ -63,6 +68,8 @@ export interface AnnotatedTable {
   columns: { role: ControlRole; header: string; letter: string; reused: boolean }[];
   /** Columns inserted (cells to the right were not empty). */
   inserted: boolean;
+  /** The Excel Table the roadmap lies in, when the new columns became its columns. */
+  excelTable?: string;
 }
 
 export interface AnnotatePlan {
@@ -122,6 +129,37 @@ function groupsOf(tables: RoadmapTable[]): Group[] {
   return [...groups.values()].sort((a, b) => b.right - a.right);
 }
 
+/**
+ * The Excel Table that holds every part of the group with the roadmap's header row as its own, and whose column names
+ * leave room for the new ones; null when the new columns must be plain cells.
+ */
+function enclosingExcelTable(
+  sheet: SheetGrid,
+  g: Group,
+  head: RoadmapTable,
+  names: string[],
+): GridTable | null {
+  const headerRow = head.headerRows[0] - 1;
+  const taken = (t: GridTable) => new Set(t.columns.map((c) => c.trim().toLowerCase()));
+  return (
+    (sheet.tables ?? []).find(
+      (t) =>
+        t.showHeaders &&
+        t.range.top === headerRow &&
+        g.tables.every((part) => {
+          const r = parseA1(part.range)!;
+          return (
+            r.top >= t.range.top &&
+            r.bottom <= t.range.bottom &&
+            r.left >= t.range.left &&
+            r.right <= t.range.right
+          );
+        }) &&
+        names.every((n) => !taken(t).has(n.toLowerCase())),
+    ) ?? null
+  );
+}
+
 function planGroup(
   sheet: SheetGrid,
   g: Group,
@@ -132,11 +170,28 @@ function planGroup(
   if (!head) return null;
   const cols: TableColumns = head.columns;
   const missing = CONTROL_COLUMNS.filter((c) => cols[c.role] === null);
-  const top = Math.min(...g.tables.map((t) => parseA1(t.range)!.top));
-  const bottom = Math.max(...g.tables.map((t) => parseA1(t.range)!.bottom));
-  const x = g.right + 1;
+  const excel =
+    missing.length > 0
+      ? enclosingExcelTable(
+          sheet,
+          g,
+          head,
+          missing.map((c) => c.header),
+        )
+      : null;
+  const top = Math.min(...g.tables.map((t) => parseA1(t.range)!.top), excel?.range.top ?? Infinity);
+  const bottom = Math.max(...g.tables.map((t) => parseA1(t.range)!.bottom), excel?.range.bottom ?? -1);
+  // Table columns go right of the whole Excel Table, which may be wider than the recognised roadmap.
+  const x = Math.max(g.right, excel?.range.right ?? -1) + 1;
   const inserted = missing.length > 0 && areaHasContent(sheet, top, bottom, x, x + missing.length - 1);
   if (inserted) ops.push({ op: "insertColumns", sheet: sheet.name, col: x, count: missing.length });
+  if (excel)
+    ops.push({
+      op: "extendTable",
+      sheet: sheet.name,
+      table: excel.name,
+      columns: missing.map((c) => c.header),
+    });
   const columns = {} as Record<ControlRole, number>;
   for (const c of CONTROL_COLUMNS) {
     const letter = cols[c.role];
@@ -153,6 +208,8 @@ function planGroup(
         col: x,
         values: [missing.map((c) => c.header)],
       });
+      // A table's header row takes the table style's look.
+      if (excel && hr === excel.range.top) continue;
       late.push({
         op: "setStyle",
         sheet: sheet.name,
@@ -219,6 +276,7 @@ function planGroup(
       reused: cols[c.role] !== null,
     })),
     inserted,
+    ...(excel ? { excelTable: excel.name } : {}),
   }));
   return { annotated, columns, added: missing.map((c) => c.role) };
 }
@@ -292,6 +350,7 @@ export function planAnnotate(
           range: t.range,
           columns: Object.fromEntries(t.columns.map((c) => [c.role, c.letter])),
           added: done.added,
+          ...(t.excelTable ? { excelTable: t.excelTable } : {}),
         });
       }
     }
@@ -319,7 +378,7 @@ function summarise(tables: AnnotatedTable[]): string {
     const parts: string[] = [];
     if (added.length > 0)
       parts.push(
-        `${t.inserted ? "вставить" : "добавить"} столбцы ${added.map((c) => `«${c.header}» (${c.letter})`).join(", ")}`,
+        `${t.inserted ? "вставить" : "добавить"} столбцы ${added.map((c) => `«${c.header}» (${c.letter})`).join(", ")}${t.excelTable ? ` в таблицу Excel «${t.excelTable}»` : ""}`,
       );
     if (reused.length > 0)
       parts.push(`использовать ${reused.map((c) => `${c.letter} как «${c.header}»`).join(", ")}`);

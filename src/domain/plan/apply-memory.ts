@@ -2,13 +2,15 @@
  * The in-memory host: an EditPlan applied to a workbook held as plain data (pure; inputs are not modified). For
  * tests, the browser preview's dry runs and the conformance suite, which holds the .xlsx and Office.js hosts to
  * these same semantics:
- * - a sheet copy goes right after the original; rows are deleted bottom-up, merges and conditional formats
- *   shortened or dropped with their rows (formulas are not rewritten on row deletion, as before);
+ * - a sheet copy goes right after the original (its tables are not duplicated: table names are unique in a
+ *   workbook); rows are deleted bottom-up, merges, tables and conditional formats shortened or dropped with their rows (formulas are not rewritten on row deletion, as before);
  * - inserted columns shift cells, merges, conditional formats, names and formulas right, as Excel does; a range
  *   spanning the insertion point grows; the new cells take the format (number format, style, lock) of the cell
  *   on their left, and a validation where their left and right neighbours share it;
  * - a null in setValues clears the cell, a null in setFormulas leaves it; numberFormat applies to the cells given;
- * - deleting a sheet drops the names that point into it.
+ * - deleting a sheet drops the names that point into it;
+ * - Excel Tables move with inserted columns, and grow (by «СтолбецN» columns) when the insertion is inside them;
+ *   extendTable grows one on its right, header cells and column names always equal (./tables.ts).
  * Values live in grid rows (so a WorkbookGrid passes through unchanged in shape); everything else per cell.
  */
 import { a1, type CellRange, type CellValue, type SheetGrid, type WorkbookGrid } from "../grid";
@@ -25,6 +27,7 @@ import {
   type SheetVisibility,
 } from "./workbook-model";
 import { parseA1 } from "../grid";
+import { findTable, tableAfterInsert, tableExtended, type HeaderCell } from "./tables";
 
 type Attrs = Omit<ModelCell, "value">;
 
@@ -54,6 +57,7 @@ function cloneGrid(s: SheetGrid, name = s.name): SheetGrid {
     hiddenRows: [...(s.hiddenRows ?? [])],
     hiddenColumns: [...(s.hiddenColumns ?? [])],
     protected: s.protected,
+    ...(s.tables ? { tables: structuredClone(s.tables) } : {}),
   };
 }
 
@@ -139,6 +143,12 @@ function deleteRows(wb: MemWorkbook, s: MemSheet, rows: number[]): void {
     const m = r && span(r);
     return m ? [{ ...cf, ref: rangeRef(m) }] : [];
   });
+  // A table keeps its remaining rows (gone with the last of them), as a merge does.
+  if (g.tables)
+    g.tables = g.tables.flatMap((t) => {
+      const range = span(t.range);
+      return range ? [{ ...t, range }] : [];
+    });
   mapNames(wb, g.name, span);
 }
 
@@ -197,6 +207,13 @@ function insertColumns(wb: MemWorkbook, s: MemSheet, col: number, count: number)
     data: rangeRef(grow(parseA1(ch.data) as CellRange)),
     anchor: rangeRef(grow(parseA1(ch.anchor) as CellRange)),
   }));
+  if (g.tables) {
+    g.tables = g.tables.map((t) => {
+      const moved = tableAfterInsert(t, col, count);
+      writeHeaders(s, moved.headers);
+      return moved.table;
+    });
+  }
   mapNames(wb, g.name, grow);
   // Every formula of the workbook that points at the moved cells follows them.
   for (const other of wb.sheets) {
@@ -205,6 +222,14 @@ function insertColumns(wb: MemWorkbook, s: MemSheet, col: number, count: number)
       if (a.formula) a.formula = shiftFormulaColumns(a.formula, home, g.name, col, count);
     for (const cf of other.rest.conditionalFormats)
       cf.formula = shiftFormulaColumns(cf.formula, home, g.name, col, count);
+  }
+}
+
+function writeHeaders(s: MemSheet, headers: HeaderCell[]): void {
+  for (const h of headers) {
+    setValue(s, h.row, h.col, h.name);
+    const a = s.attrs.get(key(h.row, h.col));
+    if (a) delete a.formula;
   }
 }
 
@@ -220,8 +245,12 @@ function applyOp(wb: MemWorkbook, op: EditOp): void {
   if (!s) return;
   switch (op.op) {
     case "copySheet":
-      if (!wb.sheets.some((x) => x.grid.name.toLowerCase() === op.newName.toLowerCase()))
-        wb.sheets.splice(idx + 1, 0, cloneMem(s, op.newName));
+      if (!wb.sheets.some((x) => x.grid.name.toLowerCase() === op.newName.toLowerCase())) {
+        const copy = cloneMem(s, op.newName);
+        // Table names are unique in a workbook: the copy's cells stay, its tables are not duplicated.
+        delete copy.grid.tables;
+        wb.sheets.splice(idx + 1, 0, copy);
+      }
       return;
     case "deleteSheet":
       wb.sheets.splice(idx, 1);
@@ -343,6 +372,14 @@ function applyOp(wb: MemWorkbook, op: EditOp): void {
     case "setColumnWidths":
       // Layout only: nothing the model compares.
       return;
+    case "extendTable": {
+      const t = findTable(s.grid.tables, op.table);
+      if (!t || !s.grid.tables) return;
+      const grown = tableExtended(t, op.columns);
+      s.grid.tables[s.grid.tables.indexOf(t)] = grown.table;
+      writeHeaders(s, grown.headers);
+      return;
+    }
   }
 }
 
@@ -371,6 +408,14 @@ export function applyPlanToModel(plan: EditPlan, wb: ModelWorkbook): ModelWorkbo
       s.grid.merges = ms.merges.map((m) => parseA1(m) as CellRange);
       s.grid.hiddenRows = [...(ms.hiddenRows ?? [])];
       s.grid.hiddenColumns = [...(ms.hiddenColumns ?? [])];
+      if (ms.tables)
+        s.grid.tables = ms.tables.map((t) => ({
+          name: t.name,
+          range: parseA1(t.ref) as CellRange,
+          columns: [...t.columns],
+          showHeaders: t.showHeaders,
+          showTotals: t.showTotals,
+        }));
       s.rest = structuredClone({
         conditionalFormats: ms.conditionalFormats,
         freeze: ms.freeze,
@@ -397,6 +442,14 @@ export function applyPlanToModel(plan: EditPlan, wb: ModelWorkbook): ModelWorkbo
       if (s.grid.hiddenRows.length) out.hiddenRows = [...s.grid.hiddenRows];
       if (s.grid.hiddenColumns.length) out.hiddenColumns = [...s.grid.hiddenColumns];
       Object.assign(out, s.rest);
+      if (s.grid.tables?.length)
+        out.tables = s.grid.tables.map((t) => ({
+          name: t.name,
+          ref: rangeRef(t.range),
+          columns: [...t.columns],
+          showHeaders: t.showHeaders,
+          showTotals: t.showTotals,
+        }));
       s.grid.rows.forEach((row, r) =>
         row?.forEach((v, c) => {
           if (v !== null && v !== undefined && v !== "") out.cells[a1(r, c)] = { value: v };

@@ -4,9 +4,10 @@
  * It walks the plan in order, keeping track of the sheets the plan itself adds, copies, deletes, hides and
  * protects, so each op is judged against the workbook as it will be at that point.
  */
-import { rangeA1, type CellRange, type CellValue } from "../grid";
+import { rangeA1, type CellRange, type CellValue, type GridTable } from "../grid";
 import type { EditOp, EditPlan, ValidationRule } from "../edit-plan";
 import { HOST_MESSAGES, sheetNameProblem } from "../workbook-format/host-messages";
+import { tableAfterInsert, tableExtended } from "./tables";
 import type { SheetVisibility } from "./workbook-model";
 
 /** Excel's grid. */
@@ -27,6 +28,20 @@ export interface WorkbookFacts {
    * read it (the check then trusts the planner for that cell).
    */
   cell?: (sheet: string, row: number, col: number) => CellValue | undefined;
+  /**
+   * Whether a cell is locked; given by a host that knows it, so values may go into the unlocked (input) cells of
+   * a protected sheet, as Excel lets a user type there. Without it every write to a protected sheet is refused.
+   */
+  locked?: (sheet: string, row: number, col: number) => boolean;
+  /**
+   * The Excel Tables of each sheet (by sheet name); absent when the host did not read them (the host's own refusal
+   * is worded instead). A table's range may be unknown to a host that read only names.
+   */
+  tables?: (Omit<GridTable, "range" | "columns"> & {
+    sheet: string;
+    range?: CellRange;
+    columns?: string[];
+  })[];
 }
 
 export const PLAN_MESSAGES = {
@@ -40,6 +55,12 @@ export const PLAN_MESSAGES = {
   badDefinedName: (name: string) =>
     `Недопустимое имя «${name}» для именованного диапазона: нужно начинать с буквы или «_», без пробелов, не похоже на адрес ячейки, до 255 символов.`,
   internal: (what: string) => `Внутренняя ошибка плана правки: ${what}.`,
+  tableNotFound: (table: string, sheet: string) =>
+    `Таблица «${table}» не найдена на листе «${sheet}»: возможно, её переименовали, удалили или преобразовали в диапазон. Выполните команду заново.`,
+  tableColumnExists: (table: string, column: string) =>
+    `В таблице «${table}» уже есть столбец «${column}»: переименуйте его или удалите и повторите.`,
+  tableOverData: (table: string, sheet: string, address: string) =>
+    `Нельзя расширить таблицу «${table}» на листе «${sheet}»: в ячейках ${address} справа от неё есть данные, они были бы потеряны.`,
 };
 
 const internal = PLAN_MESSAGES.internal;
@@ -153,7 +174,14 @@ export function validatePlan(plan: EditPlan, facts: WorkbookFacts): string | nul
     map.set(`${r},${c}`, filled);
   };
 
+  const tables = new TableState(facts);
+
   for (const op of plan.ops) {
+    if (op.op === "extendTable") {
+      const problem = tables.extend(op, find(op.sheet)?.name ?? op.sheet);
+      if (problem) return problem;
+    }
+    if (op.op === "insertColumns") tables.insert(op.sheet, op.col, op.count);
     if (op.op === "addSheet") {
       if (find(op.sheet)) continue;
       const problem = sheetNameProblem(op.sheet);
@@ -170,7 +198,8 @@ export function validatePlan(plan: EditPlan, facts: WorkbookFacts): string | nul
     const sheet = find(op.sheet);
     if (!sheet) return PLAN_MESSAGES.sheetNotFound(op.sheet);
     if (!WORKBOOK_LEVEL.has(op.op)) {
-      if (sheet.protected === true && !sheet.protectedByPlan) return PLAN_MESSAGES.sheetProtected(sheet.name);
+      if (sheet.protected === true && !sheet.protectedByPlan && !intoUnlockedCells(op, facts))
+        return PLAN_MESSAGES.sheetProtected(sheet.name);
       if (sheet.protectedByPlan)
         return internal(`лист «${sheet.name}» защищается раньше, чем в него вносятся изменения`);
     }
@@ -215,6 +244,75 @@ export function validatePlan(plan: EditPlan, facts: WorkbookFacts): string | nul
     }
   }
   return null;
+}
+
+/** Values written only into unlocked cells: allowed on a protected sheet. */
+function intoUnlockedCells(op: EditOp, facts: WorkbookFacts): boolean {
+  const locked = facts.locked;
+  if (op.op !== "setValues" || !locked) return false;
+  return op.values.every((line, i) => line.every((_v, j) => !locked(op.sheet, op.row + i, op.col + j)));
+}
+
+type FactTable = NonNullable<WorkbookFacts["tables"]>[number];
+
+/** The tables as the plan leaves them op by op, and the sheet columns the plan inserted (empty by construction). */
+class TableState {
+  private readonly tables: FactTable[] | null;
+  private readonly inserts: { sheet: string; col: number; count: number }[] = [];
+  private readonly facts: WorkbookFacts;
+
+  constructor(facts: WorkbookFacts) {
+    this.facts = facts;
+    this.tables = facts.tables ? facts.tables.map((t) => structuredClone(t)) : null;
+  }
+
+  insert(sheet: string, col: number, count: number): void {
+    const key = sheet.toLowerCase();
+    this.inserts.push({ sheet: key, col, count });
+    for (const t of this.tables ?? []) {
+      if (t.sheet.toLowerCase() !== key || !t.range || !t.columns) continue;
+      Object.assign(t, tableAfterInsert(t as GridTable, col, count).table);
+    }
+  }
+
+  /** The column a cell had before the plan's inserts; null when it is in an inserted (empty) column. */
+  private original(sheet: string, col: number): number | null {
+    let c = col;
+    for (const ins of [...this.inserts].reverse()) {
+      if (ins.sheet !== sheet.toLowerCase()) continue;
+      if (c >= ins.col + ins.count) c -= ins.count;
+      else if (c >= ins.col) return null;
+    }
+    return c;
+  }
+
+  extend(op: Extract<EditOp, { op: "extendTable" }>, sheetName: string): string | null {
+    if (op.columns.length === 0 || op.columns.some((n) => typeof n !== "string" || !n.trim()))
+      return internal("у нового столбца таблицы нет имени");
+    const lower = op.columns.map((n) => n.trim().toLowerCase());
+    if (new Set(lower).size !== lower.length) return internal("имена новых столбцов таблицы повторяются");
+    if (!this.tables) return null;
+    const t = this.tables.find(
+      (x) =>
+        x.name.toLowerCase() === op.table.toLowerCase() && x.sheet.toLowerCase() === op.sheet.toLowerCase(),
+    );
+    if (!t) return PLAN_MESSAGES.tableNotFound(op.table, sheetName);
+    const clash = t.columns?.find((c) => lower.includes(c.trim().toLowerCase()));
+    if (clash) return PLAN_MESSAGES.tableColumnExists(t.name, clash);
+    if (!t.range || !t.columns) return null;
+    const r = t.range;
+    if (r.right + op.columns.length >= MAX_COLUMNS) return internal("столбцы выходят за пределы листа");
+    const area = { top: r.top, bottom: r.bottom, left: r.right + 1, right: r.right + op.columns.length };
+    for (let c = area.left; c <= area.right; c++) {
+      const before = this.original(op.sheet, c);
+      if (before === null) continue;
+      for (let row = area.top; row <= area.bottom; row++)
+        if (hasValue(this.facts.cell?.(op.sheet, row, before) ?? null))
+          return PLAN_MESSAGES.tableOverData(t.name, sheetName, rangeA1(area));
+    }
+    Object.assign(t, tableExtended(t as GridTable, op.columns).table);
+    return null;
+  }
 }
 
 function inside(r: CellRange, row: number, col: number): boolean {
@@ -314,6 +412,7 @@ function opProblem(
         : null;
     case "addSheet":
     case "protectSheet":
+    case "extendTable":
       return null;
   }
 }

@@ -68,6 +68,16 @@ export interface ModelChart {
   title: string;
 }
 
+/** An Excel Table (ListObject): what Excel needs to agree with the cells (see ./tables.ts). */
+export interface ModelTable {
+  name: string;
+  /** A1 range of the whole table (header, body, totals). */
+  ref: string;
+  columns: string[];
+  showHeaders: boolean;
+  showTotals: boolean;
+}
+
 export interface ModelSheet {
   name: string;
   visibility: SheetVisibility;
@@ -84,6 +94,8 @@ export interface ModelSheet {
   /** 0-based; absent when none. */
   hiddenRows?: number[];
   hiddenColumns?: number[];
+  /** Excel Tables, by name; absent when none. */
+  tables?: ModelTable[];
 }
 
 export interface ModelWorkbook {
@@ -161,8 +173,10 @@ export function normaliseModel(wb: ModelWorkbook): ModelWorkbook {
         }
         if (Object.keys(out).length) cells[key] = out;
       }
+      const { tables, ...rest } = s;
       return {
-        ...s,
+        ...rest,
+        ...(tables?.length ? { tables: [...tables].sort((a, b) => (a.name < b.name ? -1 : 1)) } : {}),
         cells,
         merges: [...s.merges].sort(),
         conditionalFormats: byKey(s.conditionalFormats),

@@ -3,6 +3,7 @@
  * continuations, up to the table's end.
  */
 import { headerRoleCount, headerSignature, isColumnNumberRow, type HeaderInfo } from "./header";
+import { roleOfHeader } from "./header-roles";
 import { SheetView } from "./sheet-view";
 import { collapseSpaces, isNumbering, startsLowercase } from "./text";
 import type { BodyItem, Body, TableShape } from "./types";
@@ -121,6 +122,10 @@ export function readBody(
       }
       break;
     }
+    // «№ | Показатель | 2024 | 2025»: the header of another table (indicators under the roadmap) that the test above
+    // misses for its year cells. A «№» cell reading as a header word never numbers an activity of this table.
+    if (forcedEnd === null && roleOfHeader(numberText(view, r, shape.columns.number))?.role === "number")
+      break;
     // «1 | 2 | 3 | 4 | 5» under the header, or repeated after a page break: part of the header, never an activity.
     if (isColumnNumberRow(view, r, shape.left, shape.right)) {
       items.push({ kind: "header", row: r });

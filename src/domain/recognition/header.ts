@@ -110,6 +110,29 @@ const YEAR_LABEL = /^((?:19|20)\d\d)(\s*(г\.?|год))?$/;
 const MIN_TIMELINE = 3;
 const MIN_TIMELINE_UNDER_PARENT = 2;
 
+/** Empty, unmerged columns that set a side note apart from the header («Ответственный | | | 100»). */
+const SIDE_GAP = 2;
+
+/**
+ * The header row's cells of one table: the row split where SIDE_GAP or more empty, unmerged columns lie between two
+ * cells, and the block naming the most roles kept. A figure or a note beside the table (users keep them there)
+ * must not make its header read as a data row.
+ */
+export function headerCells(view: SheetView, r: number): number[] {
+  const cols = view.nonEmpty(r);
+  const blocks: number[][] = [];
+  for (const c of cols) {
+    const block = blocks[blocks.length - 1];
+    let gap = 0;
+    if (block) for (let x = block[block.length - 1] + 1; x < c; x++) if (!view.coveringMerge(r, x)) gap++;
+    if (block && gap < SIDE_GAP) block.push(c);
+    else blocks.push([c]);
+  }
+  if (blocks.length <= 1) return cols;
+  const named = (b: number[]) => b.filter((c) => roleOfHeader(view.text(r, c))).length;
+  return blocks.reduce((best, b) => (named(b) > named(best) ? b : best));
+}
+
 /** «I полугодие», «2-е полугодие 2026»: 1 or 2, else null. */
 function halfOf(text: string): 1 | 2 | null {
   const m = HALF_HEADER.exec(normalizeForMatch(text));
@@ -131,7 +154,7 @@ function halfYearPair(cols: readonly { c: number; label: string }[]): boolean {
 
 /** Quick test on one row: at least two cells name distinct roles, and most text cells are header-like. */
 export function headerRoleCount(view: SheetView, r: number): number {
-  const cols = view.nonEmpty(r);
+  const cols = headerCells(view, r);
   if (cols.length < 2 || cols.length > 40) return 0;
   const roles = new Set<ColumnRole>();
   let headerLike = 0;
@@ -182,7 +205,7 @@ function textWithParent(view: SheetView, r: number, c: number): string {
  * column span and the role of each column.
  */
 export function readHeader(view: SheetView, r: number): HeaderInfo {
-  const first = view.nonEmpty(r);
+  const first = headerCells(view, r);
   const left = first[0];
   let right = first[first.length - 1];
   const lastMerge = view.mergeAt(r, right);

@@ -1,5 +1,6 @@
 import { enTrust } from "./en-trust";
 import { enControl } from "./en-control";
+import { enEdit } from "./en-edit";
 import type { Dictionary } from "./ru";
 
 /** English. Same keys as ru.ts (the type enforces it; test/taskpane checks it too). */
@@ -187,4 +188,5 @@ export const en: Dictionary = {
   directionLower: "lower",
   ...enTrust,
   ...enControl,
+  ...enEdit,
 };

@@ -1,5 +1,6 @@
 import { ruTrust } from "./ru-trust";
 import { ruControl } from "./ru-control";
+import { ruEdit } from "./ru-edit";
 
 /** Russian, the default language. Placeholders: {name}. en.ts has exactly the same keys. */
 export const ru = {
@@ -187,6 +188,7 @@ export const ru = {
   directionLower: "меньше",
   ...ruTrust,
   ...ruControl,
+  ...ruEdit,
 };
 
 export type Dictionary = typeof ru;
