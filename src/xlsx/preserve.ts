@@ -13,7 +13,14 @@ import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { namesToRestore, restoreNames, type OriginalName } from "./preserve-names";
 import { addX14Rules, shiftX14Rules, takeUnwritableRules, x14Rules } from "./preserve-x14";
-import { shiftChart, shiftDrawing, shiftSqref, unescapeXml, type SheetShift } from "./package-shift";
+import {
+  escapeXml,
+  shiftChart,
+  shiftDrawing,
+  shiftSqref,
+  unescapeXml,
+  type SheetShift,
+} from "./package-shift";
 import {
   ContentTypes,
   REL_NS,
@@ -73,6 +80,11 @@ interface Original {
 
 const ORIGINALS = new WeakMap<ExcelJS.Workbook, Original>();
 const SHIFTS = new WeakMap<ExcelJS.Workbook, { ws: ExcelJS.Worksheet; shift: SheetShift }[]>();
+/** Sheets copied by the plan, with how many shifts had been recorded then. */
+const COPIES = new WeakMap<
+  ExcelJS.Workbook,
+  { src: ExcelJS.Worksheet; copy: ExcelJS.Worksheet; at: number }[]
+>();
 
 /** What we cannot carry, by relationship kind: the Russian words for it. */
 const LOST_KINDS: Record<string, string> = {
@@ -193,6 +205,13 @@ export function recordShift(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, shift: 
   SHIFTS.set(wb, list);
 }
 
+/** A plan copied a sheet: the copy gets the sheet's drawing too, its charts reading the copy (as Excel copies). */
+export function recordCopy(wb: ExcelJS.Workbook, src: ExcelJS.Worksheet, copy: ExcelJS.Worksheet): void {
+  const list = COPIES.get(wb) ?? [];
+  list.push({ src, copy, at: SHIFTS.get(wb)?.length ?? 0 });
+  COPIES.set(wb, list);
+}
+
 /** A plan set a defined name: its version, not the file's, is saved. */
 export function recordPlanName(wb: ExcelJS.Workbook, name: string): void {
   ORIGINALS.get(wb)?.planNames.add(name.toLowerCase());
@@ -219,7 +238,8 @@ class PartCopier {
     private from: Original,
     private out: JSZip,
     private types: ContentTypes,
-    private chartShifts: { sheet: string; shift: SheetShift }[],
+    /** What a chart part's XML becomes (its references moved, or re-pointed at a sheet's copy). */
+    private chart: (xml: string) => string,
   ) {}
 
   private freshName(part: string): string {
@@ -241,7 +261,7 @@ class PartCopier {
     const chart = /drawingml\.chart\+xml|chartex\+xml/.test(type?.type ?? "");
     if (transform || chart) {
       const xml = await file.async("string");
-      this.out.file(dest, transform ? transform(xml) : shiftChart(xml, this.chartShifts));
+      this.out.file(dest, transform ? transform(xml) : this.chart(xml));
     } else this.out.file(dest, await file.async("uint8array"));
     if (type?.override) this.types.setOverride(dest, type.type);
     else if (type) this.types.ensureDefault(dest, type.type);
@@ -261,6 +281,31 @@ class PartCopier {
     }
     return dest;
   }
+}
+
+interface Job extends OriginalSheet {
+  /** The sheet's own shifts, in order. */
+  mine: SheetShift[];
+  chart: (xml: string) => string;
+  copier: PartCopier;
+}
+
+/** Every reference to sheet `from` in a chart's formulas pointed at `to` (a copy of the sheet). */
+function renameSheet(xml: string, from: string, to: string): string {
+  const quoted = `'${to.replace(/'/g, "''")}'!`;
+  return xml.replace(
+    /<((?:\w+:)?f)(\s[^>]*)?>([^<]*)<\/\1>/g,
+    (_w, tag: string, attrs: string | undefined, text: string) => {
+      const f = unescapeXml(text).replace(
+        /(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!/gu,
+        (whole, q: string | undefined, p: string | undefined) =>
+          (q !== undefined ? q.replace(/''/g, "'") : p)?.toLowerCase() === from.toLowerCase()
+            ? quoted
+            : whole,
+      );
+      return `<${tag}${attrs ?? ""}>${escapeXml(f)}</${tag}>`;
+    },
+  );
 }
 
 /** Add to a worksheet fragment the namespace declarations it uses but does not carry itself. */
@@ -311,14 +356,38 @@ async function dropOrphanMedia(zip: JSZip): Promise<void> {
 /** The saved file's bytes with the original's drawings, charts, sparklines and package parts carried over. */
 export async function carryParts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promise<Uint8Array> {
   const original = ORIGINALS.get(wb);
-  const jobs = (original?.sheets ?? []).filter((s) => wb.worksheets.includes(s.ws));
-  if (!original || (jobs.length === 0 && original.carried.length === 0 && original.names.length === 0))
+  const present = (ws: ExcelJS.Worksheet) => wb.worksheets.includes(ws);
+  const sources = (original?.sheets ?? []).filter((s) => present(s.ws));
+  if (!original || (sources.length === 0 && original.carried.length === 0 && original.names.length === 0))
     return bytes;
   const out = await JSZip.loadAsync(bytes);
   const types = new ContentTypes((await readText(out, "[Content_Types].xml")) ?? "");
-  const shifts = (SHIFTS.get(wb) ?? []).filter((s) => wb.worksheets.includes(s.ws));
-  const chartShifts = shifts.map((s) => ({ sheet: s.ws.name, shift: s.shift }));
-  const copier = new PartCopier(original, out, types, chartShifts);
+  const all = SHIFTS.get(wb) ?? [];
+  const named = (list: typeof all) =>
+    list.filter((s) => present(s.ws)).map((s) => ({ sheet: s.ws.name, shift: s.shift }));
+  const chartShifts = named(all);
+  const moveChart = (xml: string) => shiftChart(xml, chartShifts);
+  const copier = new PartCopier(original, out, types, moveChart);
+  const jobs: Job[] = sources.map((s) => ({
+    ...s,
+    mine: all.filter((x) => x.ws === s.ws).map((x) => x.shift),
+    chart: moveChart,
+    copier,
+  }));
+  for (const c of COPIES.get(wb) ?? []) {
+    const src = sources.find((s) => s.ws === c.src);
+    if (!src || !present(c.copy)) continue;
+    // The copy has the sheet's past (shifts before the copy), then its own; its charts read the copy.
+    const before = named(all.slice(0, c.at));
+    const after = named(all.slice(c.at));
+    const chart = (xml: string) =>
+      shiftChart(renameSheet(shiftChart(xml, before), c.src.name, c.copy.name), after);
+    const mine = [
+      ...all.slice(0, c.at).filter((x) => x.ws === c.src),
+      ...all.slice(c.at).filter((x) => x.ws === c.copy),
+    ].map((x) => x.shift);
+    jobs.push({ ...src, ws: c.copy, mine, chart, copier: new PartCopier(original, out, types, chart) });
+  }
   const outSheets = await sheetParts(out);
 
   let replaced = false;
@@ -328,10 +397,10 @@ export async function carryParts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promi
     const relsPath = relsPathOf(path);
     let sheetXml = (await readText(out, path)) ?? "";
     let rels = await readText(out, relsPath);
-    const mine = shifts.filter((s) => s.ws === job.ws).map((s) => s.shift);
+    const { mine } = job;
     // ExcelJS's drawing holds only the pictures, which the original holds too: it gives way to the original.
     const drawing =
-      job.drawing && (await copier.copy(job.drawing, (xml) => shiftDrawing(withoutSlicers(xml), mine)));
+      job.drawing && (await job.copier.copy(job.drawing, (xml) => shiftDrawing(withoutSlicers(xml), mine)));
     if (drawing) {
       const id = /<drawing\s+r:id="([^"]+)"\s*\/>/.exec(sheetXml);
       if (id) {
@@ -354,7 +423,7 @@ export async function carryParts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promi
       if (extension(sheetXml, ext.uri)) continue; // ExcelJS kept it after all
       const moved = ext.xml.replace(/<xm:(f|sqref)>([^<]*)<\/xm:\1>/g, (_w, tag: string, text: string) => {
         let ref = text;
-        if (tag === "f") ref = shiftChart(`<f>${text}</f>`, chartShifts).slice(3, -4);
+        if (tag === "f") ref = job.chart(`<f>${text}</f>`).slice(3, -4);
         else for (const s of mine) ref = shiftSqref(ref, job.ws.name, s);
         return `<xm:${tag}>${ref}</xm:${tag}>`;
       });

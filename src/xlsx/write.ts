@@ -24,7 +24,7 @@ import {
   setValidation,
 } from "./write-format";
 import { deleteRows, dropNamesOf, insertColumns } from "./write-rows";
-import { carryParts, recordPlanName, recordShift } from "./preserve";
+import { carryParts, recordCopy, recordPlanName, recordShift } from "./preserve";
 import { dropTableFiltersWithoutRef, extendTable, hasTableWithoutFilter, tableFacts } from "./tables";
 import { isProtected, mergeRanges, type SheetModel } from "./sheet-model";
 
@@ -169,6 +169,7 @@ function copySheet(wb: ExcelJS.Workbook, src: ExcelJS.Worksheet, newName: string
   } as unknown as ExcelJS.WorksheetModel;
   placeAfter(wb, copy, src);
   copyCharts(wb, src, copy);
+  recordCopy(wb, src, copy);
 }
 
 /** Put `ws` right after `anchor` in the tab order. */

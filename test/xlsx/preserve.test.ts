@@ -12,6 +12,7 @@ import { XlsxWorkbookHost } from "../../src/xlsx/host";
 import { shiftChartFormula, shiftDrawing } from "../../src/xlsx/package-shift";
 import { withoutSlicers } from "../../src/xlsx/preserve";
 import { namesToRestore } from "../../src/xlsx/preserve-names";
+import { sheetParts } from "../../src/xlsx/opc";
 import { richWorkbook } from "./rich-package";
 
 function fakeIo(files: Record<string, Uint8Array>) {
@@ -44,12 +45,13 @@ interface Anchor {
   to: [number, number];
 }
 
-/** The drawing of the first sheet, read as its relationships say (no assumption about part names). */
-async function sheetDrawing(bytes: Uint8Array) {
+/** The drawing of a sheet, read as its relationships say (no assumption about part names). */
+async function sheetDrawing(bytes: Uint8Array, sheetName = "Лист1") {
   const zip = await JSZip.loadAsync(bytes);
   const text = async (n: string) => (await zip.file(n)?.async("string")) ?? null;
-  const sheet = (await text("xl/worksheets/sheet1.xml")) ?? "";
-  const rels = (await text("xl/worksheets/_rels/sheet1.xml.rels")) ?? "";
+  const path = (await sheetParts(zip)).get(sheetName) as string;
+  const sheet = (await text(path)) ?? "";
+  const rels = (await text(path.replace(/([^/]+)$/, "_rels/$1.rels"))) ?? "";
   const id = /<drawing r:id="([^"]+)"/.exec(sheet)?.[1];
   expect(sheet.match(/<drawing /g) ?? []).toHaveLength(1);
   const target = new RegExp(`Id="${id}"[^>]*Target="\\.\\./drawings/([^"]+)"`).exec(rels)?.[1];
@@ -178,6 +180,28 @@ describe("roadmap annotate keeps the user's chart, picture and text box", () => 
     expect(d.anchors).toEqual([
       { kind: "chart", from: [8, 1], to: [14, 11] },
       { kind: "picture", from: [8, 12], to: [10, 15] },
+    ]);
+  });
+
+  test("a sheet copied, then rows deleted on the original (fold): the copy keeps the chart as it was, reading the copy", async () => {
+    const host = await XlsxWorkbookHost.open(await richWorkbook(["chart", "picture"]), "in.xlsx");
+    await host.apply({
+      summary: "",
+      ops: [
+        { op: "copySheet", sheet: "Лист1", newName: "Лист1 (исходный)" },
+        { op: "deleteRows", sheet: "Лист1", rows: [4] },
+      ],
+    });
+    const bytes = await host.toBuffer();
+    const main = await sheetDrawing(bytes);
+    expect(main.charts.map(formulas)).toEqual([["Лист1!$G$2", "Лист1!$F$4:$F$5", "Лист1!$G$4:$G$5"]]);
+    const copy = await sheetDrawing(bytes, "Лист1 (исходный)");
+    expect(copy.anchors).toEqual([
+      { kind: "chart", from: [8, 1], to: [14, 12] },
+      { kind: "picture", from: [8, 13], to: [10, 16] },
+    ]);
+    expect(copy.charts.map(formulas)).toEqual([
+      ["'Лист1 (исходный)'!$G$2", "'Лист1 (исходный)'!$F$4:$F$6", "'Лист1 (исходный)'!$G$4:$G$6"],
     ]);
   });
 
