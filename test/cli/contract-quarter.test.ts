@@ -61,6 +61,24 @@ beforeAll(async () => {
 }, 180000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// "Exit 2 with one clear Russian line on stderr … an input file missing, not an .xlsx, encrypted or corrupt …
+// Nothing is written then."
+describe("an input that cannot be read: exit 2, one Russian line, nothing written", () => {
+  const hostile = ["password.xlsx", "truncated.xlsx", "empty.xlsx", "roadmap.ods", "old-format.xls"];
+  it.each(hostile)("%s", (name) => {
+    const file = path.join(fixtures, "hostile", name);
+    expectRefused(roadmap("indicators", file, "--json"));
+    const mon = at(`mon-${name}.xlsx`);
+    expectRefused(
+      roadmap("monitoring", file, "--quarter", "2024-Q1", "--schools", at("schools.txt"), "-o", mon),
+      mon,
+    );
+    expectRefused(roadmap("forms", file, "-o", at(`forms-${name}`)), at(`forms-${name}`));
+    const svod = at(`svod-${name}.xlsx`);
+    expectRefused(roadmap("consolidate", file, at("schools.txt"), "-o", svod), svod);
+  });
+});
+
 describe("indicators", () => {
   it("the list: text, type, unit, sheet and cell of each line", () => {
     const doc = IndicatorsDoc.parse(json(roadmap("indicators", at("plan.xlsx"), "--json")));
