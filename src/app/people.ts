@@ -33,8 +33,11 @@ export async function people(host: WorkbookHost, recognised?: Recognised): Promi
 }
 
 /** Write or extend the sheet; returns what was done (the plan's summary) and whether anything changed. */
-export async function writePeopleSheet(host: WorkbookHost): Promise<PeopleOutcome & { written: boolean }> {
-  const outcome = await people(host);
+export async function writePeopleSheet(
+  host: WorkbookHost,
+  recognised?: Recognised,
+): Promise<PeopleOutcome & { written: boolean }> {
+  const outcome = await people(host, recognised);
   if (isEmptyPlan(outcome.plan)) return { ...outcome, written: false };
   await host.apply(outcome.plan);
   return { ...outcome, written: true };

@@ -86,7 +86,8 @@ export function parseSubcommandArgs(argv: readonly string[], spec: ArgsSpec): Pa
       continue;
     }
     const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === "") return fail(`После ${flag} нужен ${VALUE_HINT[name]}.`);
+    if (value === undefined || value === "")
+      return fail(`После ${flag} ${name === "today" ? "нужна" : "нужен"} ${VALUE_HINT[name]}.`);
     if (name === "today" && !isRealIsoDate(value))
       return {
         ok: false,

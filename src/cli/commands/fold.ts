@@ -1,8 +1,12 @@
 /** `roadmap fold <in.xlsx> -o <out.xlsx> [--json]` (contract): «Исправить вставку из Word» on a file. */
 import { applyFold, previewFold } from "../../app/fold";
 import { recognise } from "../../app/recognise";
+import { UserFacingError } from "../../domain/host";
 import { printJson, writingCommand } from "../writing";
 import { checkReport } from "./check";
+
+const NO_ROADMAP_FOLD =
+  "В книге не найдено ни одной таблицы дорожной карты: склеивать нечего. Проверьте, что таблица вставлена вместе с шапкой.";
 
 export const foldCommand = writingCommand({
   name: "fold",
@@ -13,6 +17,8 @@ export const foldCommand = writingCommand({
   async change({ host }) {
     // One recognition for the proposal and the fold's first pass: nothing is written between them.
     const recognised = await recognise(host);
+    // Contract: a command that needs a roadmap, given a workbook without one, is refused (exit 2, nothing written).
+    if (recognised.tables.length === 0) throw new UserFacingError(NO_ROADMAP_FOLD);
     const preview = await previewFold(host, recognised);
     // Rows as in the input file: the proposal is made before anything is written.
     const joins = preview.folds.flatMap((f) =>
