@@ -5,6 +5,7 @@
 import { createMonitoring, quarterOrThrow, templateJson } from "../../app/monitoring";
 import { UserFacingError } from "../../domain/host";
 import { parseSchoolList, schoolsFromWorkbook } from "../../domain/monitoring";
+import { decodeTextFile } from "../text-file";
 import { printJson, writingCommand } from "../writing";
 
 export const monitoringCommand = writingCommand({
@@ -22,7 +23,7 @@ export const monitoringCommand = writingCommand({
     // Warnings are printed once the work is done: a refusal is one line on stderr, nothing else.
     const warnings: string[] = [];
     if (args.schools) {
-      const text = new TextDecoder("utf-8").decode(await io.readFile(args.schools));
+      const text = decodeTextFile(await io.readFile(args.schools), args.schools);
       const list = parseSchoolList(text);
       warnings.push(...list.warnings.map((w) => `${args.schools}: ${w}`));
       schools = list.schools;
