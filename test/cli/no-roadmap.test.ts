@@ -28,4 +28,16 @@ describe("a workbook without a roadmap", () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ file: "in.xlsx", tables: [], findings: [] });
   });
+
+  it("--help says exit 2 for the commands that need a roadmap, exit 0 for check", async () => {
+    const r = await runInMemory(["--help"], {});
+    expect(r.stdout).toContain(
+      [
+        "  2  работу выполнить нельзя (нет файла, не .xlsx, защищён паролем, повреждён, неверные параметры;",
+        "     в книге нет дорожной карты для fold, people, annotate, report, нет показателей для monitoring,",
+        "     нет шаблона мониторинга для forms и consolidate): причина — одной строкой в stderr, ничего не",
+        "     записано. check и indicators на книге без дорожной карты или показателей так и сообщают, код 0",
+      ].join("\n"),
+    );
+  });
 });
