@@ -2,6 +2,7 @@
  * `roadmap monitoring <workbook.xlsx> --quarter YYYY-QN --schools <list.txt> -o <monitoring.xlsx> [--json]`
  * (contract): the monitoring sheets for a quarter. Without --schools, the schools listed in the workbook.
  */
+import { plural } from "../../domain/ru/plural";
 import { createMonitoring, quarterOrThrow, templateJson } from "../../app/monitoring";
 import { UserFacingError } from "../../domain/host";
 import { parseSchoolList, schoolsFromWorkbook } from "../../domain/monitoring";
@@ -45,7 +46,7 @@ export const monitoringCommand = writingCommand({
     if (args.json) printJson(io, templateJson(t));
     else
       io.stdout(
-        `Шаблон ${t.id}, версия ${t.version}: ${t.indicators.length} показателей, ${t.schools.length} школ, ${t.activities.length} мероприятий квартала. Записано: ${out}\n`,
+        `Шаблон ${t.id}, версия ${t.version}: ${plural(t.indicators.length, "показатель", "показателя", "показателей")}, ${plural(t.schools.length, "школа", "школы", "школ")}, ${plural(t.activities.length, "мероприятие", "мероприятия", "мероприятий")} квартала. Записано: ${out}\n`,
       );
   },
 });

@@ -4,6 +4,7 @@
  * statuses) and «Приём форм» (each file, its verdict, every reason). Both sheets are ours: a rerun replaces
  * them whole; the user's other sheets are never touched, and a same-named sheet of the user's is refused.
  */
+import { plural } from "../ru/plural";
 import type { EditOp, EditPlan } from "../edit-plan";
 import { a1, columnLetter, type CellValue } from "../grid";
 import { UserFacingError } from "../host";
@@ -107,7 +108,7 @@ export function consolidationPlan(t: ConsolidationTemplate, c: Consolidation, ct
   receiptOps(t, c, svod, ops);
   const accepted = c.used.filter((u) => u.record).length;
   return {
-    summary: `Свод за ${t.template.quarter}: принято форм от ${accepted} школ из ${t.schools.length}; листы «${svod}» и «${RECEIPT_SHEET}» будут созданы заново.`,
+    summary: `Свод за ${t.template.quarter}: принято форм от ${plural(accepted, "школы", "школ", "школ")} из ${t.schools.length}; листы «${svod}» и «${RECEIPT_SHEET}» будут созданы заново.`,
     ops,
   };
 }
@@ -143,7 +144,9 @@ function svodOps(t: ConsolidationTemplate, c: Consolidation, sheet: string, ops:
     col: 0,
     values: [
       [`Свод мониторинга за ${t.template.quarter} (шаблон ${t.template.id}, версия ${t.template.version})`],
-      [`Приняты формы ${accepted} школ из ${n}; не прислали или отклонены: ${n - accepted}.`],
+      [
+        `Приняты формы ${plural(accepted, "школы", "школ", "школ")} из ${n}; не прислали или отклонены: ${n - accepted}.`,
+      ],
     ],
   });
   ops.push({ op: "setValues", sheet, row: 3, col: 0, values: [head1, head2] });

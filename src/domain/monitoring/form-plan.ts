@@ -4,6 +4,7 @@
  * comment cells), and the fingerprint (fingerprint.ts): the very hidden sheet FINGERPRINT_SHEET and one
  * defined name per input cell. Only input cells are unlocked; each is validated by its type.
  */
+import { plural } from "../ru/plural";
 import type { EditOp, EditPlan, ValidationRule } from "../edit-plan";
 import { a1, type CellRange, type CellValue } from "../grid";
 import { formatRuDate } from "../russian-dates";
@@ -318,7 +319,7 @@ export function planSchoolForm(t: MonitoringTemplate, school: string): SchoolFor
   };
   return {
     plan: {
-      summary: `Форма для школы «${school}»: ${ind.inputs.length} ячеек показателей, ${act.inputs.length} мероприятий.`,
+      summary: `Форма для школы «${school}»: ${plural(ind.inputs.length, "ячейка", "ячейки", "ячеек")} показателей, ${plural(act.inputs.length, "мероприятие", "мероприятия", "мероприятий")}.`,
       ops: [...ind.ops, ...act.ops, ...fingerprintOps(fingerprint)],
     },
     fingerprint,

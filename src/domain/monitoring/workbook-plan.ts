@@ -6,6 +6,7 @@
  * - «Мероприятия YYYY-QN»: the roadmap activities due in the quarter, with status / document / comment cells.
  * Both are protected without a password, only input cells unlocked; headers frozen; A4 landscape print.
  */
+import { plural } from "../ru/plural";
 import { STATUS_LIST } from "../model";
 import type { EditOp, EditPlan } from "../edit-plan";
 import type { CellRange, CellValue } from "../grid";
@@ -251,8 +252,8 @@ export function activitySheetOps(t: MonitoringTemplate): EditOp[] {
 export function planMonitoringWorkbook(t: MonitoringTemplate): EditPlan {
   return {
     summary:
-      `Будут добавлены листы «${t.sheets.indicators}» (${t.indicators.length} показ., ${t.schools.length} школ) ` +
-      `и «${t.sheets.activities}» (${t.activities.length} мероприятий). Существующие листы не изменяются.`,
+      `Будут добавлены листы «${t.sheets.indicators}» (${t.indicators.length} показ., ${plural(t.schools.length, "школа", "школы", "школ")}) ` +
+      `и «${t.sheets.activities}» (${plural(t.activities.length, "мероприятие", "мероприятия", "мероприятий")}). Существующие листы не изменяются.`,
     ops: [...indicatorSheetOps(t), ...activitySheetOps(t)],
   };
 }
