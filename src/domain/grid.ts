@@ -41,6 +41,11 @@ export interface SheetGrid {
   protected: boolean;
   /** Excel Tables on the sheet; absent when the host read none. */
   tables?: GridTable[];
+  /**
+   * A1 addresses of formulas saved without a calculated value (a file written by a program that does not
+   * calculate): they read as empty, and validation says why. Absent when there are none (Excel always calculates).
+   */
+  uncalculated?: string[];
 }
 
 export interface WorkbookGrid {

@@ -91,6 +91,8 @@ export const en: Dictionary = {
   family_organisation: "Organisation names",
   family_structure: "Table structure",
   family_other: "Other",
+  "rule_cell.error-value": "error in a cell",
+  "rule_cell.not-calculated": "formula not calculated",
   "rule_deadline.before-approval": "deadline before approval",
   "rule_deadline.inverted-range": "end before start",
   "rule_deadline.missing": "no deadline",

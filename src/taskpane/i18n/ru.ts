@@ -90,6 +90,8 @@ export const ru = {
   family_structure: "Структура таблицы",
   family_other: "Прочее",
   // One short title per rule id, after the family title; a rule not listed shows its family only.
+  "rule_cell.error-value": "ошибка в ячейке",
+  "rule_cell.not-calculated": "формула не вычислена",
   "rule_deadline.before-approval": "срок раньше утверждения карты",
   "rule_deadline.inverted-range": "конец срока раньше начала",
   "rule_deadline.missing": "срок не указан",
