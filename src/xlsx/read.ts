@@ -5,7 +5,13 @@
  */
 import type ExcelJS from "exceljs";
 import { formatDateCell, numberFormatKind, type FormatKind } from "../domain/cell-format";
-import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../domain/grid";
+import {
+  capLongCells,
+  type CellRange,
+  type CellValue,
+  type SheetGrid,
+  type WorkbookGrid,
+} from "../domain/grid";
 import { loadExcelWorkbook, type FileData } from "./load";
 import { isOwnSheet } from "../domain/workbook-format/settings-format";
 import { readTables } from "./tables";
@@ -67,6 +73,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetG
     rows[rowNumber - 1] = values;
   });
   for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
+  const cutCells = capLongCells(rows);
 
   let width = 0;
   for (const row of rows) width = Math.max(width, row.length);
@@ -99,6 +106,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetG
     protected: Boolean(protection?.sheet),
     ...(tables.length ? { tables } : {}),
     ...(uncalculated.length ? { uncalculated } : {}),
+    ...(cutCells.length ? { cutCells } : {}),
   };
 }
 
