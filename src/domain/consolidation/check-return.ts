@@ -139,12 +139,13 @@ function where(sheet: string, cell: string): string {
 }
 
 function notFoundMessage(what: string, loc: Extract<Location, { ok: false }>): string {
+  if (loc.why === "sheet-missing")
+    // The name's sheet is gone by that name: usually renamed (the names were not moved with it), so say that.
+    return `Нельзя с уверенностью найти ${what}: лист «${loc.sheet}» не найден по имени (возможно, он переименован). Значение не прочитано, чтобы не взять чужую ячейку.`;
   const why =
     loc.why === "name-missing"
       ? "имя этой ячейки удалено из книги"
-      : loc.why === "name-broken"
-        ? "ячейка удалена вместе со строкой или столбцом (#ССЫЛКА!)"
-        : "лист с ней удалён";
+      : "ячейка удалена вместе со строкой или столбцом (#ССЫЛКА!)";
   return `Нельзя с уверенностью найти ${what}: ${why}. Значение не прочитано, чтобы не взять чужую ячейку.`;
 }
 
