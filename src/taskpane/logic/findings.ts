@@ -14,6 +14,7 @@ const FAMILIES = [
   "text",
   "organisation",
   "structure",
+  "status",
 ] as const;
 
 /** A rule's family in the user's words: "deadline.outside-period" → «Сроки». */
