@@ -90,6 +90,7 @@ export const en: Dictionary = {
   family_text: "Document text",
   family_organisation: "Organisation names",
   family_structure: "Table structure",
+  family_cell: "Cells",
   family_status: "Execution",
   family_other: "Other",
   "rule_deadline.before-approval": "deadline before approval",

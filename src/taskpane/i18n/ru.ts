@@ -88,6 +88,7 @@ export const ru = {
   family_text: "Текст документа",
   family_organisation: "Названия организаций",
   family_structure: "Структура таблицы",
+  family_cell: "Ячейки",
   family_status: "Исполнение",
   family_other: "Прочее",
   // One short title per rule id, after the family title; a rule not listed shows its family only.

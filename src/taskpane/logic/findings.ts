@@ -15,6 +15,7 @@ const FAMILIES = [
   "organisation",
   "structure",
   "status",
+  "cell",
 ] as const;
 
 /** A rule's family in the user's words: "deadline.outside-period" → «Сроки». */
