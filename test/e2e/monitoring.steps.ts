@@ -65,6 +65,8 @@ export async function monitoringSteps(page: Page, step: Step, h: Helpers): Promi
         });
       });
       h.expectEqual(overflow, [], "карточки показателей в ширину панели");
+      await page.getByTestId("indicator").last().scrollIntoViewIfNeeded();
+      await h.shot(page, "monitoring-cards.png");
       await page.getByTestId("monitoring-schools").fill(SCHOOLS.join("\n"));
       await page.getByTestId("monitoring-create").click();
       await page.getByTestId("monitoring-done").waitFor();
