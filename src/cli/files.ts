@@ -18,8 +18,16 @@ export function outputPath(io: CliIo, out: string, inputs: readonly string[]): s
   return out;
 }
 
+/** Writes the file; what the saved copy cannot keep (pivot tables, macros…) is said on stderr, never silently. */
 export async function saveWorkbook(io: CliIo, host: XlsxWorkbookHost, out: string): Promise<void> {
   await io.writeFile(out, await host.toBuffer());
+  for (const n of host.lossNotices()) io.stderr(`${n}\n`);
+}
+
+/** The host's notices of a command that saveWorkbook has not already said. */
+export function otherNotices(host: XlsxWorkbookHost, notices: readonly string[]): string[] {
+  const said = new Set(host.lossNotices());
+  return notices.filter((n) => !said.has(n));
 }
 
 /** Files and folders → the .xlsx paths to read, in order (a folder contributes its .xlsx files, sorted). */

@@ -63,6 +63,8 @@ interface XlsxHost {
   readonly name: string;
   readonly workbook: Parameters<typeof fileColumnWidths>[0];
   toBuffer(): Promise<ArrayBuffer | Uint8Array>;
+  /** What the downloaded file cannot keep (pivot tables, macros…), in Russian. */
+  lossNotices(): string[];
   cellInput(sheet: string, row: number, col: number): CellInput;
 }
 
@@ -301,6 +303,12 @@ export function PreviewApp() {
                 </Button>
               }
             />
+          </MessageBar>
+        ) : null}
+        {/* Said on opening, before any change: the download will not carry these parts. */}
+        {session && session.xlsx.lossNotices().length > 0 ? (
+          <MessageBar intent="warning" layout="multiline" data-testid="preview-losses">
+            <MessageBarBody>{session.xlsx.lossNotices().join(" ")}</MessageBarBody>
           </MessageBar>
         ) : null}
         <div className={s.main}>

@@ -11,6 +11,21 @@ import JSZip from "jszip";
 import type { EditOp } from "../domain/edit-plan";
 import { columnLetter, type CellRange } from "../domain/grid";
 import { shiftRangeColumns } from "../domain/plan/references";
+import {
+  ContentTypes,
+  REL_NS,
+  addRel,
+  insertDrawingElement,
+  nextRelId,
+  parseRels,
+  readText,
+  relativeTarget,
+  relsPathOf,
+  resolveTarget,
+  sheetParts,
+} from "./opc";
+
+const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
 type ChartOp = Extract<EditOp, { op: "addChart" }>;
 
@@ -103,20 +118,25 @@ export function chartXml(sheet: string, spec: Pick<ChartSpec, "type" | "data" | 
   );
 }
 
-function drawingXml(anchors: { anchor: CellRange; rId: string; title: string }[]): string {
+/** The anchors of our charts; shape ids from `firstId` (unique within the drawing). */
+function anchorsXml(anchors: { anchor: CellRange; rId: string; title: string }[], firstId: number): string {
   const cell = (tag: string, r: number, c: number) =>
     `<xdr:${tag}><xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
-  const body = anchors
+  return anchors
     .map(
       ({ anchor, rId, title }, i) =>
         `<xdr:twoCellAnchor>${cell("from", anchor.top, anchor.left)}${cell("to", anchor.bottom + 1, anchor.right + 1)}` +
-        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${esc(title || `Диаграмма ${i + 1}`)}"/>` +
+        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${firstId + i}" name="${esc(title || `Диаграмма ${i + 1}`)}"/>` +
         `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
         `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
         `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="${rId}"/>` +
         `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`,
     )
     .join("");
+}
+
+function drawingXml(anchors: { anchor: CellRange; rId: string; title: string }[]): string {
+  const body = anchorsXml(anchors, 2);
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ` +
@@ -125,94 +145,64 @@ function drawingXml(anchors: { anchor: CellRange; rId: string; title: string }[]
   );
 }
 
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const RELS_HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`;
-
-function relsXml(rels: { id: string; type: string; target: string }[]): string {
-  return `${RELS_HEAD}${rels.map((r) => `<Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${r.target}"/>`).join("")}</Relationships>`;
-}
-
-/** Elements a worksheet may hold after <drawing>, in schema order: <drawing> goes before the first present. */
-const AFTER_DRAWING = [
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-
 /** The file's bytes with the recorded charts added; the bytes unchanged when there are none. */
 export async function injectCharts(wb: ExcelJS.Workbook, bytes: Uint8Array): Promise<Uint8Array> {
   const list = (PENDING.get(wb) ?? []).filter((s) => wb.worksheets.includes(s.ws));
   if (list.length === 0) return bytes;
   const zip = await JSZip.loadAsync(bytes);
-  const text = async (name: string) => (await zip.file(name)?.async("string")) ?? null;
-  const workbookXml = (await text("xl/workbook.xml")) ?? "";
-  const workbookRels = (await text("xl/_rels/workbook.xml.rels")) ?? "";
-  let types = (await text("[Content_Types].xml")) ?? "";
+  const types = new ContentTypes((await readText(zip, "[Content_Types].xml")) ?? "");
+  const sheets = await sheetParts(zip);
   const used = (prefix: string) => Object.keys(zip.files).filter((n) => n.startsWith(prefix)).length;
   let drawingNo = used("xl/drawings/drawing");
   let chartNo = used("xl/charts/chart");
 
   for (const ws of new Set(list.map((s) => s.ws))) {
     const mine = list.filter((s) => s.ws === ws);
-    // The sheet's part: by its name in workbook.xml, then its relationship's target.
-    const sheetEl = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)]
-      .map((m) => m[0])
-      .find((el) => /name="([^"]*)"/.exec(el)?.[1] === esc(ws.name));
-    const rid = sheetEl && /r:id="([^"]+)"/.exec(sheetEl)?.[1];
-    const target = rid && new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(workbookRels)?.[1];
-    if (!target) continue;
-    const sheetPath = `xl/${target.replace(/^\/?xl\//, "")}`;
-    const sheetXml = await text(sheetPath);
-    if (!sheetXml || sheetXml.includes("<drawing ")) continue; // a sheet with pictures keeps them; no chart added
-    const relsPath = sheetPath.replace(/([^/]+)$/, "_rels/$1.rels");
-    const sheetRels = (await text(relsPath)) ?? `${RELS_HEAD}</Relationships>`;
-    const nextId = Math.max(0, ...[...sheetRels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]))) + 1;
-
-    drawingNo++;
-    const anchors = mine.map((spec, i) => {
-      chartNo++;
-      zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(ws.name, spec));
-      types = types.replace(
-        "</Types>",
-        `<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
-      );
-      return {
-        anchor: spec.anchor,
-        rId: `rId${i + 1}`,
-        title: spec.title,
-        target: `../charts/chart${chartNo}.xml`,
-      };
+    const sheetPath = sheets.get(ws.name);
+    const sheetXml = sheetPath && (await readText(zip, sheetPath));
+    if (!sheetPath || !sheetXml) continue;
+    const relsPath = relsPathOf(sheetPath);
+    const sheetRels = await readText(zip, relsPath);
+    // A sheet with a drawing already (the user's pictures and charts) gets ours added to it.
+    const drawingId = /<drawing\s+r:id="([^"]+)"/.exec(sheetXml)?.[1];
+    const existing = parseRels(sheetRels).find((r) => r.id === drawingId && !r.external);
+    let drawingPath: string;
+    if (existing) drawingPath = resolveTarget(sheetPath, existing.target);
+    else {
+      while (zip.file(`xl/drawings/drawing${++drawingNo}.xml`));
+      drawingPath = `xl/drawings/drawing${drawingNo}.xml`;
+    }
+    const drawingRelsPath = relsPathOf(drawingPath);
+    let drawingRels = await readText(zip, drawingRelsPath);
+    const anchors = mine.map((spec) => {
+      while (zip.file(`xl/charts/chart${++chartNo}.xml`));
+      const chartPath = `xl/charts/chart${chartNo}.xml`;
+      zip.file(chartPath, chartXml(ws.name, spec));
+      types.setOverride(chartPath, CHART_TYPE);
+      const rId = nextRelId(drawingRels);
+      drawingRels = addRel(drawingRels, rId, `${REL_NS}/chart`, relativeTarget(drawingPath, chartPath));
+      return { anchor: spec.anchor, rId, title: spec.title };
     });
-    zip.file(`xl/drawings/drawing${drawingNo}.xml`, drawingXml(anchors));
-    zip.file(
-      `xl/drawings/_rels/drawing${drawingNo}.xml.rels`,
-      relsXml(anchors.map((a) => ({ id: a.rId, type: "chart", target: a.target }))),
-    );
-    types = types.replace(
-      "</Types>",
-      `<Override PartName="/xl/drawings/drawing${drawingNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`,
-    );
-    zip.file(
-      relsPath,
-      sheetRels.replace(
-        "</Relationships>",
-        `<Relationship Id="rId${nextId}" Type="${REL}/drawing" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`,
-      ),
-    );
-    const drawingEl = `<drawing r:id="rId${nextId}"/>`;
-    const before = AFTER_DRAWING.map((tag) => sheetXml.indexOf(`<${tag}`)).filter((i) => i >= 0);
-    const at = before.length ? Math.min(...before) : sheetXml.lastIndexOf("</worksheet>");
-    let out = sheetXml.slice(0, at) + drawingEl + sheetXml.slice(at);
-    if (!/xmlns:r=/.test(out.slice(0, out.indexOf(">", out.indexOf("<worksheet")))))
-      out = out.replace("<worksheet", `<worksheet xmlns:r="${REL}"`);
-    zip.file(sheetPath, out);
+    zip.file(drawingRelsPath, drawingRels as string);
+    if (existing) {
+      let xml = (await readText(zip, drawingPath)) ?? "";
+      const ids = [...xml.matchAll(/<xdr:cNvPr\s+id="(\d+)"/g)].map((m) => Number(m[1]));
+      xml = xml.replace("</xdr:wsDr>", `${anchorsXml(anchors, Math.max(1, ...ids) + 1)}</xdr:wsDr>`);
+      for (const [prefix, ns] of [
+        ["a", "http://schemas.openxmlformats.org/drawingml/2006/main"],
+        ["r", REL_NS],
+      ])
+        if (!new RegExp(`<xdr:wsDr[^>]*xmlns:${prefix}=`).test(xml))
+          xml = xml.replace("<xdr:wsDr", `<xdr:wsDr xmlns:${prefix}="${ns}"`);
+      zip.file(drawingPath, xml);
+      continue;
+    }
+    zip.file(drawingPath, drawingXml(anchors));
+    types.setOverride(drawingPath, "application/vnd.openxmlformats-officedocument.drawing+xml");
+    const rId = nextRelId(sheetRels);
+    zip.file(relsPath, addRel(sheetRels, rId, `${REL_NS}/drawing`, relativeTarget(sheetPath, drawingPath)));
+    zip.file(sheetPath, insertDrawingElement(sheetXml, rId));
   }
-  zip.file("[Content_Types].xml", types);
+  zip.file("[Content_Types].xml", types.xml);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -19,6 +19,7 @@ import {
   parseSetting,
 } from "../domain/workbook-format/settings-format";
 import { applyPlanToXlsx, isOurHighlight, workbookToBytes } from "./write";
+import { lossNotices, takeLossNotices } from "./preserve";
 import { cellInputOf } from "./cell-input";
 import type { CellInput } from "../domain/cell-entry";
 
@@ -131,7 +132,13 @@ export class XlsxWorkbookHost implements WorkbookHost {
   async apply(plan: EditPlan): Promise<ApplyOutcome> {
     const notices = applyPlanToXlsx(this.workbook, plan);
     this.changed();
-    return { notices };
+    // What saving will lose (a pivot table, macros…) is said with the first change, in Russian.
+    return { notices: [...notices, ...takeLossNotices(this.workbook)] };
+  }
+
+  /** What saving this workbook loses (parts no .xlsx library here can carry), in Russian; [] when nothing. */
+  lossNotices(): string[] {
+    return lossNotices(this.workbook);
   }
 
   async select(sheet: string, address: string): Promise<void> {

@@ -11,6 +11,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { UserFacingError } from "../domain/host";
+import { rememberPackage } from "./preserve";
 import { KIND_MESSAGES, MESSAGES, sniffFile, toBytes, type FileData } from "./sniff";
 
 export { MESSAGES, sniffFile, type FileData, type FileKind } from "./sniff";
@@ -38,11 +39,34 @@ export async function loadExcelWorkbook(data: FileData, opts: LoadOptions = {}):
     await wb.xlsx.load(safe as unknown as Parameters<typeof wb.xlsx.load>[0], {
       ignoreNodes: opts.valuesOnly ? SKIPPED_WHEN_READING : [],
     });
+    mendTableStyles(wb);
+    // A workbook that may be saved keeps its package: what ExcelJS drops is carried from it (preserve.ts).
+    if (!opts.valuesOnly) await rememberPackage(wb, bytes);
   } catch {
     throw new UserFacingError(MESSAGES.corrupt);
   }
   if (wb.worksheets.length === 0) throw new UserFacingError(MESSAGES.corrupt);
   return wb;
+}
+
+/**
+ * A table (ListObject) without <tableStyleInfo>, as LibreOffice writes them, makes ExcelJS crash when it saves the
+ * workbook; such a table gets the "no style" ExcelJS writes as an unnamed tableStyleInfo (it looks the same).
+ */
+function mendTableStyles(wb: ExcelJS.Workbook): void {
+  for (const ws of wb.worksheets) {
+    const tables =
+      (ws as unknown as { tables?: Record<string, { table?: { style?: unknown } }> }).tables ?? {};
+    for (const t of Object.values(tables))
+      if (t.table && !t.table.style)
+        t.table.style = {
+          theme: null,
+          showFirstColumn: false,
+          showLastColumn: false,
+          showRowStripes: false,
+          showColumnStripes: false,
+        };
+  }
 }
 
 /** A merged area larger than this is clipped to the cells the sheet really uses before ExcelJS sees it. */

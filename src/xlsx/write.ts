@@ -24,6 +24,7 @@ import {
   setValidation,
 } from "./write-format";
 import { deleteRows, dropNamesOf, insertColumns } from "./write-rows";
+import { carryParts, recordCopy, recordPlanName, recordShift } from "./preserve";
 import { dropTableFiltersWithoutRef, extendTable, hasTableWithoutFilter, tableFacts } from "./tables";
 import { isProtected, mergeRanges, type SheetModel } from "./sheet-model";
 
@@ -101,9 +102,11 @@ function applyOp(wb: ExcelJS.Workbook, op: EditOp): string | void {
     case "setFormulas":
       return setFormulas(ws, op.row, op.col, op.formulas, op.numberFormat);
     case "deleteRows":
+      recordShift(wb, ws, { kind: "rows", rows: op.rows });
       return deleteRows(ws, op.rows);
     case "insertColumns":
       shiftCharts(wb, ws, op.col, op.count);
+      recordShift(wb, ws, { kind: "columns", col: op.col, count: op.count });
       return insertColumns(wb, ws, op.col, op.count);
     case "unmerge":
       return unmerge(ws, op.range);
@@ -122,6 +125,7 @@ function applyOp(wb: ExcelJS.Workbook, op: EditOp): string | void {
     case "setHyperlink":
       return setHyperlink(ws, op);
     case "setDefinedName":
+      recordPlanName(wb, op.name);
       return setDefinedName(wb, ws, op.name, op.range);
     case "setLocked":
       return setLocked(ws, op.range, op.locked);
@@ -165,6 +169,7 @@ function copySheet(wb: ExcelJS.Workbook, src: ExcelJS.Worksheet, newName: string
   } as unknown as ExcelJS.WorksheetModel;
   placeAfter(wb, copy, src);
   copyCharts(wb, src, copy);
+  recordCopy(wb, src, copy);
 }
 
 /** Put `ws` right after `anchor` in the tab order. */
@@ -328,8 +333,8 @@ export async function workbookToBytes(wb: ExcelJS.Workbook): Promise<Uint8Array>
   const out = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer;
   let bytes = out instanceof Uint8Array ? out : new Uint8Array(out);
   if (hasTableWithoutFilter(wb)) bytes = await dropTableFiltersWithoutRef(bytes);
-  // Charts are added after ExcelJS, which cannot write them (./charts.ts).
-  return injectCharts(wb, bytes);
+  // What ExcelJS dropped is carried from the opened file (./preserve.ts), then our charts added (./charts.ts).
+  return injectCharts(wb, await carryParts(wb, bytes));
 }
 
 /** Write a grid to a real .xlsx file's bytes (a Node Buffer when run in Node). */

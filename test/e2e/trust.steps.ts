@@ -7,7 +7,9 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import JSZip from "jszip";
 import type { Locator, Page } from "playwright-core";
+import { richWorkbook } from "../xlsx/rich-package";
 
 export interface E2E {
   page: Page;
@@ -312,6 +314,33 @@ export async function trustSteps({ page, step, expectEqual, expectTrue, shot }: 
       "таблица, указанная вручную, после повторного распознавания",
     );
   });
+
+  await step(
+    "файл с диаграммой и сводной таблицей: сказано, что не сохранится; диаграмма в скачанном файле сдвинута",
+    async () => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "roadmap-e2e-")), "с диаграммой.xlsx");
+      fs.writeFileSync(file, await richWorkbook(["chart", "pivot"]));
+      await openFile(page, file);
+      const losses = await page.getByTestId("preview-losses").innerText();
+      expectTrue(/сводн\S* таблиц/.test(losses), `предупреждение о сводной таблице: «${losses}»`);
+      expectTrue(!/диаграмм/.test(losses), "о диаграмме не предупреждают: она сохранится");
+    await shot(page, "preview-losses.png");
+      await page.getByTestId("tab-control").click();
+      await page.getByTestId("control-add").click();
+      await page.getByTestId("control-done").waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByTestId("download").click(),
+      ]);
+      const saved = path.join(path.dirname(file), "result.xlsx");
+      await download.saveAs(saved);
+      const zip = await JSZip.loadAsync(fs.readFileSync(saved));
+      const chart = await zip.file("xl/charts/chart1.xml")?.async("string");
+      // The data block F:G right of the table moves by the five control columns to K:L (rich-package.ts).
+      expectTrue(chart?.includes("$K$4:$K$6") ?? false, "ссылка диаграммы сдвинута на столбцы контроля");
+      await page.getByTestId("tab-recognize").click();
+    },
+  );
 
   await step("English: the preview's toolbar and hints, no button inside a button", async () => {
     await page.getByTestId("lang-en").click();

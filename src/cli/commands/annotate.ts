@@ -1,5 +1,6 @@
 /** `roadmap annotate <in.xlsx> -o <out.xlsx> [--today D] [--json]` (contract): the control columns on a file. */
 import { addControlColumns } from "../../app/annotate";
+import { otherNotices } from "../files";
 import { printJson, writingCommand } from "../writing";
 import { checkReport } from "./check";
 
@@ -13,7 +14,7 @@ export const annotateCommand = writingCommand({
   change: ({ host }) => addControlColumns(host),
   async report(outcome, { args, io, host, out, today }) {
     io.stderr(`${outcome.annotate.plan.summary}\n`);
-    for (const n of outcome.notices) io.stderr(`${n}\n`);
+    for (const n of otherNotices(host, outcome.notices)) io.stderr(`${n}\n`);
     if (args.json) printJson(io, (await checkReport(host, io.baseName(out), today)).report);
     else io.stdout(`${outcome.written ? "Записано" : "Изменений нет, записана копия"}: ${out}\n`);
   },
