@@ -76,6 +76,19 @@ export function svodCellOf(t: ConsolidationTemplate, school: string, indicator: 
   return a1(FIRST_DATA_ROW + i, after + ai);
 }
 
+/**
+ * «ID. text, unit» over an indicator's columns. A share's «%» column already says the unit, and a text that
+ * ends with its unit («…дефицитов, %», «…(чел.)») is not given it twice.
+ */
+export function indicatorHeader(indicator: Pick<TemplateIndicator, "id" | "text" | "type" | "unit">): string {
+  const text = indicator.text.trim();
+  const unit = indicator.unit?.trim() ?? "";
+  const escaped = unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const endsWithUnit = unit !== "" && new RegExp(`(?:^|[\\s,(])${escaped}\\)?\\.?$`, "iu").test(text);
+  const say = unit !== "" && indicator.type !== "share" && !endsWithUnit;
+  return `${indicator.id}. ${text}${say ? `, ${unit}` : ""}`;
+}
+
 function quote(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
@@ -129,8 +142,7 @@ function svodOps(t: ConsolidationTemplate, c: Consolidation, sheet: string, ops:
   head1[1] = "Школа";
   head1[2] = "Форма";
   for (const ic of cols) {
-    head1[ic.first] =
-      `${ic.indicator.id}. ${ic.indicator.text}${ic.indicator.unit ? `, ${ic.indicator.unit}` : ""}`;
+    head1[ic.first] = indicatorHeader(ic.indicator);
     for (const p of ic.parts) head2[p.col] = p.label;
   }
   t.activities.forEach((a, i) => {

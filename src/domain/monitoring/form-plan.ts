@@ -19,6 +19,7 @@ import {
   type FormInput,
 } from "./fingerprint";
 import {
+  headerColumnWidths,
   inputsOf,
   partLabels,
   rowFormulas,
@@ -83,6 +84,17 @@ function indicatorOps(
 ): { ops: EditOp[]; inputs: FormInput[] } {
   const sheet = FORM_INDICATOR_SHEET;
   const q = parseQuarter(t.quarter)!;
+  const header = [
+    "№",
+    "Показатель",
+    "Ед. изм.",
+    "Числитель / прошлый период",
+    "Знаменатель / значение",
+    "Значение",
+    `Цель ${t.targetYear}`,
+    "Отклонение",
+    "Достижение, %",
+  ];
   const ops: EditOp[] = [{ op: "addSheet", sheet }];
   ops.push({
     op: "setValues",
@@ -102,17 +114,7 @@ function indicatorOps(
         `Срок: до ${formatRuDate(due)}. Сохраните файл в формате .xlsx, не меняя названий листов, и отправьте его обратно в орган управления образованием.`,
       ],
       [],
-      [
-        "№",
-        "Показатель",
-        "Ед. изм.",
-        "Числитель / прошлый период",
-        "Знаменатель / значение",
-        "Значение",
-        `Цель ${t.targetYear}`,
-        "Отклонение",
-        "Достижение, %",
-      ],
+      header,
     ],
   });
   ops.push({ op: "setStyle", sheet, range: range(0, 0, 1, 1), bold: true });
@@ -176,7 +178,10 @@ function indicatorOps(
   ops.push({
     op: "setColumnWidths",
     sheet,
-    widths: [5, 55, 9, 13, 13, 11, 10, 11, 12, 30].map((width, c) => ({ col: c, width })),
+    widths: headerColumnWidths(header, [5, 55, 9, 13, 13, 11, 10, 11, 12, 30]).map((width, c) => ({
+      col: c,
+      width,
+    })),
   });
   ops.push({
     op: "setPageLayout",

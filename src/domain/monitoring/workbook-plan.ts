@@ -12,6 +12,7 @@ import type { EditOp, EditPlan } from "../edit-plan";
 import type { CellRange, CellValue } from "../grid";
 import {
   TYPE_LABEL,
+  headerColumnWidths,
   inputsOf,
   partLabels,
   rowFormulas,
@@ -53,6 +54,16 @@ function directionLabel(d: "higher" | "lower" | null): string {
 
 /** The indicators × schools sheet. */
 export function indicatorSheetOps(t: MonitoringTemplate): EditOp[] {
+  const header = [
+    "№",
+    "Школа",
+    "Числитель / прошлый период",
+    "Знаменатель / значение",
+    "Значение",
+    `Цель ${t.targetYear}`,
+    "Отклонение",
+    "Достижение, %",
+  ];
   const sheet = t.sheets.indicators;
   const q = parseQuarter(t.quarter)!;
   const ops: EditOp[] = [{ op: "addSheet", sheet }];
@@ -67,16 +78,7 @@ export function indicatorSheetOps(t: MonitoringTemplate): EditOp[] {
         `Шаблон ${t.id}, версия ${t.version}. Жёлтые ячейки заполняются, остальные считаются сами. Формы школ принимаются до ${formatRuDate(t.returnBy ?? defaultReturnBy(t.end))}.`,
       ],
       [`Цель — значение на ${t.targetYear} год; отклонение = значение − цель; достижение — в % от цели.`],
-      [
-        "№",
-        "Школа",
-        "Числитель / прошлый период",
-        "Знаменатель / значение",
-        "Значение",
-        `Цель ${t.targetYear}`,
-        "Отклонение",
-        "Достижение, %",
-      ],
+      header,
     ],
   });
   ops.push({ op: "setStyle", sheet, range: range(0, 0), bold: true });
@@ -143,7 +145,10 @@ export function indicatorSheetOps(t: MonitoringTemplate): EditOp[] {
   ops.push({
     op: "setColumnWidths",
     sheet,
-    widths: [6, 40, 14, 14, 12, 10, 12, 12].map((width, c) => ({ col: c, width })),
+    widths: headerColumnWidths(header, [6, 40, 14, 14, 12, 10, 12, 12]).map((width, c) => ({
+      col: c,
+      width,
+    })),
   });
   ops.push({
     op: "setPageLayout",
