@@ -12,6 +12,8 @@ import { updateSettings } from "./settings";
 export interface AnnotateOutcome {
   recognised: Recognised;
   annotate: AnnotatePlan;
+  /** Why a roadmap was left as it is (its sheet is protected), Russian; the others are annotated. */
+  skipped: string[];
 }
 
 export const NO_ROADMAP =
@@ -21,6 +23,10 @@ export function protectedSheetMessage(sheet: string): string {
   return `Лист «${sheet}» защищён: снимите защиту (Рецензирование → Снять защиту листа) и повторите.`;
 }
 
+export function protectedSheetSkipped(sheet: string): string {
+  return `Лист «${sheet}» защищён — столбцы контроля на нём не добавлены: снимите защиту (Рецензирование → Снять защиту листа) и повторите.`;
+}
+
 /** The plan, without changing anything (the pane shows its summary first). */
 export async function planControlColumns(
   host: WorkbookHost,
@@ -28,11 +34,15 @@ export async function planControlColumns(
 ): Promise<AnnotateOutcome> {
   const r = recognised ?? (await recognise(host));
   if (r.tables.length === 0) throw new UserFacingError(NO_ROADMAP);
-  for (const t of r.tables) {
-    const sheet = r.workbook.sheets.find((s) => s.name === t.sheet);
-    if (sheet?.protected) throw new UserFacingError(protectedSheetMessage(t.sheet));
-  }
-  return { recognised: r, annotate: planAnnotate(r.workbook, r.tables, r.settings.control) };
+  // A protected sheet is left as it is and said so; the other roadmaps are annotated (only when every one is
+  // protected is there nothing to do).
+  const isProtected = (sheet: string) => r.workbook.sheets.find((s) => s.name === sheet)?.protected === true;
+  const open = r.tables.filter((t) => !isProtected(t.sheet));
+  if (open.length === 0) throw new UserFacingError(protectedSheetMessage(r.tables[0].sheet));
+  const skipped = [...new Set(r.tables.filter((t) => isProtected(t.sheet)).map((t) => t.sheet))].map(
+    protectedSheetSkipped,
+  );
+  return { recognised: r, annotate: planAnnotate(r.workbook, open, r.settings.control), skipped };
 }
 
 /** Add the columns (a rerun changes nothing) and remember what was added. */
@@ -44,7 +54,8 @@ export async function addControlColumns(
   const { plan, setting } = outcome.annotate;
   const written = !isEmptyPlan(plan);
   // The host says what this Excel could not do (a feature beyond its API set), in Russian.
-  const notices = written ? ((await host.apply(plan))?.notices ?? []) : [];
+  const applied = written ? ((await host.apply(plan))?.notices ?? []) : [];
+  const notices = [...outcome.skipped, ...applied];
   if (JSON.stringify(setting) !== JSON.stringify(outcome.recognised.settings.control))
     await updateSettings(host, { control: setting });
   return { ...outcome, written, notices };

@@ -9,8 +9,10 @@ import type { IsoDate } from "../domain/model";
 import { parseQuarter, quarterMeetsPeriod } from "../domain/quarter";
 import { formatRuDate } from "../domain/russian-dates";
 import { check } from "./check";
-import { NO_ROADMAP } from "./annotate";
 import type { Recognised } from "./recognise";
+
+export const NO_ROADMAP_REPORT =
+  "В книге не найдено ни одной таблицы дорожной карты: отчёт за квартал строить не по чему. Проверьте, что таблица вставлена вместе с шапкой.";
 
 export const CHART_NOTE =
   "Диаграмма не добавлена: файл сохранён без Excel. Выделите таблицу «Статус — Мероприятий» слева и вставьте диаграмму (Вставка → Диаграмма).";
@@ -31,7 +33,7 @@ export async function planQuarterReport(
   if (!q) throw new UserFacingError(`Неверный квартал «${opts.quarter}»: нужен ГГГГ-QN, например 2024-Q1.`);
   const outcome = await check(host, { today: opts.today, recognised: opts.recognised });
   const tables = outcome.recognised.tables;
-  if (tables.length === 0) throw new UserFacingError(NO_ROADMAP);
+  if (tables.length === 0) throw new UserFacingError(NO_ROADMAP_REPORT);
   // A quarter outside the period is said, not refused (the contract's exit 2 is for input that cannot be
   // worked on): a deadline written outside the period (seed 002's «Ноябрь 2024») is still due in its quarter.
   const warnings: string[] = [];

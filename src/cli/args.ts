@@ -80,7 +80,10 @@ export function parseSubcommandArgs(argv: readonly string[], spec: ArgsSpec): Pa
     const eq = a.indexOf("=");
     const flag = eq > 0 ? a.slice(0, eq) : a;
     const name = SPELLINGS[flag];
-    if (!name || !spec.options.includes(name)) return fail(`Неизвестный параметр «${a}».`);
+    // --today is common to every subcommand (contract, «Common to every subcommand»): where nothing depends on the
+    // date it is accepted and changes nothing, so one script can pass it to every command.
+    if (!name || !(spec.options.includes(name) || name === "today"))
+      return fail(`Неизвестный параметр «${a}».`);
     if (name === "json") {
       args.json = true;
       continue;

@@ -1,4 +1,5 @@
 /** The readable Russian report of `roadmap check` (without --json). */
+import { plural } from "../domain/ru/plural";
 import type { CheckReport, Finding, RoadmapTable, Severity } from "../domain/model";
 import { formatRuDate } from "../domain/russian-dates";
 
@@ -7,13 +8,8 @@ export interface TextReportOptions {
   notices?: readonly { sheet: string; message: string }[];
 }
 
-/** "1 таблица", "2 таблицы", "5 таблиц". */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const n10 = n % 10;
-  const n100 = n % 100;
-  const word = n10 === 1 && n100 !== 11 ? one : n10 >= 2 && n10 <= 4 && (n100 < 12 || n100 > 14) ? few : many;
-  return `${n} ${word}`;
-}
+/** "1 таблица", "2 таблицы", "5 таблиц" (src/domain/ru/plural.ts). */
+export { plural };
 
 const COLUMN_NAMES: [keyof RoadmapTable["columns"], string][] = [
   ["number", "№"],

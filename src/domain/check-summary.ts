@@ -3,6 +3,7 @@
  * (period, activities, findings by severity, the most frequent rules, a link to the file) and a sheet with every
  * finding of every file, filterable. Pure: the CLI applies the plan to a new workbook.
  */
+import { plural } from "./ru/plural";
 import type { CellValue } from "./grid";
 import type { EditOp, EditPlan } from "./edit-plan";
 import type { CheckReport, Severity } from "./model";
@@ -128,7 +129,7 @@ export function planCheckSummary(files: readonly CheckedFile[]): EditPlan {
     },
   );
   return {
-    summary: `Сводка проверки ${files.length} файлов`,
+    summary: `Сводка проверки ${plural(files.length, "файла", "файлов", "файлов")}`,
     ops,
   };
 }

@@ -41,6 +41,13 @@ export interface SheetGrid {
   protected: boolean;
   /** Excel Tables on the sheet; absent when the host read none. */
   tables?: GridTable[];
+  /**
+   * A1 addresses of formulas saved without a calculated value (a file written by a program that does not
+   * calculate): they read as empty, and validation says why. Absent when there are none (Excel always calculates).
+   */
+  uncalculated?: string[];
+  /** A1 addresses of cells whose text was cut at Excel's limit (capLongCells). Absent when there are none. */
+  cutCells?: string[];
 }
 
 export interface WorkbookGrid {
@@ -49,6 +56,28 @@ export interface WorkbookGrid {
 
 const ERROR_VALUES =
   /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+/** Excel's limit on the text of one cell: nothing longer can come from Excel, so nothing longer is read. */
+export const MAX_CELL_TEXT = 32767;
+
+/**
+ * Cuts every text longer than Excel's limit (a file made by another program may hold a 200 MB string), so no
+ * report can balloon; returns the cells cut (A1), for a notice. A surrogate pair is never split.
+ */
+export function capLongCells(rows: CellValue[][]): string[] {
+  const cut: string[] = [];
+  rows.forEach((row, r) => {
+    if (!row) return;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string" || v.length <= MAX_CELL_TEXT) continue;
+      const end = MAX_CELL_TEXT - (/[\uD800-\uDBFF]/.test(v.charAt(MAX_CELL_TEXT - 1)) ? 1 : 0);
+      row[c] = v.slice(0, end);
+      cut.push(`${columnLetter(c)}${r + 1}`);
+    }
+  });
+  return cut;
+}
 
 export function isErrorValue(v: CellValue): boolean {
   return typeof v === "string" && ERROR_VALUES.test(v.trim());

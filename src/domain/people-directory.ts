@@ -220,17 +220,34 @@ function mostCommonSpelling(occ: PersonOccurrence[]): string {
   return best;
 }
 
-function distinct(values: (string | null)[]): string[] {
+function distinct(values: (string | null)[], keyOf: (text: string) => string = (t) => t): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const v of values) {
     const t = (v ?? "").replace(/\s+/g, " ").trim();
-    if (t && !seen.has(t)) {
-      seen.add(t);
+    if (t && !seen.has(keyOf(t))) {
+      seen.add(keyOf(t));
       out.push(t);
     }
   }
   return out;
+}
+
+/**
+ * One position however it is typed: «зам. директора по УВР», «зам.директора по УВР», «Зам.дир. по УВР» and
+ * «заместитель директора по УВР» are the same. Case, ё, spacing after abbreviation dots and the usual
+ * abbreviations of «заместитель», «директор» do not count; the first spelling seen is the one shown.
+ */
+export function positionKey(position: string): string {
+  return position
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[–—−‑]/g, "-")
+    .replace(/\.\s*/g, ". ")
+    .replace(/(?<![а-я])(?:заместител[а-я]*|зам\.)/g, "зам")
+    .replace(/(?<![а-я])(?:директор[а-я]*|дир\.)/g, "дир")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
@@ -284,6 +301,7 @@ export function buildPeopleDirectory(tables: RoadmapTable[]): PeopleDirectory {
       initials: c.canonical.initials,
       positions: distinct(
         c.occurrences.map((o) => (o.position ? (full.get(o.position) ?? o.position) : null)),
+        positionKey,
       ),
       activities: assigned.length,
       sections: distinct(c.occurrences.map((o) => o.section)),

@@ -3,7 +3,7 @@
  * No Office.js here, so it is tested directly and usable by any host.
  */
 import { formatDateCell, numberFormatKind } from "../domain/cell-format";
-import type { CellRange, CellValue, SheetGrid } from "../domain/grid";
+import { capLongCells, type CellRange, type CellValue, type SheetGrid } from "../domain/grid";
 
 /** Largest serial Excel shows as a date (31.12.9999). */
 const MAX_SERIAL = 2958465;
@@ -85,7 +85,9 @@ export function makeSheetGrid(
         if ((r !== m.top || c !== m.left) && c < row.length) row[c] = null;
     }
   }
-  return { name, rows, ...extra };
+  // Excel itself keeps a cell under the limit; cut anyway, so both hosts read the same grid.
+  const cutCells = capLongCells(rows);
+  return { name, rows, ...extra, ...(cutCells.length ? { cutCells } : {}) };
 }
 
 const MONTH_THEN_NUMBER =

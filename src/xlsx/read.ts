@@ -5,7 +5,13 @@
  */
 import type ExcelJS from "exceljs";
 import { formatDateCell, numberFormatKind, type FormatKind } from "../domain/cell-format";
-import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from "../domain/grid";
+import {
+  capLongCells,
+  type CellRange,
+  type CellValue,
+  type SheetGrid,
+  type WorkbookGrid,
+} from "../domain/grid";
 import { loadExcelWorkbook, type FileData } from "./load";
 import { isOwnSheet } from "../domain/workbook-format/settings-format";
 import { readTables } from "./tables";
@@ -48,6 +54,7 @@ function worksheetMerges(ws: ExcelJS.Worksheet): CellRange[] {
 
 export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid {
   const rows: CellValue[][] = [];
+  const uncalculated: string[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -59,12 +66,14 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetG
       const needsFormat = raw instanceof Date || (typeof raw === "object" && "formula" in raw);
       const v = cellValue(raw, needsFormat ? cell.numFmt : undefined, date1904);
       if (v !== null) values[colNumber - 1] = v;
+      else if (isUncalculated(raw)) uncalculated.push(cell.address);
     });
     if (values.length === 0) return;
     for (let c = 0; c < values.length; c++) if (values[c] === undefined) values[c] = null;
     rows[rowNumber - 1] = values;
   });
   for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
+  const cutCells = capLongCells(rows);
 
   let width = 0;
   for (const row of rows) width = Math.max(width, row.length);
@@ -96,7 +105,16 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetG
     hiddenColumns,
     protected: Boolean(protection?.sheet),
     ...(tables.length ? { tables } : {}),
+    ...(uncalculated.length ? { uncalculated } : {}),
+    ...(cutCells.length ? { cutCells } : {}),
   };
+}
+
+/** A formula saved without its result (ExcelJS gives no `result`): the cell reads empty, validation says why. */
+function isUncalculated(raw: RawValue): boolean {
+  if (!raw || typeof raw !== "object" || raw instanceof Date) return false;
+  const o = raw as unknown as Record<string, unknown>;
+  return ("formula" in o || "sharedFormula" in o) && (o.result === undefined || o.result === null);
 }
 
 type RawValue = ExcelJS.CellValue | undefined;

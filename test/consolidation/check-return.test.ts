@@ -114,6 +114,17 @@ describe("checkReturn", () => {
     expect(rec.values).toHaveLength(6);
   });
 
+  test("a sheet renamed by a program that left the names behind: «не найден по имени», never «удалён» (red-team 3)", () => {
+    const r = makeReading(t, school, correctFill(5));
+    r.sheets = r.sheets.map((s) => (s === "Показатели" ? "Показатели (2)" : s));
+    const rec = checkReturn(t, r);
+    const notFound = rec.reasons.filter((x) => x.rule === "return.input-not-found");
+    expect(notFound.length).toBeGreaterThan(0);
+    expect(notFound[0].message).toContain("лист «Показатели» не найден по имени (возможно, он переименован)");
+    for (const x of rec.reasons) expect(x.message).not.toMatch(/удал[её]н/);
+    expect(rec.values).toEqual([]);
+  });
+
   test("an indicator label edited beside its inputs is a remark", () => {
     const r = makeReading(t, school, correctFill(5));
     r.rowTexts[cellKey("Показатели", "B8")] = "Количество уроков, посещённых завучем";

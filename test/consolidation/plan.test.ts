@@ -80,3 +80,32 @@ describe("consolidationPlan", () => {
     expect(values.some((row) => row[0] === "Школа А")).toBe(false);
   });
 });
+
+describe("the «Свод» header of an indicator says its unit once (red-team defect 2)", () => {
+  const header = (text: string, type: "share" | "count" | "number", unit: string | null) => {
+    const tt = {
+      ...t,
+      indicators: [{ id: "I9", text, type, unit, direction: "higher" as const, targets: {} }],
+    };
+    const plan = consolidationPlan(tt, consolidate(tt, []), { sheets: [], ownSheets: [] });
+    const head = ops(plan, "setValues").find((o) => o.sheet === "Свод 2024-Q1" && o.row === 3);
+    return head?.values[0][3];
+  };
+  test("a text already ending with «, %» is not given «, %» again", () => {
+    expect(header("Доля педагогов, прошедших диагностику дефицитов, %", "share", "%")).toBe(
+      "I9. Доля педагогов, прошедших диагностику дефицитов, %",
+    );
+  });
+  test("a share's «%» column says the unit: the header does not", () => {
+    expect(header("Доля педагогов, прошедших курсы", "share", "%")).toBe(
+      "I9. Доля педагогов, прошедших курсы",
+    );
+  });
+  test("a count ending with «(чел.)» keeps one unit; one without a unit gets it", () => {
+    expect(header("Количество наставников (чел.)", "count", "чел.")).toBe(
+      "I9. Количество наставников (чел.)",
+    );
+    expect(header("Количество наставников", "count", "чел.")).toBe("I9. Количество наставников, чел.");
+    expect(header("Средний балл ОГЭ", "number", "балл")).toBe("I9. Средний балл ОГЭ, балл");
+  });
+});

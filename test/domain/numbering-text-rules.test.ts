@@ -51,6 +51,11 @@ describe("parseNumber", () => {
     ["2.1.", [2, 1]],
     ["3)", [3]],
     [" 4 . 2 ", [4, 2]],
+    ["10000", [10000]],
+    ["12345.", [12345]],
+    ["50000", [50000]],
+    ["1.2.3", [1, 2, 3]],
+    ["10000.10000.3", [10000, 10000, 3]],
   ])("%s → %j", (text, expected) => expect(parseNumber(text)).toEqual(expected));
   it.each(["", "IV", "п. 3", "1-2", null])("%s is not a number", (text) =>
     expect(parseNumber(text)).toBeNull(),
@@ -207,5 +212,12 @@ describe("organisation names", () => {
       ],
     };
     expect(organisationFindings(wb)).toEqual([]);
+  });
+});
+
+describe("numbering past 9999", () => {
+  it("items 1–10005 in one table: no «не похож на номер пункта», no gap, no order finding", () => {
+    const numbers = Array.from({ length: 10005 }, (_, i) => `${i + 1}.`);
+    expect(numberingFindings([table(numbers)])).toEqual([]);
   });
 });

@@ -88,6 +88,21 @@ describe("buildPeopleDirectory", () => {
     expect(() => PeopleDirectory.parse(dir)).not.toThrow();
   });
 
+  test("one position however its abbreviation dots are spaced or its case written; the first spelling shown (red-team 5)", () => {
+    const d = buildPeopleDirectory([
+      roadmapTable([
+        { row: 2, responsible: "Иванова И.И., зам. директора по УВР" },
+        { row: 3, responsible: "Иванова И.И. зам.директора по УВР" },
+        { row: 4, responsible: "Иванова И.И., Зам.дир. по УВР" },
+        { row: 5, responsible: "Иванова И.И., заместитель директора по УВР" },
+        { row: 6, responsible: "Иванова И.И., зам. директора по ВР" },
+        { row: 7, responsible: "Иванова И.И., директор" },
+      ]),
+    ]);
+    expect(d.people).toHaveLength(1);
+    expect(d.people[0].positions).toEqual(["зам. директора по УВР", "зам. директора по ВР", "директор"]);
+  });
+
   test("positions come from the role attached to the person; a spelling cut short is not copied", () => {
     const d = buildPeopleDirectory([
       roadmapTable([

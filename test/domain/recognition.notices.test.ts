@@ -71,6 +71,7 @@ describe("notice codes", () => {
     "sheet.empty": {},
     "sheet.no-roadmap": {},
     "sheet.protected": {},
+    "sheet.long-cells": { cells: ["B7"] },
     "table.no-activities": { row: 7 },
     "table.not-a-roadmap": { row: 7, labels: ["№", "Показатель"] },
     "table.headerless-part": { from: 45, to: 53, range: "A6:F30" },

@@ -50,6 +50,23 @@ export async function monitoringSteps(page: Page, step: Step, h: Helpers): Promi
             ) as HTMLInputElement | null
           )?.value === "90",
       );
+      // Each indicator card fits the pane: the target field is whole inside its card, the card inside the pane.
+      const overflow = await page.evaluate(() => {
+        const pane = document.querySelector('[data-testid="taskpane"]')!.getBoundingClientRect();
+        return [...document.querySelectorAll('[data-testid="indicator"]')].flatMap((card) => {
+          const box = card.getBoundingClientRect();
+          const target = card.querySelector('[data-testid="indicator-target"]')!.getBoundingClientRect();
+          const bad = target.right > box.right + 0.5 || box.right > pane.right + 0.5 || target.width < 60;
+          return bad
+            ? [
+                `карточка ${Math.round(box.right)}, цель ${Math.round(target.right)}/${Math.round(target.width)}, панель ${Math.round(pane.right)}`,
+              ]
+            : [];
+        });
+      });
+      h.expectEqual(overflow, [], "карточки показателей в ширину панели");
+      await page.getByTestId("indicator").last().scrollIntoViewIfNeeded();
+      await h.shot(page, "monitoring-cards.png");
       await page.getByTestId("monitoring-schools").fill(SCHOOLS.join("\n"));
       await page.getByTestId("monitoring-create").click();
       await page.getByTestId("monitoring-done").waitFor();
@@ -67,6 +84,12 @@ export async function monitoringSteps(page: Page, step: Step, h: Helpers): Promi
         `листы: ${tabs.join(", ")}`,
       );
       await h.shot(page, "monitoring.png");
+      // The result said earlier follows a change of language.
+      await page.getByTestId("lang-en").click();
+      const doneEn = await page.getByTestId("monitoring-done").innerText();
+      h.expectTrue(doneEn.startsWith("Done: sheets «Мониторинг 2022-Q2»"), `итог по-английски: «${doneEn}»`);
+      await h.shot(page, "monitoring-en.png");
+      await page.getByTestId("lang-ru").click();
 
       const [download] = await Promise.all([
         page.waitForEvent("download"),

@@ -324,7 +324,7 @@ export async function trustSteps({ page, step, expectEqual, expectTrue, shot }: 
       const losses = await page.getByTestId("preview-losses").innerText();
       expectTrue(/сводн\S* таблиц/.test(losses), `предупреждение о сводной таблице: «${losses}»`);
       expectTrue(!/диаграмм/.test(losses), "о диаграмме не предупреждают: она сохранится");
-    await shot(page, "preview-losses.png");
+      await shot(page, "preview-losses.png");
       await page.getByTestId("tab-control").click();
       await page.getByTestId("control-add").click();
       await page.getByTestId("control-done").waitFor();

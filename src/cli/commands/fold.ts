@@ -27,9 +27,15 @@ export const foldCommand = writingCommand({
     const leftForUser = preview.folds.flatMap((f) =>
       f.proposal.leftForUser.map((l) => ({ sheet: l.sheet, row: l.row, reason: l.reason })),
     );
-    return { joins, leftForUser, outcome: await applyFold(host, {}, recognised) };
+    const outcome = await applyFold(host, {}, recognised);
+    // Continuation rows only on protected sheets: the fold cannot be done (contract: exit 2, nothing written).
+    // When other sheets were folded, the protected ones are said on stderr and the rest is written.
+    if (outcome.blocked.length > 0 && outcome.rows === 0)
+      throw new UserFacingError(outcome.blocked.join(" "));
+    return { joins, leftForUser, outcome };
   },
   async report({ joins, leftForUser, outcome }, { args, io, host, out, today }) {
+    for (const b of outcome.blocked) io.stderr(`${b}\n`);
     if (args.json) {
       const { report } = await checkReport(host, io.baseName(out), today);
       printJson(io, { joins, leftForUser, check: report });

@@ -1,9 +1,25 @@
 /** `roadmap forms <monitoring.xlsx> -o <dir> [--json]` (contract): one .xlsx per school in <dir>. */
+import path from "node:path";
 import { makeForms } from "../../app/forms";
+import { UserFacingError } from "../../domain/host";
 import { templateJson } from "../../app/monitoring";
 import { XlsxWorkbookHost } from "../../xlsx/host";
 import { openWorkbook } from "../files";
-import { EXIT_OK, type Subcommand } from "../io";
+import { EXIT_OK, type CliIo, type Subcommand } from "../io";
+
+/** -o must be a folder, or a path where one can be made: refused up front when it, or a folder above it, is a file. */
+async function checkFormsFolder(io: CliIo, dir: string): Promise<void> {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if ((await io.listFolder(at)) !== null) return;
+    if ((await io.mtime(at)) !== null)
+      throw new UserFacingError(
+        at === dir
+          ? `В -o указан файл «${dir}», а формы пишутся в папку: укажите папку (её создадут, если её нет).`
+          : `Папку «${dir}» создать нельзя: «${at}» — файл, а не папка. Укажите в -o другую папку.`,
+      );
+    if (path.dirname(at) === at) return;
+  }
+}
 
 export const formsCommand: Subcommand = {
   name: "forms",
@@ -14,6 +30,7 @@ export const formsCommand: Subcommand = {
   positional: { min: 1, max: 1, what: "файл мониторинга .xlsx" },
   async run(args, io) {
     const dir = (args.out as string).replace(/[\\/]+$/, "");
+    await checkFormsFolder(io, dir);
     const host = await openWorkbook(io, args.positional[0], true);
     const outcome = await makeForms(host, (name) => XlsxWorkbookHost.empty(name), {
       quarter: args.quarter ?? undefined,

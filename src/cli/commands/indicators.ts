@@ -13,6 +13,13 @@ const TYPE_RU = {
   text: "текст",
 };
 
+/** A value in the readable report: «3,1», the Russian decimal comma (JSON keeps numbers as numbers). */
+export function ruValue(v: string | number | boolean): string {
+  return typeof v === "number"
+    ? v.toLocaleString("ru-RU", { maximumFractionDigits: 10, useGrouping: false })
+    : String(v);
+}
+
 export const indicatorsCommand: Subcommand = {
   name: "indicators",
   synopsis: "<файл.xlsx> [--json]",
@@ -29,10 +36,10 @@ export const indicatorsCommand: Subcommand = {
     }
     const lines = outcome.indicators.map((i) => {
       const targets = Object.entries(i.targets)
-        .map(([y, v]) => `${y}: ${v}`)
+        .map(([y, v]) => `${y}: ${ruValue(v)}`)
         .join(", ");
       const dir = i.direction === "lower" ? "лучше меньше" : i.direction === "higher" ? "лучше больше" : "";
-      return `${i.id}  ${i.text}\n      ${TYPE_RU[i.type]}${i.unit ? `, ${i.unit}` : ""}${dir ? `; ${dir}` : ""}${i.base !== null ? `; база ${i.base}` : ""}${targets ? `; цели ${targets}` : ""}; ${i.sheet}!${i.cell}`;
+      return `${i.id}  ${i.text}\n      ${TYPE_RU[i.type]}${i.unit ? `, ${i.unit}` : ""}${dir ? `; ${dir}` : ""}${i.base !== null ? `; база ${ruValue(i.base)}` : ""}${targets ? `; цели ${targets}` : ""}; ${i.sheet}!${i.cell}`;
     });
     io.stdout(`Показателей: ${outcome.indicators.length}\n${lines.join("\n")}\n`);
     return EXIT_OK;

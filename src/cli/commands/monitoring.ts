@@ -2,9 +2,11 @@
  * `roadmap monitoring <workbook.xlsx> --quarter YYYY-QN --schools <list.txt> -o <monitoring.xlsx> [--json]`
  * (contract): the monitoring sheets for a quarter. Without --schools, the schools listed in the workbook.
  */
+import { plural } from "../../domain/ru/plural";
 import { createMonitoring, quarterOrThrow, templateJson } from "../../app/monitoring";
 import { UserFacingError } from "../../domain/host";
 import { parseSchoolList, schoolsFromWorkbook } from "../../domain/monitoring";
+import { decodeTextFile } from "../text-file";
 import { printJson, writingCommand } from "../writing";
 
 export const monitoringCommand = writingCommand({
@@ -22,7 +24,7 @@ export const monitoringCommand = writingCommand({
     // Warnings are printed once the work is done: a refusal is one line on stderr, nothing else.
     const warnings: string[] = [];
     if (args.schools) {
-      const text = new TextDecoder("utf-8").decode(await io.readFile(args.schools));
+      const text = decodeTextFile(await io.readFile(args.schools), args.schools);
       const list = parseSchoolList(text);
       warnings.push(...list.warnings.map((w) => `${args.schools}: ${w}`));
       schools = list.schools;
@@ -44,7 +46,7 @@ export const monitoringCommand = writingCommand({
     if (args.json) printJson(io, templateJson(t));
     else
       io.stdout(
-        `Шаблон ${t.id}, версия ${t.version}: ${t.indicators.length} показателей, ${t.schools.length} школ, ${t.activities.length} мероприятий квартала. Записано: ${out}\n`,
+        `Шаблон ${t.id}, версия ${t.version}: ${plural(t.indicators.length, "показатель", "показателя", "показателей")}, ${plural(t.schools.length, "школа", "школы", "школ")}, ${plural(t.activities.length, "мероприятие", "мероприятия", "мероприятий")} квартала. Записано: ${out}\n`,
       );
   },
 });

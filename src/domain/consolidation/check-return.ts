@@ -131,7 +131,39 @@ export function checkReturn(t: ConsolidationTemplate, r: ReturnReading): ReturnR
   const values = readValues(t, fp, r, reasons);
   const activities = readActivities(t, fp, r, reasons);
   schoolCellReason(fp, r, reasons);
-  return { ...rec, school, reasons, values, activities };
+  return { ...rec, school, reasons: emptyFormReasons(reasons, values, activities), values, activities };
+}
+
+export const EMPTY_RULE = "return.empty";
+const BLANK_RULES = new Set(["return.value-missing", "return.status-missing"]);
+
+/**
+ * A form with nothing filled (every value and status blank, every input found) is not a school's answer:
+ * one reason says so instead of a «Не заполнено» per cell, and consolidation does not use it (the school stays
+ * missing). The contract's list of rejections has no such case, so the verdict stays «accepted_with_remarks».
+ */
+function emptyFormReasons(
+  reasons: ReturnReason[],
+  values: SchoolValue[],
+  activities: ActivityStatus[],
+): ReturnReason[] {
+  const inputReasons = reasons.filter((x) => x.indicator !== undefined);
+  const empty =
+    values.length === 0 &&
+    activities.every((a) => a.status === "") &&
+    inputReasons.length > 0 &&
+    inputReasons.every((x) => BLANK_RULES.has(x.rule));
+  if (!empty) return reasons;
+  return [
+    ...reasons.filter((x) => !BLANK_RULES.has(x.rule)),
+    {
+      rule: EMPTY_RULE,
+      severity: "error",
+      cell: null,
+      message:
+        "Форма не заполнена: нет ни одного значения показателя и ни одного статуса мероприятия. Она не учтена в своде, школа считается не сдавшей форму.",
+    },
+  ];
 }
 
 function where(sheet: string, cell: string): string {
@@ -139,12 +171,13 @@ function where(sheet: string, cell: string): string {
 }
 
 function notFoundMessage(what: string, loc: Extract<Location, { ok: false }>): string {
+  if (loc.why === "sheet-missing")
+    // The name's sheet is gone by that name: usually renamed (the names were not moved with it), so say that.
+    return `Нельзя с уверенностью найти ${what}: лист «${loc.sheet}» не найден по имени (возможно, он переименован). Значение не прочитано, чтобы не взять чужую ячейку.`;
   const why =
     loc.why === "name-missing"
       ? "имя этой ячейки удалено из книги"
-      : loc.why === "name-broken"
-        ? "ячейка удалена вместе со строкой или столбцом (#ССЫЛКА!)"
-        : "лист с ней удалён";
+      : "ячейка удалена вместе со строкой или столбцом (#ССЫЛКА!)";
   return `Нельзя с уверенностью найти ${what}: ${why}. Значение не прочитано, чтобы не взять чужую ячейку.`;
 }
 

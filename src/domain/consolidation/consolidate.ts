@@ -9,6 +9,7 @@
 import type { IndicatorType, ConsolidationTemplate } from "./template";
 import { ReturnRecord, type ReturnReason, type SchoolValue, type Verdict } from "./record";
 import { round2 } from "./russian-number";
+import { EMPTY_RULE } from "./check-return";
 
 export interface ReturnVerdict {
   file: string;
@@ -76,10 +77,16 @@ function newer(a: ReturnRecord, b: ReturnRecord): number {
   return b.file.localeCompare(a.file) || b.key.localeCompare(a.key);
 }
 
+/** A form sent back with nothing filled: never used, its school stays missing (check-return.ts says why). */
+function isEmptyForm(r: ReturnRecord): boolean {
+  return r.reasons.some((x) => x.rule === EMPTY_RULE);
+}
+
 export function consolidate(t: ConsolidationTemplate, records: readonly ReturnRecord[]): Consolidation {
   const bySchool = new Map<string, ReturnRecord[]>();
   for (const r of records)
-    if (!r.rejected && r.school) bySchool.set(r.school, [...(bySchool.get(r.school) ?? []), r]);
+    if (!r.rejected && r.school && !isEmptyForm(r))
+      bySchool.set(r.school, [...(bySchool.get(r.school) ?? []), r]);
   const usedKeys = new Set<string>();
   const used = t.schools.map((school) => {
     const list = (bySchool.get(school) ?? []).slice().sort(newer);
@@ -93,11 +100,13 @@ export function consolidate(t: ConsolidationTemplate, records: readonly ReturnRe
     school: r.school,
     verdict: r.rejected
       ? "rejected"
-      : !usedKeys.has(r.key)
-        ? "superseded"
-        : r.reasons.length
-          ? "accepted_with_remarks"
-          : "accepted",
+      : isEmptyForm(r)
+        ? "accepted_with_remarks"
+        : !usedKeys.has(r.key)
+          ? "superseded"
+          : r.reasons.length
+            ? "accepted_with_remarks"
+            : "accepted",
     reasons: r.reasons,
   }));
   const missing = used.filter((u) => !u.record).map((u) => u.school);

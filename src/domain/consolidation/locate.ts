@@ -12,7 +12,9 @@ import type { CellRef } from "./template";
 
 export type Location =
   | { ok: true; at: CellRef; moved: boolean; sheetRenamed: boolean }
-  | { ok: false; why: "name-missing" | "name-broken" | "sheet-missing" };
+  | { ok: false; why: "name-missing" | "name-broken" }
+  /** The name points to a sheet the file does not have (renamed by a program that left the names behind, or deleted). */
+  | { ok: false; why: "sheet-missing"; sheet: string };
 
 /** "'Пока''затели'!$C$7" → { sheet, cell }; null for #REF!, ranges of several cells, other workbooks. */
 export function parseNameRef(ref: string): CellRef | null {
@@ -42,7 +44,7 @@ export function locate(
   const at = parseNameRef(names[key]);
   if (!at) return { ok: false, why: "name-broken" };
   const sheet = sheets.find((s) => sameSheet(s, at.sheet));
-  if (!sheet) return { ok: false, why: "sheet-missing" };
+  if (!sheet) return { ok: false, why: "sheet-missing", sheet: at.sheet };
   const recordedCell = recorded.cell.replace(/\$/g, "").toUpperCase();
   return {
     ok: true,

@@ -4,6 +4,7 @@
  * statuses) and «Приём форм» (each file, its verdict, every reason). Both sheets are ours: a rerun replaces
  * them whole; the user's other sheets are never touched, and a same-named sheet of the user's is refused.
  */
+import { plural } from "../ru/plural";
 import type { EditOp, EditPlan } from "../edit-plan";
 import { a1, columnLetter, type CellValue } from "../grid";
 import { UserFacingError } from "../host";
@@ -75,6 +76,19 @@ export function svodCellOf(t: ConsolidationTemplate, school: string, indicator: 
   return a1(FIRST_DATA_ROW + i, after + ai);
 }
 
+/**
+ * «ID. text, unit» over an indicator's columns. A share's «%» column already says the unit, and a text that
+ * ends with its unit («…дефицитов, %», «…(чел.)») is not given it twice.
+ */
+export function indicatorHeader(indicator: Pick<TemplateIndicator, "id" | "text" | "type" | "unit">): string {
+  const text = indicator.text.trim();
+  const unit = indicator.unit?.trim() ?? "";
+  const escaped = unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const endsWithUnit = unit !== "" && new RegExp(`(?:^|[\\s,(])${escaped}\\)?\\.?$`, "iu").test(text);
+  const say = unit !== "" && indicator.type !== "share" && !endsWithUnit;
+  return `${indicator.id}. ${text}${say ? `, ${unit}` : ""}`;
+}
+
 function quote(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
@@ -107,7 +121,7 @@ export function consolidationPlan(t: ConsolidationTemplate, c: Consolidation, ct
   receiptOps(t, c, svod, ops);
   const accepted = c.used.filter((u) => u.record).length;
   return {
-    summary: `Свод за ${t.template.quarter}: принято форм от ${accepted} школ из ${t.schools.length}; листы «${svod}» и «${RECEIPT_SHEET}» будут созданы заново.`,
+    summary: `Свод за ${t.template.quarter}: принято форм от ${plural(accepted, "школы", "школ", "школ")} из ${t.schools.length}; листы «${svod}» и «${RECEIPT_SHEET}» будут созданы заново.`,
     ops,
   };
 }
@@ -128,8 +142,7 @@ function svodOps(t: ConsolidationTemplate, c: Consolidation, sheet: string, ops:
   head1[1] = "Школа";
   head1[2] = "Форма";
   for (const ic of cols) {
-    head1[ic.first] =
-      `${ic.indicator.id}. ${ic.indicator.text}${ic.indicator.unit ? `, ${ic.indicator.unit}` : ""}`;
+    head1[ic.first] = indicatorHeader(ic.indicator);
     for (const p of ic.parts) head2[p.col] = p.label;
   }
   t.activities.forEach((a, i) => {
@@ -143,7 +156,9 @@ function svodOps(t: ConsolidationTemplate, c: Consolidation, sheet: string, ops:
     col: 0,
     values: [
       [`Свод мониторинга за ${t.template.quarter} (шаблон ${t.template.id}, версия ${t.template.version})`],
-      [`Приняты формы ${accepted} школ из ${n}; не прислали или отклонены: ${n - accepted}.`],
+      [
+        `Приняты формы ${plural(accepted, "школы", "школ", "школ")} из ${n}; не прислали или отклонены: ${n - accepted}.`,
+      ],
     ],
   });
   ops.push({ op: "setValues", sheet, row: 3, col: 0, values: [head1, head2] });

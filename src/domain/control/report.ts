@@ -3,6 +3,7 @@
  * (replaced, never duplicated, on a rerun) laid out to print on A4: totals by status with a chart, the
  * activities due in the quarter (overdue first), and the same by responsible person.
  */
+import { plural } from "../ru/plural";
 import { z } from "zod";
 import type { EditOp, EditPlan } from "../edit-plan";
 import type { CellValue } from "../grid";
@@ -283,7 +284,7 @@ export function planReportSheet(
     repeatRows: { top: dueHeader, bottom: dueHeader },
   });
   return {
-    summary: `Лист «${name}»${ops[0].op === "deleteSheet" ? " будет заменён" : " будет добавлен"}: ${entries.length} мероприятий со сроком в квартале.`,
+    summary: `Лист «${name}»${ops[0].op === "deleteSheet" ? " будет заменён" : " будет добавлен"}: ${plural(entries.length, "мероприятие", "мероприятия", "мероприятий")} со сроком в квартале.`,
     ops,
   };
 }

@@ -11,10 +11,12 @@ import type { RoadmapTable } from "../model";
 import type { Direction, IndicatorType, IndicatorValue } from "./model";
 import {
   classifyWording,
+  countUnit,
   hasStrongIndicatorHead,
   markerKind,
   normaliseWording,
   readIndicatorValue,
+  resultTargetShape,
   stripListText,
   targetDirection,
   targetInText,
@@ -232,6 +234,13 @@ function yearOf(iso: string | null | undefined): string | null {
   return iso ? iso.slice(0, 4) : null;
 }
 
+function oneLine(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .replace(/[\s.;,]+$/u, "")
+    .trim();
+}
+
 function readResultTargets(table: RoadmapTable): FoundIndicator[] {
   const col = table.columns.result;
   if (!col) return [];
@@ -240,23 +249,48 @@ function readResultTargets(table: RoadmapTable): FoundIndicator[] {
     if (row.kind !== "activity" || !row.result) continue;
     const target = targetInText(row.result);
     if (target === null) continue;
-    const text = row.result
-      .replace(/\s+/g, " ")
-      .replace(/[\s.;,]+$/u, "")
-      .trim();
+    const year = yearOf(row.deadline.end) ?? yearOf(table.period?.end);
+    const result = oneLine(row.result);
+    const shape = resultTargetShape(result);
+    const activity = oneLine(row.activity);
+    const common = { base: null, sheet: table.sheet, cell: `${col}${row.row}`, source: "result" as const };
+    if (shape.bare && activity) {
+      // A bare target («100%», «+15% к прошлому году») names nothing: the activity it belongs to does.
+      const stated = result.replace(/^[=@]\s*/, "");
+      const text = `${activity} — ${stated}`;
+      if (shape.relative) {
+        // A change against the previous period: the form's two periods measure it; the level is not a target.
+        out.push({
+          ...common,
+          text,
+          type: "dynamics",
+          unit: null,
+          direction: shape.falling ? "lower" : "higher",
+          targets: {},
+        });
+        continue;
+      }
+      const share = /\d\s*%/.test(stated);
+      out.push({
+        ...common,
+        text,
+        type: share ? "share" : "count",
+        unit: share ? "%" : countUnit(shape.rest),
+        direction: targetDirection(stated),
+        targets: year ? { [year]: target } : {},
+      });
+      continue;
+    }
+    const text = result;
     const w = classifyWording(text);
     const type: IndicatorType = /\d\s*%/.test(text) ? "share" : w.type === "text" ? "count" : w.type;
-    const year = yearOf(row.deadline.end) ?? yearOf(table.period?.end);
     out.push({
+      ...common,
       text,
       type,
       unit: type === "share" ? "%" : w.unit,
       direction: targetDirection(text),
-      base: null,
       targets: year ? { [year]: target } : {},
-      sheet: table.sheet,
-      cell: `${col}${row.row}`,
-      source: "result",
     });
   }
   return out;

@@ -108,7 +108,7 @@ const PEOPLE =
   /^(?:педагог|учител|обучающ|учащ|ученик|школьник|выпускник|дет[еи]|ребен|работник|руководител|участник|родител|специалист|человек|студент|воспитанник|наставник|кадр|сотрудник|призер|победител|молод\S* специалист|член)/;
 const ADJECTIVE_LIKE = /(?:ых|их|ой|ый|ий|ое|ая|ые|ие|его|ого|ему|ому|ым|им|ую|юю)$/;
 
-function countUnit(rest: string): string {
+export function countUnit(rest: string): string {
   for (const word of rest
     .split(/[\s,;()/-]+/)
     .filter(Boolean)
@@ -259,4 +259,40 @@ export function targetInText(text: string): number | null {
   const bound = new RegExp(`${W}(?:не менее|не более|не ниже|не выше)\\s+(\\d+(?:[.,]\\d+)?)`).exec(t);
   if (bound) return Number(bound[1].replace(",", "."));
   return null;
+}
+
+/** «к прошлому году», «по сравнению с предыдущим периодом», «относительно уровня 2023 года»: a change, not a level. */
+const COMPARED =
+  /(?:^|\s)(?:к|по сравнению с|в сравнении с|относительно)\s+(?:прошл|предыдущ|уровн|аналогичн|показател|результат|итог)\S*(?:\s+\S+){0,3}$/u;
+
+/**
+ * What a result cell holding a target says besides the target. «100%», «=100% педагогов», «не менее 80%»,
+ * «+15% к прошлому году» are bare: a value with at most one word, meaningless as an indicator's name without
+ * the activity it belongs to. «Прохождение тестирования 100%» is worded and names the indicator itself.
+ * `relative`: the target is a change against an earlier period («+15% к прошлому году»), `falling` a decrease.
+ */
+export function resultTargetShape(text: string): {
+  bare: boolean;
+  relative: boolean;
+  falling: boolean;
+  rest: string;
+} {
+  const t = normaliseWording(text).replace(/^[=@\s]+/, "");
+  const signed = /^[+-]\s*\d/.exec(t);
+  const compared = COMPARED.exec(t);
+  const rest = t
+    .replace(COMPARED, " ")
+    .replace(/^[+-]/, "")
+    .replace(/(?:^|\s)(?:не менее|не более|не ниже|не выше|до|более|менее|свыше|от|на)(?=\s|\d)/g, " ")
+    .replace(/\d+(?:[.,]\d+)?\s*(?:%|процент\S*)?/g, " ")
+    .replace(/[^а-яa-z\s-]/g, " ")
+    .split(/\s+/)
+    .filter((w) => /[а-яa-z]/.test(w));
+  const relative = Boolean(signed || compared);
+  return {
+    bare: rest.length <= 1,
+    relative,
+    falling: relative && (t.startsWith("-") || /(?:^|\s)(?:снижени|уменьшени|сокращени)/.test(t)),
+    rest: rest.join(" "),
+  };
 }

@@ -4,6 +4,7 @@
  * comment cells), and the fingerprint (fingerprint.ts): the very hidden sheet FINGERPRINT_SHEET and one
  * defined name per input cell. Only input cells are unlocked; each is validated by its type.
  */
+import { plural } from "../ru/plural";
 import type { EditOp, EditPlan, ValidationRule } from "../edit-plan";
 import { a1, type CellRange, type CellValue } from "../grid";
 import { formatRuDate } from "../russian-dates";
@@ -18,6 +19,7 @@ import {
   type FormInput,
 } from "./fingerprint";
 import {
+  headerColumnWidths,
   inputsOf,
   partLabels,
   rowFormulas,
@@ -82,6 +84,17 @@ function indicatorOps(
 ): { ops: EditOp[]; inputs: FormInput[] } {
   const sheet = FORM_INDICATOR_SHEET;
   const q = parseQuarter(t.quarter)!;
+  const header = [
+    "№",
+    "Показатель",
+    "Ед. изм.",
+    "Числитель / прошлый период",
+    "Знаменатель / значение",
+    "Значение",
+    `Цель ${t.targetYear}`,
+    "Отклонение",
+    "Достижение, %",
+  ];
   const ops: EditOp[] = [{ op: "addSheet", sheet }];
   ops.push({
     op: "setValues",
@@ -101,17 +114,7 @@ function indicatorOps(
         `Срок: до ${formatRuDate(due)}. Сохраните файл в формате .xlsx, не меняя названий листов, и отправьте его обратно в орган управления образованием.`,
       ],
       [],
-      [
-        "№",
-        "Показатель",
-        "Ед. изм.",
-        "Числитель / прошлый период",
-        "Знаменатель / значение",
-        "Значение",
-        `Цель ${t.targetYear}`,
-        "Отклонение",
-        "Достижение, %",
-      ],
+      header,
     ],
   });
   ops.push({ op: "setStyle", sheet, range: range(0, 0, 1, 1), bold: true });
@@ -175,7 +178,10 @@ function indicatorOps(
   ops.push({
     op: "setColumnWidths",
     sheet,
-    widths: [5, 55, 9, 13, 13, 11, 10, 11, 12, 30].map((width, c) => ({ col: c, width })),
+    widths: headerColumnWidths(header, [5, 55, 9, 13, 13, 11, 10, 11, 12, 30]).map((width, c) => ({
+      col: c,
+      width,
+    })),
   });
   ops.push({
     op: "setPageLayout",
@@ -318,7 +324,7 @@ export function planSchoolForm(t: MonitoringTemplate, school: string): SchoolFor
   };
   return {
     plan: {
-      summary: `Форма для школы «${school}»: ${ind.inputs.length} ячеек показателей, ${act.inputs.length} мероприятий.`,
+      summary: `Форма для школы «${school}»: ${plural(ind.inputs.length, "ячейка", "ячейки", "ячеек")} показателей, ${plural(act.inputs.length, "мероприятие", "мероприятия", "мероприятий")}.`,
       ops: [...ind.ops, ...act.ops, ...fingerprintOps(fingerprint)],
     },
     fingerprint,

@@ -141,3 +141,15 @@ export function rowFormulas(
   }
   return { value, deviation, attainment };
 }
+
+/**
+ * Column widths (Excel's unit: the default font's digit) for a bold, wrapped header row: at least `least`, and
+ * wide enough that the longest word of each header fits on one line («Отклонение», «Знаменатель»), so a header
+ * wraps between words, never inside one. A bold Cyrillic letter is about 1.2 digits wide; 2 more for the padding.
+ */
+export function headerColumnWidths(header: readonly string[], least: readonly number[]): number[] {
+  return least.map((width, c) => {
+    const longest = Math.max(0, ...(header[c] ?? "").split(/\s+/).map((w) => w.length));
+    return Math.max(width, Math.ceil(longest * 1.2) + 2);
+  });
+}

@@ -6,11 +6,13 @@
  * - «Мероприятия YYYY-QN»: the roadmap activities due in the quarter, with status / document / comment cells.
  * Both are protected without a password, only input cells unlocked; headers frozen; A4 landscape print.
  */
+import { plural } from "../ru/plural";
 import { STATUS_LIST } from "../model";
 import type { EditOp, EditPlan } from "../edit-plan";
 import type { CellRange, CellValue } from "../grid";
 import {
   TYPE_LABEL,
+  headerColumnWidths,
   inputsOf,
   partLabels,
   rowFormulas,
@@ -52,6 +54,16 @@ function directionLabel(d: "higher" | "lower" | null): string {
 
 /** The indicators × schools sheet. */
 export function indicatorSheetOps(t: MonitoringTemplate): EditOp[] {
+  const header = [
+    "№",
+    "Школа",
+    "Числитель / прошлый период",
+    "Знаменатель / значение",
+    "Значение",
+    `Цель ${t.targetYear}`,
+    "Отклонение",
+    "Достижение, %",
+  ];
   const sheet = t.sheets.indicators;
   const q = parseQuarter(t.quarter)!;
   const ops: EditOp[] = [{ op: "addSheet", sheet }];
@@ -66,16 +78,7 @@ export function indicatorSheetOps(t: MonitoringTemplate): EditOp[] {
         `Шаблон ${t.id}, версия ${t.version}. Жёлтые ячейки заполняются, остальные считаются сами. Формы школ принимаются до ${formatRuDate(t.returnBy ?? defaultReturnBy(t.end))}.`,
       ],
       [`Цель — значение на ${t.targetYear} год; отклонение = значение − цель; достижение — в % от цели.`],
-      [
-        "№",
-        "Школа",
-        "Числитель / прошлый период",
-        "Знаменатель / значение",
-        "Значение",
-        `Цель ${t.targetYear}`,
-        "Отклонение",
-        "Достижение, %",
-      ],
+      header,
     ],
   });
   ops.push({ op: "setStyle", sheet, range: range(0, 0), bold: true });
@@ -142,7 +145,10 @@ export function indicatorSheetOps(t: MonitoringTemplate): EditOp[] {
   ops.push({
     op: "setColumnWidths",
     sheet,
-    widths: [6, 40, 14, 14, 12, 10, 12, 12].map((width, c) => ({ col: c, width })),
+    widths: headerColumnWidths(header, [6, 40, 14, 14, 12, 10, 12, 12]).map((width, c) => ({
+      col: c,
+      width,
+    })),
   });
   ops.push({
     op: "setPageLayout",
@@ -251,8 +257,8 @@ export function activitySheetOps(t: MonitoringTemplate): EditOp[] {
 export function planMonitoringWorkbook(t: MonitoringTemplate): EditPlan {
   return {
     summary:
-      `Будут добавлены листы «${t.sheets.indicators}» (${t.indicators.length} показ., ${t.schools.length} школ) ` +
-      `и «${t.sheets.activities}» (${t.activities.length} мероприятий). Существующие листы не изменяются.`,
+      `Будут добавлены листы «${t.sheets.indicators}» (${t.indicators.length} показ., ${plural(t.schools.length, "школа", "школы", "школ")}) ` +
+      `и «${t.sheets.activities}» (${plural(t.activities.length, "мероприятие", "мероприятия", "мероприятий")}). Существующие листы не изменяются.`,
     ops: [...indicatorSheetOps(t), ...activitySheetOps(t)],
   };
 }

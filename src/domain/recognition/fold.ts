@@ -5,6 +5,7 @@
  * left for the user (fold-proposal.ts). Applying the plan and planning again gives an empty plan; no character
  * of the table is lost (fragments are only joined).
  */
+import { plural } from "../ru/plural";
 import { columnIndex, parseA1, type CellRange, type CellValue, type SheetGrid } from "../grid";
 import type { EditOp, EditPlan } from "../edit-plan";
 import type { RoadmapTable } from "../model";
@@ -111,8 +112,8 @@ export function planFoldContinuations(
       : "";
   return {
     summary:
-      `Будет создана копия листа «${backup}». Затем текст ${deleted.length} строк-продолжений ` +
-      `(строки ${rowList(deleted.map((r) => r + 1))}) будет присоединён к ${kept.length} мероприятиям выше, ` +
+      `Будет создана копия листа «${backup}». Затем текст ${plural(deleted.length, "строки-продолжения", "строк-продолжений", "строк-продолжений")} ` +
+      `(строки ${rowList(deleted.map((r) => r + 1))}) будет присоединён к ${plural(kept.length, "мероприятию", "мероприятиям", "мероприятиям")} выше, ` +
       `ячейка к ячейке, а сами эти строки удалены.${leftNote}`,
     ops,
   };

@@ -255,7 +255,7 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
   if (isColumnNumberRow(view, afterHeader, left, right)) rows.push(afterHeader);
 
   const labels: string[] = [];
-  const found: { c: number; role: ColumnRole; weight: number; label: string }[] = [];
+  let found: { c: number; role: ColumnRole; weight: number; label: string }[] = [];
   const periods: { c: number; label: string; underDeadline: boolean; parented: boolean }[] = [];
   for (let c = left; c <= right; c++) {
     const parts: string[] = [];
@@ -285,6 +285,7 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
       (parts[0] ? roleOfHeader(parts[0]) : null);
     if (m) found.push({ c, role: m.role, weight: m.weight, label });
   }
+  found = columnsWithContent(view, found, rows);
   const grid =
     periods.length >= MIN_TIMELINE ||
     (periods.length >= MIN_TIMELINE_UNDER_PARENT && periods.every((x) => x.underDeadline)) ||
@@ -298,6 +299,43 @@ export function readHeader(view: SheetView, r: number): HeaderInfo {
     columns.deadline = periods[0].c;
   }
   return { rows, left, right, columns, labels };
+}
+
+/** How many body rows under a header are looked at to tell which column of a merged header holds the data. */
+const CONTENT_PROBE_ROWS = 40;
+
+/**
+ * One header cell merged over several columns with no sub-header («Ответственные лица» over F:H, «Наименование
+ * мероприятия» over B:C) names the columns whose body cells hold something — usually the first alone, the body
+ * being merged the same way. Every role alike, so the activity and the responsible columns are read the same.
+ * With nothing under it yet, the merge's first column.
+ */
+function columnsWithContent<T extends { c: number; role: ColumnRole; label: string }>(
+  view: SheetView,
+  found: T[],
+  headerRows: number[],
+): T[] {
+  const top = headerRows[0];
+  const bodyStart = headerRows[headerRows.length - 1] + 1;
+  const bodyEnd = Math.min(view.height, bodyStart + CONTENT_PROBE_ROWS);
+  const groups = new Map<string, T[]>();
+  for (const f of found) {
+    const m = view.coveringMerge(top, f.c);
+    if (!m || m.right === m.left) continue;
+    const key = `${f.role}|${f.label}|${m.top},${m.left}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const dropped = new Set<T>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const filled = group.filter((f) => {
+      for (let r = bodyStart; r < bodyEnd; r++) if (view.text(r, f.c)) return true;
+      return false;
+    });
+    const keep = new Set(filled.length ? filled : [group[0]]);
+    for (const f of group) if (!keep.has(f)) dropped.add(f);
+  }
+  return dropped.size ? found.filter((f) => !dropped.has(f)) : found;
 }
 
 /** Columns of price lists, registers and forms: a table with one of them is not a plan of activities. */

@@ -25,6 +25,8 @@ export interface NoticeParams {
   "table.helper-columns": { columns: string[] };
   /** Cells holding an error value (first few, A1). */
   "table.error-cells": { cells: string[] };
+  /** Cells whose text was longer than Excel's limit and was cut there (A1). */
+  "sheet.long-cells": { cells: string[] };
   "override.columns": Record<string, never>;
   "override.bad-range": { range: string };
 }
@@ -77,6 +79,8 @@ const RU: Templates = {
     `На листе «${s}» в таблице есть скрытые столбцы (${p.columns.join(", ")}): они прочитаны наравне с видимыми.`,
   "table.helper-columns": (s, p) =>
     `На листе «${s}» скрытые столбцы без роли в таблице (${p.columns.join(", ")}) — видимо, служебные: их значения не читаются.`,
+  "sheet.long-cells": (s, p) =>
+    `На листе «${s}» текст в ${p.cells.length === 1 ? "ячейке" : "ячейках"} ${firstOf(p.cells, 5)} длиннее 32 767 знаков (предел Excel): прочитаны первые 32 767 знаков.`,
   "table.error-cells": (s, p) =>
     `На листе «${s}» в таблице есть ячейки с ошибками (например, #ССЫЛКА!): ${firstOf(p.cells, 5)}. Они прочитаны как пустые.`,
   "override.columns": (s) =>
@@ -112,6 +116,8 @@ const EN: Templates = {
     `On sheet “${s}” the table has hidden columns (${p.columns.join(", ")}): they were read like the visible ones.`,
   "table.helper-columns": (s, p) =>
     `On sheet “${s}” hidden columns without a role in the table (${p.columns.join(", ")}) look like helper columns: their values are not read.`,
+  "sheet.long-cells": (s, p) =>
+    `On sheet “${s}” the text in ${p.cells.length === 1 ? "cell" : "cells"} ${firstOf(p.cells, 5)} is longer than 32,767 characters (Excel's limit): the first 32,767 were read.`,
   "table.error-cells": (s, p) =>
     `On sheet “${s}” the table has cells with errors (e.g. #REF!): ${firstOf(p.cells, 5)}. They were read as empty.`,
   "override.columns": (s) =>

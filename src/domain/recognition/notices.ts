@@ -16,6 +16,7 @@ export function sheetNotices(view: SheetView, sheet: SheetGrid, found: Found[], 
   } else if (tables.length === 0) {
     notices.push(notice(name, "sheet.no-roadmap", {}));
   }
+  if (sheet.cutCells?.length) notices.push(notice(name, "sheet.long-cells", { cells: sheet.cutCells }));
   for (const f of found) {
     if (f.continuationRows > 0) {
       const cont = f.table.rows

@@ -234,8 +234,9 @@ export function isAllCaps(w: string): boolean {
   return /^[A-ZА-ЯЁ][A-ZА-ЯЁ-]*$/.test(w) && /[A-ZА-ЯЁ]{2}/.test(w);
 }
 
+/** «Иванова», «Петрова-Водкина», and with an apostrophe particle «О'Нил», «Д’Артаньян» (’ and ʼ too). */
 export function isTitleCase(w: string): boolean {
-  return /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$/.test(w);
+  return /^(?:[А-ЯЁ]['’ʼ])?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$/.test(w);
 }
 
 export const PATRONYMIC_RE = /^[А-ЯЁ][а-яё]+(?:ович|евич|ёвич|ьич|овна|евна|ёвна|ична|инична)$/;

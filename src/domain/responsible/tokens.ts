@@ -21,7 +21,8 @@ const INIT_RE = new RegExp(
   `([${UPPER}])\\.(?:[ ]{0,2}([${UPPER}])(?:\\.|(?=[\\s,;:)\\-–—]|$)))?(?![${LETTER}]\\.)`,
   "y",
 );
-const WORD_RE = new RegExp(`[${LETTER}]+(?:[-‐‑][${LETTER}]+)*[-‐‑]?`, "y");
+// An apostrophe inside a word joins it: «О'Нил», «Д’Артаньян», «Оʼ Нил» is not meant (no space).
+const WORD_RE = new RegExp(`[${LETTER}]+(?:[-‐‑'’ʼ][${LETTER}]+)*[-‐‑]?`, "y");
 const IO_RE = /[иИ]\.\s?о\./y;
 const DIGITS_RE = /[0-9]+/y;
 const LETTER_CHAR = new RegExp(`[${LETTER}]`);

@@ -8,7 +8,8 @@ import type { ActivityRow, Finding, RoadmapTable } from "../model";
 /** "1." → [1]; "2.1" → [2, 1]; "3)" → [3]; "IV" and other text → null. */
 export function parseNumber(text: string | null): number[] | null {
   if (!text) return null;
-  const m = /^\s*(\d{1,4}(?:\s*\.\s*\d{1,4})*)\s*[.)]?\s*$/.exec(text);
+  // Any natural number in each part (a 50,000-row plan numbers past 9999); 15 digits keep Number exact.
+  const m = /^\s*(\d{1,15}(?:\s*\.\s*\d{1,15})*)\s*[.)]?\s*$/.exec(text);
   if (!m) return null;
   return m[1].split(".").map((s) => Number(s.trim()));
 }

@@ -5,6 +5,7 @@
 import { parseA1, type WorkbookGrid } from "../grid";
 import type { Finding, IsoDate, RoadmapTable, Severity } from "../model";
 import type { PeopleDirectory } from "../people-directory";
+import { unreadableCellFindings } from "./cell-rules";
 import { deadlineFindings } from "./deadline-rules";
 import { numberingFindings } from "./numbering-rules";
 import { responsibleFindings } from "./responsible-rules";
@@ -37,6 +38,9 @@ export function findingKey(f: Pick<Finding, "rule" | "sheet" | "cell">): string 
  */
 const SAID_BETTER_BY: Readonly<Record<string, readonly string[]>> = {
   "deadline.unparsed": ["text.placeholder"],
+  // An error or an uncalculated formula is why the cell reads as empty.
+  "deadline.missing": ["cell.error-value", "cell.not-calculated"],
+  "responsible.missing": ["cell.error-value", "cell.not-calculated"],
 };
 
 function withoutRepeats(findings: Finding[]): Finding[] {
@@ -69,7 +73,11 @@ export function validateWorkbook(tables: RoadmapTable[], opts: ValidationOptions
     ...statusFindings(tables, { today: opts.today, workbook: opts.workbook }),
   ];
   if (opts.workbook)
-    findings.push(...placeholderFindings(opts.workbook), ...organisationFindings(opts.workbook));
+    findings.push(
+      ...placeholderFindings(opts.workbook),
+      ...organisationFindings(opts.workbook),
+      ...unreadableCellFindings(tables, opts.workbook),
+    );
 
   const dismissed = new Set(opts.dismissed ?? []);
   const kept = withoutRepeats(findings);

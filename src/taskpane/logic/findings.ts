@@ -14,6 +14,8 @@ const FAMILIES = [
   "text",
   "organisation",
   "structure",
+  "status",
+  "cell",
 ] as const;
 
 /** A rule's family in the user's words: "deadline.outside-period" → «Сроки». */

@@ -88,8 +88,14 @@ export function ControlPane() {
     cmd.run(async () => {
       setDone(null);
       const outcome = await addControlColumns(host, await recognize());
+      // A protected roadmap sheet is left as it is: said after what was done on the others.
       setDone(
-        outcome.written ? t("controlAdded", { summary: outcome.annotate.plan.summary }) : t("controlNothing"),
+        [
+          outcome.written
+            ? t("controlAdded", { summary: outcome.annotate.plan.summary })
+            : t("controlNothing"),
+          ...outcome.skipped,
+        ].join(" "),
       );
       await refresh();
     });

@@ -55,13 +55,23 @@ const useLocal = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: "4px",
+    minWidth: 0,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow2,
   },
-  selects: { display: "flex", gap: tokens.spacingHorizontalS },
+  // The pane is 340 px wide: the type, direction and target fields wrap rather than push the target out.
+  selects: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  field: { flex: "1 1 120px", minWidth: 0, maxWidth: "100%" },
+  text: { overflowWrap: "anywhere" },
 });
+
+/** A result said in the pane: kept as a message key and its params, so it follows a change of language. */
+interface Said {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
 
 /** The default return date shown as a hint, «10.04.2025»; empty while the quarter is not yet valid. */
 function defaultReturnByText(quarter: string): string {
@@ -95,7 +105,7 @@ export function MonitoringPane() {
   const [schools, setSchools] = useState("");
   const [returnBy, setReturnBy] = useState("");
   const [list, setList] = useState<Indicator[] | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<Said | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [created, setCreated] = useState(false);
 
@@ -122,7 +132,7 @@ export function MonitoringPane() {
     cmd.run(async () => {
       await correctIndicator(host, id, fix);
       setList((await readIndicators(host)).indicators);
-      setDone(t("monitoringCorrected"));
+      setDone({ key: "monitoringCorrected" });
     });
 
   const onSchoolsFromBook = () =>
@@ -145,8 +155,9 @@ export function MonitoringPane() {
       setList(tpl.indicators);
       setCreated(true);
       await host.select(tpl.sheets.indicators, "A1").catch(() => undefined);
-      setDone(
-        t("monitoringCreated", {
+      setDone({
+        key: "monitoringCreated",
+        params: {
           sheet: tpl.sheets.indicators,
           activities: tpl.sheets.activities,
           indicators: tpl.indicators.length,
@@ -154,8 +165,8 @@ export function MonitoringPane() {
           count: tpl.activities.length,
           id: tpl.id,
           version: tpl.version,
-        }),
-      );
+        },
+      });
     });
 
   const onForms = () =>
@@ -171,7 +182,7 @@ export function MonitoringPane() {
       for (const f of outcome.forms) zip.file(f.fileName, f.bytes);
       const file = `Формы ${outcome.template.quarter}.zip`;
       download(await zip.generateAsync({ type: "uint8array" }), file);
-      setDone(t("monitoringFormsDone", { file, count: outcome.forms.length }));
+      setDone({ key: "monitoringFormsDone", params: { file, count: outcome.forms.length } });
     });
 
   return (
@@ -218,7 +229,7 @@ export function MonitoringPane() {
       <CommandStatus busy={cmd.busy} error={cmd.error} />
       {done ? (
         <InfoBar intent="success" testId="monitoring-done">
-          {done}
+          {t(done.key, done.params)}
         </InfoBar>
       ) : null}
       {warnings.length ? (
@@ -234,7 +245,7 @@ export function MonitoringPane() {
           <ul className={local.list}>
             {list.map((ind) => (
               <li key={ind.id} className={local.item} data-testid="indicator">
-                <Text>{ind.text}</Text>
+                <Text className={local.text}>{ind.text}</Text>
                 <Caption1 className={s.muted}>
                   {ind.id} · {ind.sheet}!{ind.cell}
                   {Object.keys(ind.targets).length
@@ -246,6 +257,7 @@ export function MonitoringPane() {
                 <div className={local.selects}>
                   <Select
                     size="small"
+                    className={local.field}
                     aria-label={t("monitoringType")}
                     value={ind.type}
                     disabled={cmd.busy}
@@ -259,6 +271,7 @@ export function MonitoringPane() {
                   </Select>
                   <Select
                     size="small"
+                    className={local.field}
                     aria-label={t("monitoringDirection")}
                     value={ind.direction ?? "higher"}
                     disabled={cmd.busy}
@@ -269,6 +282,7 @@ export function MonitoringPane() {
                   </Select>
                   <Input
                     size="small"
+                    className={local.field}
                     aria-label={t("monitoringTarget", { year })}
                     placeholder={t("monitoringTarget", { year })}
                     defaultValue={ind.targets[year] !== undefined ? String(ind.targets[year]) : ""}
