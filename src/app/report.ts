@@ -21,8 +21,6 @@ export interface ReportOutcome {
   report: QuarterReport;
   plan: EditPlan;
   recognised: Recognised;
-  /** Said to the user beside the result (a quarter outside the roadmap's period). */
-  warnings: string[];
 }
 
 export async function planQuarterReport(
@@ -34,14 +32,12 @@ export async function planQuarterReport(
   const outcome = await check(host, { today: opts.today, recognised: opts.recognised });
   const tables = outcome.recognised.tables;
   if (tables.length === 0) throw new UserFacingError(NO_ROADMAP_REPORT);
-  // A quarter outside the period is said, not refused (the contract's exit 2 is for input that cannot be
-  // worked on): a deadline written outside the period (seed 002's «Ноябрь 2024») is still due in its quarter.
-  const warnings: string[] = [];
+  // Issue 10: a quarter outside the roadmap's period is bad input (exit 2, nothing written).
   const periods = tables.map((t) => t.period).filter((p) => p !== null);
   if (periods.length > 0 && !periods.some((p) => quarterMeetsPeriod(q, p))) {
     const p = periods[0];
-    warnings.push(
-      `Квартал ${q.id} (${formatRuDate(q.start)} – ${formatRuDate(q.end)}) не попадает в период дорожной карты (${formatRuDate(p.start)} – ${formatRuDate(p.end)}): в отчёте только мероприятия, срок которых всё же приходится на этот квартал.`,
+    throw new UserFacingError(
+      `Квартал ${q.id} (${formatRuDate(q.start)} – ${formatRuDate(q.end)}) не попадает в период дорожной карты (${formatRuDate(p.start)} – ${formatRuDate(p.end)}).`,
     );
   }
   const report = buildQuarterReport(tables, q, outcome.directory);
@@ -50,7 +46,6 @@ export async function planQuarterReport(
     report,
     plan: planReportSheet(names, tables, q, report, opts.today),
     recognised: outcome.recognised,
-    warnings,
   };
 }
 
@@ -78,5 +73,5 @@ export async function writeQuarterReport(
       ],
     });
   }
-  return { ...outcome, notices: [...outcome.warnings, ...notices] };
+  return { ...outcome, notices };
 }

@@ -572,27 +572,6 @@ describe("report --quarter", () => {
     expect(doc.tables[0].due.map((d) => d.row).sort((a, b) => a - b)).toEqual([6, 8, 11, 12, 16, 18]);
   });
 
-  // Exit 2 is for input that cannot be worked on; a well-formed quarter outside the period is not such input.
-  it("a quarter outside the roadmap's period: exit 0, nothing due, said on stderr", () => {
-    const r = roadmap(
-      "report",
-      at("plan.xlsx"),
-      "-o",
-      at("report-2025.xlsx"),
-      "--quarter",
-      "2025-Q1",
-      "--today",
-      TODAY,
-      "--json",
-    );
-    const doc = ReportDoc.parse(json(r));
-    expect([doc.start, doc.end]).toEqual(["2025-01-01", "2025-03-31"]);
-    expect(doc.tables[0].due).toEqual([]);
-    expect(doc.tables[0].overdue).toEqual([8, 12]);
-    expect(r.stderr).toMatch(/не попадает в период/);
-    expect(existsSync(at("report-2025.xlsx"))).toBe(true);
-  });
-
   // "written as a sheet «Отчёт YYYY-QN» (replaced, never duplicated, when run again)"
   it("writes «Отчёт 2024-Q2» once, even run on its own output", async () => {
     expect(

@@ -58,6 +58,7 @@ describe("bad input: exit 2, one Russian line, nothing written", () => {
     ["annotate", ["in.xlsx", "-o", "out.xlsx"], "protected", /Лист «Лист1» защищён/],
     ["annotate", ["in.xlsx"], "seed", /Не указан параметр -o/],
     ["report", ["in.xlsx", "-o", "out.xlsx", "--quarter", "2022-Q5"], "seed", /Неверный квартал «2022-Q5»/],
+    ["report", ["in.xlsx", "-o", "out.xlsx", "--quarter", "2023-Q1"], "seed", /не попадает в период/],
     ["report", ["in.xlsx", "-o", "out.xlsx"], "seed", /Не указан параметр --quarter/],
     ["report", ["in.xlsx", "-o", "out.xlsx", "--quarter", "2022-Q2"], "plain", /не найдено ни одной таблицы/],
     ["report", ["in.xlsx", "-o", "in.xlsx", "--quarter", "2022-Q2"], "seed", /совпадает с исходным/],
