@@ -23,6 +23,14 @@ describe("a workbook without a roadmap", () => {
     expect(r.written).toEqual([]);
   });
 
+  it("indicators on a workbook without indicators: exit 2, one Russian line", async () => {
+    const r = await runInMemory(["indicators", "in.xlsx", "--json"], { "in.xlsx": book });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^В книге не найден список показателей/);
+  });
+
   it("check reports no table, exit 0", async () => {
     const r = await runInMemory(["check", "in.xlsx", "--json"], { "in.xlsx": book });
     expect(r.code).toBe(0);
@@ -34,9 +42,9 @@ describe("a workbook without a roadmap", () => {
     expect(r.stdout).toContain(
       [
         "  2  работу выполнить нельзя (нет файла, не .xlsx, защищён паролем, повреждён, неверные параметры;",
-        "     в книге нет дорожной карты для fold, people, annotate, report, нет показателей для monitoring,",
-        "     нет шаблона мониторинга для forms и consolidate): причина — одной строкой в stderr, ничего не",
-        "     записано. check и indicators на книге без дорожной карты или показателей так и сообщают, код 0",
+        "     в книге нет дорожной карты для fold, people, annotate, report, нет показателей для indicators и",
+        "     monitoring, нет шаблона мониторинга для forms и consolidate): причина — одной строкой в stderr,",
+        "     ничего не записано. check на книге без дорожной карты так и сообщает, код 0",
       ].join("\n"),
     );
   });
