@@ -115,6 +115,15 @@ describe("annotate on seed 004 (a table A7:E38 with nothing to its right)", () =
     const again = plan(out, result.setting).result;
     expect(again.plan.ops).toEqual([]);
     expect(again.tables[0].columns.every((c) => c.reused)).toBe(true);
+    // The setting still knows which columns the add-in added (the rerun found them all, added none).
+    expect(again.setting).toEqual(result.setting);
+    expect(again.setting.sheets[0].tables[0].added).toEqual([
+      "status",
+      "doneDate",
+      "evidenceLink",
+      "comment",
+      "dueDate",
+    ]);
   });
 
   test("a rerun after rows changed lays our formats again, removing only ours first", () => {

@@ -331,6 +331,7 @@ export function planAnnotate(
     const formats: EditOp[] = [];
     const signature: unknown[] = [];
     const records: ControlSetting["sheets"][number]["tables"] = [];
+    const before = stored?.sheets.find((s) => s.sheet === sheet.name) ?? null;
     for (const g of groupsOf(mine)) {
       const done = planGroup(sheet, g, cellOps, late);
       if (!done) continue;
@@ -346,17 +347,19 @@ export function planAnnotate(
         ]),
       ]);
       for (const t of done.annotated) {
+        const columns = Object.fromEntries(t.columns.map((c) => [c.role, c.letter]));
+        // A rerun finds our columns as existing ones: what we added before stays remembered.
+        const earlier = before?.tables.find((r) => JSON.stringify(r.columns) === JSON.stringify(columns));
         records.push({
-          range: t.range,
-          columns: Object.fromEntries(t.columns.map((c) => [c.role, c.letter])),
-          added: done.added,
+          range: earlier && done.added.length === 0 ? earlier.range : t.range,
+          columns,
+          added: [...new Set([...(earlier?.added ?? []), ...done.added])],
           ...(t.excelTable ? { excelTable: t.excelTable } : {}),
         });
       }
     }
     if (records.length === 0) continue;
     const sig = JSON.stringify(signature);
-    const before = stored?.sheets.find((s) => s.sheet === sheet.name) ?? null;
     ops.push(...cellOps);
     if (before?.signature !== sig || cellOps.length > 0) {
       // Our own formats are laid again over the current rows: the old ones go first, nobody else's.
