@@ -2,20 +2,19 @@
  * Consolidation benchmark: 500 returns (300 schools' forms, then 200 more: resubmissions saved later and
  * faulty returns) consolidated by `roadmap consolidate` (reader on worker threads, checks, the written
  * workbook), beside the plain single-thread ExcelJS read of the same files (load each, touch every cell) in
- * the same run. Time and peak memory (process RSS, worker threads included) of each; ratio ours / ExcelJS.
+ * the same run, each side in a fresh process (consolidate-child.ts). Time and peak memory (the process's max RSS,
+ * worker threads included) of each; ratio ours / ExcelJS.
  * Run alone: `npx tsx bench/consolidate.bench.ts`.
  */
-import ExcelJS from "exceljs";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runCli } from "../src/cli/run";
 import { XlsxWorkbookHost } from "../src/xlsx/host";
 import { makeForms } from "../src/app/forms";
 import { createMonitoring } from "../src/app/monitoring";
 import { fill, typedFor } from "../test/consolidation/fill-forms";
 import { schoolNames } from "../test/consolidation/fixtures";
-import { nodeIo } from "../test/consolidation/node-io";
 
 const SCHOOLS = 300;
 const EXTRA = 200;
@@ -61,28 +60,12 @@ async function makeFiles(dir: string): Promise<{ monitoring: string; returns: st
   return { monitoring, returns };
 }
 
-/** Run `fn` while sampling the process's resident memory; returns the time and the peak above the start. */
-async function measure(fn: () => Promise<void>): Promise<{ ms: number; peakMb: number }> {
-  global.gc?.();
-  const base = process.memoryUsage().rss;
-  let peak = base;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-  const started = performance.now();
-  await fn();
-  const ms = performance.now() - started;
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return { ms: Math.round(ms), peakMb: Math.round(((peak - base) / 1048576) * 10) / 10 };
-}
-
-async function plainExcelJsRead(files: string[]): Promise<number> {
-  let cells = 0;
-  for (const f of files) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
-    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell(() => void cells++)));
-  }
-  return cells;
+/** One side, timed inside a fresh process (see consolidate-child.ts) so its memory peak is its own. */
+function inChild(args: string[]): { ms: number; peakRssMb: number; returns: number } {
+  const child = path.join(__dirname, "consolidate-child.ts");
+  const r = spawnSync(process.execPath, ["--import", "tsx", child, ...args], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`consolidate-child ${args[0]}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { ms: number; peakRssMb: number; returns: number };
 }
 
 export async function benchConsolidate(): Promise<object> {
@@ -91,26 +74,18 @@ export async function benchConsolidate(): Promise<object> {
     const { monitoring, returns } = await makeFiles(dir);
     const files = readdirSync(returns).map((f) => path.join(returns, f));
     const bytes = files.reduce((s, f) => s + readFileSync(f).length, 0);
-    const ours: { ms: number; peakMb: number }[] = [];
-    const raw: { ms: number; peakMb: number }[] = [];
-    let summary = { returns: 0, missing: 0 };
+    const ours: { ms: number; peakRssMb: number }[] = [];
+    const raw: { ms: number; peakRssMb: number }[] = [];
+    let summary = { returns: 0 };
     for (let r = 0; r < REPEATS; r++) {
-      raw.push(await measure(async () => void (await plainExcelJsRead(files))));
-      ours.push(
-        await measure(async () => {
-          const io = nodeIo();
-          const code = await runCli(
-            ["consolidate", monitoring, returns, "-o", path.join(dir, `svod-${r}.xlsx`), "--json"],
-            io,
-          );
-          if (code !== 0) throw new Error(io.err.join(""));
-          const json = JSON.parse(io.out.join("")) as { returns: unknown[]; missing: unknown[] };
-          summary = { returns: json.returns.length, missing: json.missing.length };
-        }),
-      );
+      const plain = inChild(["plain", returns]);
+      raw.push({ ms: plain.ms, peakRssMb: plain.peakRssMb });
+      const mine = inChild(["ours", monitoring, returns, path.join(dir, `svod-${r}.xlsx`)]);
+      ours.push({ ms: mine.ms, peakRssMb: mine.peakRssMb });
+      summary = { returns: mine.returns };
     }
     const best = (xs: { ms: number }[]) => Math.min(...xs.map((x) => x.ms));
-    const peak = (xs: { peakMb: number }[]) => Math.max(...xs.map((x) => x.peakMb));
+    const peak = (xs: { peakRssMb: number }[]) => Math.max(...xs.map((x) => x.peakRssMb));
     return {
       name: "consolidate",
       files: files.length,
@@ -125,7 +100,7 @@ export async function benchConsolidate(): Promise<object> {
       plainExcelJsPeakRssMb: peak(raw),
       oursSamples: ours,
       plainSamples: raw,
-      note: "ours = the whole `consolidate` (read on worker threads, check, write the workbook); plain = ExcelJS load of every file, one thread",
+      note: "ours = the whole `consolidate` (read on worker threads, check, write the workbook); plain = ExcelJS load of every file, one thread; each side in a fresh process, timed inside it, peak = that process's max RSS",
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
