@@ -46,6 +46,11 @@ export interface SheetGrid {
    * calculate): they read as empty, and validation says why. Absent when there are none (Excel always calculates).
    */
   uncalculated?: string[];
+  /**
+   * A1 addresses of formulas whose calculated value is empty text (=IF(…;"";…)): they read as empty, yet they are
+   * the user's content, which a write must not cover. Absent when there are none.
+   */
+  emptyFormulas?: string[];
   /** A1 addresses of cells whose text was cut at Excel's limit (capLongCells). Absent when there are none. */
   cutCells?: string[];
 }

@@ -55,6 +55,7 @@ function worksheetMerges(ws: ExcelJS.Worksheet): CellRange[] {
 export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid {
   const rows: CellValue[][] = [];
   const uncalculated: string[] = [];
+  const emptyFormulas: string[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -67,6 +68,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetG
       const v = cellValue(raw, needsFormat ? cell.numFmt : undefined, date1904);
       if (v !== null) values[colNumber - 1] = v;
       else if (isUncalculated(raw)) uncalculated.push(cell.address);
+      else if (isFormula(raw)) emptyFormulas.push(cell.address);
     });
     if (values.length === 0) return;
     for (let c = 0; c < values.length; c++) if (values[c] === undefined) values[c] = null;
@@ -106,15 +108,21 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetG
     protected: Boolean(protection?.sheet),
     ...(tables.length ? { tables } : {}),
     ...(uncalculated.length ? { uncalculated } : {}),
+    ...(emptyFormulas.length ? { emptyFormulas } : {}),
     ...(cutCells.length ? { cutCells } : {}),
   };
 }
 
 /** A formula saved without its result (ExcelJS gives no `result`): the cell reads empty, validation says why. */
-function isUncalculated(raw: RawValue): boolean {
+function isFormula(raw: RawValue): boolean {
   if (!raw || typeof raw !== "object" || raw instanceof Date) return false;
+  return "formula" in raw || "sharedFormula" in raw;
+}
+
+function isUncalculated(raw: RawValue): boolean {
+  if (!isFormula(raw)) return false;
   const o = raw as unknown as Record<string, unknown>;
-  return ("formula" in o || "sharedFormula" in o) && (o.result === undefined || o.result === null);
+  return o.result === undefined || o.result === null;
 }
 
 type RawValue = ExcelJS.CellValue | undefined;

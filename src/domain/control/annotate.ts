@@ -12,6 +12,7 @@
  */
 import { z } from "zod";
 import {
+  a1,
   cellAt,
   cellText,
   columnIndex,
@@ -103,9 +104,20 @@ function activities(t: RoadmapTable): ActivityRow[] {
   return t.rows.filter((r): r is ActivityRow => r.kind === "activity");
 }
 
+const formulaCells = new WeakMap<SheetGrid, Set<string>>();
+
+/** A formula reads as empty when it has no value or an empty one; it is content all the same. */
+function isFilled(sheet: SheetGrid, r: number, c: number): boolean {
+  if (cellText(cellAt(sheet, r, c))) return true;
+  let set = formulaCells.get(sheet);
+  if (!set)
+    formulaCells.set(sheet, (set = new Set([...(sheet.uncalculated ?? []), ...(sheet.emptyFormulas ?? [])])));
+  return set.size > 0 && set.has(a1(r, c));
+}
+
 function areaHasContent(sheet: SheetGrid, top: number, bottom: number, left: number, right: number): boolean {
   for (let r = top; r <= bottom; r++)
-    for (let c = left; c <= right; c++) if (cellText(cellAt(sheet, r, c))) return true;
+    for (let c = left; c <= right; c++) if (isFilled(sheet, r, c)) return true;
   return sheet.merges.some((m) => m.top <= bottom && top <= m.bottom && m.left <= right && left <= m.right);
 }
 
@@ -233,8 +245,7 @@ function planGroup(
       const r = a.rows[0] - 1;
       const end = a.deadline.end;
       if (dueNew) dueWrites.push({ r, v: end ? isoToSerial(end) : null });
-      else if (end && !cellText(cellAt(sheet, r, columns.dueDate)))
-        dueWrites.push({ r, v: isoToSerial(end) });
+      else if (end && !isFilled(sheet, r, columns.dueDate)) dueWrites.push({ r, v: isoToSerial(end) });
     }
   }
   const byRow = new Map(dueWrites.map((w) => [w.r, w.v]));
