@@ -140,7 +140,10 @@ export function ListEditor({
   const button = useRef<HTMLButtonElement>(null);
   const picked = useRef(false);
   useLayoutEffect(() => button.current?.focus(), []);
-  const selected = items.includes(value) ? [value] : [];
+  // A value outside the list (an old status) is offered first and selected, so Enter keeps it: without it the
+  // drop-down would open on «(пусто)» and Enter would silently clear the cell.
+  const offList = value !== "" && !items.includes(value);
+  const selected = value !== "" ? [value] : [];
   return (
     <div className={s.overlay}>
       <Dropdown
@@ -165,6 +168,11 @@ export function ListEditor({
           if (e.key === "Escape") onCancel();
         }}
       >
+        {offList && (
+          <Option value={value} text={value}>
+            {value}
+          </Option>
+        )}
         <Option value="" text={clearLabel}>
           {clearLabel}
         </Option>

@@ -9,6 +9,7 @@ import { consolidateSteps } from "./consolidate.steps";
 import { monitoringSteps } from "./monitoring.steps";
 import { trustSteps } from "./trust.steps";
 import { controlSteps } from "./control.steps";
+import { cellEditingSteps } from "./cell-editing.steps";
 
 const BASE = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
 const SCREENS = path.resolve(__dirname, "screens");
@@ -36,9 +37,9 @@ let passed = 0;
 let failed = 0;
 let currentPage: Page | null = null;
 
-/** E2E_ONLY=control (or main, monitoring, consolidate, trust): one group's steps, for a quick run while working. */
+/** E2E_ONLY=control (or main, monitoring, consolidate, trust, editing): one group's steps, for a quick run while working. */
 const ONLY = process.env.E2E_ONLY ?? null;
-let group: "main" | "monitoring" | "consolidate" | "trust" | "control" | "always" = "always";
+let group: "main" | "monitoring" | "consolidate" | "trust" | "control" | "editing" | "always" = "always";
 
 async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
   if (ONLY && group !== "always" && group !== ONLY) return true;
@@ -448,6 +449,8 @@ async function main(): Promise<number> {
     await trustSteps({ page, step, expectEqual, expectTrue, shot });
     group = "control";
     await controlSteps(page, step, { expectEqual, expectTrue, shot });
+    group = "editing";
+    await cellEditingSteps(page, step, { expectEqual });
     group = "always";
 
     await step("никаких обращений к сети и ошибок на странице", async () => {
