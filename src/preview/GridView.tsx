@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from "react";
-import type { CellInput } from "../domain/cell-entry";
+import { ENTRY_MESSAGES, type CellInput } from "../domain/cell-entry";
 import { cellText, columnLetter, parseA1, type CellValue, type SheetGrid } from "../domain/grid";
 import type { SheetInfo } from "../domain/host";
 import type { Translate } from "../taskpane/i18n";
@@ -318,6 +318,10 @@ export function GridView({
     }
   };
 
+  // The protection refusal is the product's own text, so it follows the pane's language (the cell-entry domain
+  // speaks Russian only); a validation's message is the workbook's text and is shown as written.
+  const locked = !!grid && editing.problem === ENTRY_MESSAGES.locked(grid.name);
+
   const editor = (r: number, c: number) => {
     if (!edit || edit.at !== "cell" || edit.row !== r || edit.col !== c) return null;
     // The editor's clicks must not reach the cell below (which would select it again and steal the focus).
@@ -376,8 +380,8 @@ export function GridView({
       {editing.problem ? (
         <MessageBar intent="error" layout="multiline" role="alert" data-testid="edit-error">
           <MessageBarBody>
-            <MessageBarTitle>{t("editRefused")}</MessageBarTitle>
-            {editing.problem}
+            <MessageBarTitle>{locked ? t("editLockedTitle") : t("editRefused")}</MessageBarTitle>
+            {locked ? t("editLocked", { sheet: grid?.name ?? "" }) : editing.problem}
           </MessageBarBody>
           <MessageBarActions
             containerAction={

@@ -1,6 +1,7 @@
 /**
  * Playwright steps of typing in the preview's grid beyond «Контроль»'s: a status cell holding a value outside its
- * list (an old status) keeps it when a keyboard user opens the drop-down and presses Enter.
+ * list (an old status) keeps it when a keyboard user opens the drop-down and presses Enter; a locked cell of a
+ * protected sheet is refused in the pane's language.
  */
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
@@ -33,6 +34,9 @@ async function oldStatusBook(): Promise<Uint8Array> {
   }
   ws.getCell("E3").value = "Выполнено";
   ws.getCell("E4").value = "выполнено частично";
+  const locked = wb.addWorksheet("Защищён");
+  locked.getCell("A1").value = "закрыто";
+  await locked.protect("", {});
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -60,5 +64,26 @@ export async function cellEditingSteps(page: Page, step: Step, h: Helpers): Prom
     await page.getByTestId("cell-dropdown-list").waitFor({ state: "detached" });
     h.expectEqual(await text("E4"), "выполнено частично", "E4 после Enter");
     h.expectEqual(await text("E3"), "Выполнено", "E3");
+  });
+
+  await step("Ввод: отказ в ячейке защищённого листа на английском, когда панель на английском", async () => {
+    await page.locator('[data-testid="sheet-tab"][data-name="Защищён"]').click();
+    await page.getByTestId("lang-en").click();
+    try {
+      await page.locator('[data-testid="grid"][data-sheet="Защищён"] td[data-cell="A1"]').click();
+      await page.keyboard.press("F2");
+      const refusal = await page.getByTestId("edit-error").innerText();
+      h.expectEqual(
+        refusal.replace(/\s+/g, " ").replace(" ✕", "").trim(),
+        "The sheet is protectedThe cell is on the protected sheet «Защищён» and is not open for entry. To change it, unprotect the sheet (Review → Unprotect Sheet).",
+        "отказ",
+      );
+    } finally {
+      await page
+        .getByTestId("edit-error-dismiss")
+        .click()
+        .catch(() => undefined);
+      await page.getByTestId("lang-ru").click();
+    }
   });
 }

@@ -10,6 +10,9 @@ export const enEdit: Record<keyof typeof ruEdit, string> = {
   editList: "Value of cell {address} from the list",
   editListOpen: "Open the list of values of cell {address}",
   editClear: "(empty)",
+  editLockedTitle: "The sheet is protected",
+  editLocked:
+    "The cell is on the protected sheet «{sheet}» and is not open for entry. To change it, unprotect the sheet (Review → Unprotect Sheet).",
   editRefused: "Invalid value",
   formulaBarEdit: "Contents of cell {address}: click or press Enter to edit",
   closeMessage: "Dismiss the message",

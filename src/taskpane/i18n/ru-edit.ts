@@ -9,6 +9,9 @@ export const ruEdit = {
   editList: "Значение ячейки {address} из списка",
   editListOpen: "Открыть список значений ячейки {address}",
   editClear: "(пусто)",
+  editLockedTitle: "Лист защищён",
+  editLocked:
+    "Ячейка на защищённом листе «{sheet}» не открыта для ввода. Чтобы изменить её, снимите защиту листа (Рецензирование → Снять защиту листа).",
   editRefused: "Неверное значение",
   formulaBarEdit: "Содержимое ячейки {address}: щёлкните или нажмите Enter, чтобы изменить",
   closeMessage: "Закрыть сообщение",
