@@ -145,3 +145,31 @@ export async function dropTableFiltersWithoutRef(bytes: Uint8Array): Promise<Uin
   }
   return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : bytes;
 }
+
+/**
+ * Cells written over a table's header row rename its columns, as Excel does when a header is typed: the name is
+ * the cell's text (an empty header becomes «СтолбецN», a repeated one gets a number), and the cell holds it as
+ * text. Left as they were, names and header cells would disagree and Excel would "repair" the file.
+ */
+export function renameTableColumns(ws: ExcelJS.Worksheet, range: CellRange): void {
+  for (const m of tableModels(ws)) {
+    const t = gridTableOf(m);
+    if (!t || !t.showHeaders || !m.columns) continue;
+    const top = t.range.top;
+    if (top < range.top || top > range.bottom) continue;
+    const from = Math.max(range.left, t.range.left);
+    const to = Math.min(range.right, t.range.right);
+    for (let c = from; c <= to; c++) {
+      const i = c - t.range.left;
+      const column = m.columns[i];
+      if (!column) continue;
+      const cell = ws.getCell(top + 1, c + 1);
+      const others = new Set(m.columns.filter((_, j) => j !== i).map((x) => String(x.name).toLowerCase()));
+      const base = cell.text.trim() || `Столбец${i + 1}`;
+      let name = base;
+      for (let n = 2; others.has(name.toLowerCase()); n++) name = `${base}${n}`;
+      column.name = name;
+      if (cell.value !== name) cell.value = name;
+    }
+  }
+}

@@ -25,7 +25,13 @@ import {
 } from "./write-format";
 import { deleteRows, dropNamesOf, insertColumns } from "./write-rows";
 import { carryParts, recordCopy, recordPlanName, recordShift } from "./preserve";
-import { dropTableFiltersWithoutRef, extendTable, hasTableWithoutFilter, tableFacts } from "./tables";
+import {
+  dropTableFiltersWithoutRef,
+  extendTable,
+  hasTableWithoutFilter,
+  renameTableColumns,
+  tableFacts,
+} from "./tables";
 import { isProtected, mergeRanges, type SheetModel } from "./sheet-model";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -98,7 +104,13 @@ function applyOp(wb: ExcelJS.Workbook, op: EditOp): string | void {
       ws.state = op.visibility;
       return;
     case "setValues":
-      return setValues(ws, op.row, op.col, op.values, op.numberFormat);
+      setValues(ws, op.row, op.col, op.values, op.numberFormat);
+      return renameTableColumns(ws, {
+        top: op.row,
+        left: op.col,
+        bottom: op.row + op.values.length - 1,
+        right: op.col + Math.max(0, ...op.values.map((r) => r.length)) - 1,
+      });
     case "setFormulas":
       return setFormulas(ws, op.row, op.col, op.formulas, op.numberFormat);
     case "deleteRows":
