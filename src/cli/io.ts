@@ -8,6 +8,10 @@ export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
   /** Write a file (creating its folder); throws UserFacingError (Russian) when it cannot. */
   writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  /** Rename a file within its folder (replacing none: callers move an existing target aside first). */
+  rename(from: string, to: string): Promise<void>;
+  /** Delete a file; throws UserFacingError (Russian) when it cannot. */
+  removeFile(path: string): Promise<void>;
   /** The .xlsx files of a folder, sorted, as paths; null when `path` is not a folder. */
   listFolder(path: string): Promise<string[] | null>;
   /** The file's modification time (ms since 1970), or null. */

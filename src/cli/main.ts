@@ -69,7 +69,36 @@ async function writeFileForCli(file: string, bytes: Uint8Array): Promise<void> {
     if (code === "EACCES" || code === "EPERM") throw new UserFacingError(`Нет доступа для записи: ${file}`);
     if (code === "EISDIR") throw new UserFacingError(`Это папка, а не файл: ${file}`);
     if (code === "EBUSY") throw new UserFacingError(`Файл занят другой программой (закройте его): ${file}`);
+    if (code === "ENOSPC") throw new UserFacingError(`Нет места на диске: ${file}`);
     throw new UserFacingError(`Не удалось записать файл: ${file}`);
+  }
+}
+
+/** Node's error on a file being renamed or deleted as one Russian sentence. */
+function fileError(e: unknown, file: string): UserFacingError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "EBUSY") return new UserFacingError(`Файл занят другой программой (закройте его): ${file}`);
+  if (code === "EACCES" || code === "EPERM") return new UserFacingError(`Нет доступа для записи: ${file}`);
+  if (code === "EISDIR" || code === "ENOTEMPTY") return new UserFacingError(`Это папка, а не файл: ${file}`);
+  if (code === "ENOSPC") return new UserFacingError(`Нет места на диске: ${file}`);
+  return new UserFacingError(`Не удалось записать файл: ${file}`);
+}
+
+async function renameForCli(from: string, to: string): Promise<void> {
+  try {
+    await fs.rename(from, to);
+  } catch (e) {
+    // A lock or a permission is the moved file's; a folder in the way is the destination's.
+    const code = (e as NodeJS.ErrnoException).code;
+    throw fileError(e, code === "EISDIR" || code === "ENOTEMPTY" || code === "EEXIST" ? to : from);
+  }
+}
+
+async function removeFileForCli(file: string): Promise<void> {
+  try {
+    await fs.unlink(file);
+  } catch (e) {
+    throw fileError(e, file);
   }
 }
 
@@ -78,6 +107,8 @@ const io: CliIo = {
   stderr: (text) => void process.stderr.write(text),
   readFile: readFileForCli,
   writeFile: writeFileForCli,
+  rename: renameForCli,
+  removeFile: removeFileForCli,
   listFolder,
   mtime: async (file) => {
     try {

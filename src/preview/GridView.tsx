@@ -4,23 +4,14 @@
  * Cells are edited as in Excel (double-click, F2, Enter or typing; a drop-down where the cell has a list); the
  * page reads the entry against the cell's validation and writes it as an EditPlan.
  */
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import { ENTRY_MESSAGES, type CellInput } from "../domain/cell-entry";
 import { cellText, columnLetter, parseA1, type CellValue, type SheetGrid } from "../domain/grid";
 import type { SheetInfo } from "../domain/host";
 import type { Translate } from "../taskpane/i18n";
 import { ListEditor, TextEditor, type EditEnd } from "./CellEditor";
+import { ErrorBar } from "./ErrorBar";
 import { FormulaBar } from "./FormulaBar";
 import { MAX_COLS, MAX_ROWS, cellsOf, key, layoutSheet, stepFrom, type GridLayout } from "./grid-layout";
 import type { CellRef } from "./observable-host";
@@ -378,25 +369,14 @@ export function GridView({
         }
       />
       {editing.problem ? (
-        <MessageBar intent="error" layout="multiline" role="alert" data-testid="edit-error">
-          <MessageBarBody>
-            <MessageBarTitle>{locked ? t("editLockedTitle") : t("editRefused")}</MessageBarTitle>
-            {locked ? t("editLocked", { sheet: grid?.name ?? "" }) : editing.problem}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                size="small"
-                aria-label={t("closeMessage")}
-                data-testid="edit-error-dismiss"
-                onClick={() => editing.setProblem(null)}
-              >
-                ✕
-              </Button>
-            }
-          />
-        </MessageBar>
+        <ErrorBar
+          title={locked ? t("editLockedTitle") : t("editRefused")}
+          closeLabel={t("closeMessage")}
+          testId="edit-error"
+          onClose={() => editing.setProblem(null)}
+        >
+          {locked ? t("editLocked", { sheet: grid?.name ?? "" }) : editing.problem}
+        </ErrorBar>
       ) : null}
       <div className={s.hidden} aria-live="polite" data-testid="grid-announce">
         {firstCell && !edit

@@ -4,10 +4,8 @@
  * downloaded is never dropped without asking.
  */
 import {
-  Button,
   FluentProvider,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Spinner,
   makeStyles,
@@ -24,6 +22,7 @@ import type { ChangeSource } from "../taskpane/changes";
 import { defaultLanguage, rememberedLanguage, translator, type Language } from "../taskpane/i18n";
 import { userMessage } from "../taskpane/logic/errors";
 import { fileColumnWidths } from "./column-widths";
+import { ErrorBar } from "./ErrorBar";
 import { GridView } from "./GridView";
 import { resultFileName } from "./grid-layout";
 import { ObservableHost, type CellRef } from "./observable-host";
@@ -288,22 +287,9 @@ export function PreviewApp() {
           onDownload={() => void download()}
         />
         {error ? (
-          <MessageBar intent="error" layout="multiline" data-testid="preview-error">
-            <MessageBarBody>{error}</MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  aria-label={t("closeMessage")}
-                  data-testid="preview-error-dismiss"
-                  onClick={() => setError(null)}
-                >
-                  ✕
-                </Button>
-              }
-            />
-          </MessageBar>
+          <ErrorBar closeLabel={t("closeMessage")} testId="preview-error" onClose={() => setError(null)}>
+            {error}
+          </ErrorBar>
         ) : null}
         {/* Said on opening, before any change: the download will not carry these parts. */}
         {session && session.xlsx.lossNotices().length > 0 ? (

@@ -26,6 +26,12 @@ function cliIo(files: Record<string, Uint8Array>) {
     stderr: (t) => void err.push(t),
     readFile: async (p) => files[p],
     writeFile: async (p, b) => void (files[p] = b),
+    rename: async () => {
+      throw new Error("only forms renames files");
+    },
+    removeFile: async () => {
+      throw new Error("only forms removes files");
+    },
     listFolder: async () => null,
     mtime: async () => null,
     samePath: (a, b) => a === b,

@@ -16,6 +16,12 @@ function memoryIo(files: Record<string, Uint8Array>) {
     writeFile: async (p, bytes) => {
       files[p] = bytes;
     },
+    rename: async () => {
+      throw new Error("only forms renames files");
+    },
+    removeFile: async () => {
+      throw new Error("only forms removes files");
+    },
     listFolder: async () => null,
     mtime: async () => null,
     samePath: (a, b) => a === b,

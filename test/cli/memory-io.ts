@@ -17,7 +17,10 @@ export async function runInMemory(
   argv: string[],
   inputs: Record<string, Uint8Array | string>,
   folders: string[] = [],
+  /** Paths a file cannot be renamed to or deleted at (a file open in another program on Windows). */
+  lockedFiles: string[] = [],
 ): Promise<MemoryRun> {
+  const locked = new Set(lockedFiles.map((f) => path.resolve(f)));
   const files = new Map<string, Uint8Array>();
   for (const [p, v] of Object.entries(inputs))
     files.set(path.resolve(p), typeof v === "string" ? new TextEncoder().encode(v) : v);
@@ -40,6 +43,21 @@ export async function runInMemory(
         if (at.startsWith(f + path.sep)) throw new UserFacingError(`Не удалось записать файл: ${p}`);
       files.set(at, bytes);
       written.push(p);
+    },
+    rename: async (from, to) => {
+      const bytes = files.get(path.resolve(from));
+      const at = path.resolve(to);
+      if (!bytes) throw new UserFacingError(`Файл не найден: ${from}`);
+      const busy = [from, to].find((p) => locked.has(path.resolve(p)));
+      if (busy) throw new UserFacingError(`Файл занят другой программой (закройте его): ${busy}`);
+      if (dirs.has(at)) throw new UserFacingError(`Это папка, а не файл: ${to}`);
+      files.set(at, bytes);
+      files.delete(path.resolve(from));
+    },
+    removeFile: async (p) => {
+      if (locked.has(path.resolve(p)))
+        throw new UserFacingError(`Файл занят другой программой (закройте его): ${p}`);
+      files.delete(path.resolve(p));
     },
     listFolder: async (p) => {
       const at = path.resolve(p);

@@ -26,6 +26,13 @@ function memoryIo(initial: Record<string, Uint8Array | string>) {
       return f;
     },
     writeFile: async (p, bytes) => void files.set(p, bytes),
+    rename: async (from, to) => {
+      const bytes = files.get(from);
+      if (!bytes) throw new UserFacingError(`Файл не найден: ${from}`);
+      files.set(to, bytes);
+      files.delete(from);
+    },
+    removeFile: async (p) => void files.delete(p),
     listFolder: async () => null,
     mtime: async () => null,
     samePath: (a, b) => path.resolve(a) === path.resolve(b),

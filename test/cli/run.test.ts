@@ -16,6 +16,12 @@ function fakeIo(readFile: CliIo["readFile"]) {
     writeFile: async () => {
       throw new Error("no writes in these tests");
     },
+    rename: async () => {
+      throw new Error("only forms renames files");
+    },
+    removeFile: async () => {
+      throw new Error("only forms removes files");
+    },
     listFolder: async () => null,
     mtime: async () => null,
     samePath: (a, b) => path.resolve(a) === path.resolve(b),

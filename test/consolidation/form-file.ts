@@ -22,6 +22,8 @@ export interface Alteration {
   removedNames?: string[];
   /** «Показатели» renamed (Excel renames it in every name). */
   renameSheet?: string;
+  /** With renameSheet: the names still point to «Показатели» (a program renamed the sheet, not the names). */
+  namesLeftBehind?: boolean;
   /** The fingerprint sheet removed, or its JSON cut. */
   noFingerprint?: boolean;
   damageFingerprint?: boolean;
@@ -71,7 +73,8 @@ export async function writeForm(
   const abs = (cell: string) => cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
   for (const input of fp0.inputs) {
     put(ind, input.cell, fill.values[input.indicator]?.[input.part] ?? null);
-    const ref = `${quoteSheet(indName)}!${abs(shiftRow(input.cell, at))}`;
+    const nameSheet = alter.namesLeftBehind ? "Показатели" : indName;
+    const ref = `${quoteSheet(nameSheet)}!${abs(shiftRow(input.cell, at))}`;
     if (alter.removedNames?.includes(input.name)) continue;
     wb.definedNames.add(
       alter.brokenNames?.includes(input.name) ? `${quoteSheet(indName)}!#REF!` : ref,

@@ -23,6 +23,8 @@ export function nodeIo(): CliIo & { out: string[]; err: string[] } {
       await fs.mkdir(path.dirname(path.resolve(f)), { recursive: true });
       await fs.writeFile(f, b);
     },
+    rename: (from, to) => fs.rename(from, to),
+    removeFile: (f) => fs.unlink(f),
     listFolder: async (dir) => {
       try {
         if (!(await fs.stat(dir)).isDirectory()) return null;

@@ -23,6 +23,12 @@ function fakeIo(files: Record<string, Uint8Array>) {
     writeFile: async (p, bytes) => {
       written[p] = bytes;
     },
+    rename: async () => {
+      throw new Error("only forms renames files");
+    },
+    removeFile: async () => {
+      throw new Error("only forms removes files");
+    },
     listFolder: async () => null,
     mtime: async () => null,
     samePath: (a, b) => path.resolve(a) === path.resolve(b),

@@ -24,6 +24,12 @@ test("the chart, picture and text box survive annotate and a LibreOffice round t
     stderr: () => undefined,
     readFile: async () => input,
     writeFile: async (p, bytes) => void (written[p] = bytes),
+    rename: async () => {
+      throw new Error("only forms renames files");
+    },
+    removeFile: async () => {
+      throw new Error("only forms removes files");
+    },
     listFolder: async () => null,
     mtime: async () => null,
     samePath: (a, b) => a === b,

@@ -6,6 +6,7 @@ import { templateJson } from "../../app/monitoring";
 import { XlsxWorkbookHost } from "../../xlsx/host";
 import { openWorkbook } from "../files";
 import { EXIT_OK, type CliIo, type Subcommand } from "../io";
+import { writeAllOrNothing } from "../write-set";
 
 /** -o must be a folder, or a path where one can be made: refused up front when it, or a folder above it, is a file. */
 async function checkFormsFolder(io: CliIo, dir: string): Promise<void> {
@@ -38,9 +39,10 @@ export const formsCommand: Subcommand = {
         if (done === total || done % 50 === 0) io.stderr(`Формы: ${done} из ${total}\n`);
       },
     });
-    // Every form is built before the first is written: a failure leaves the folder as it was.
+    // Every form is built before the first is written, and the set is written all or nothing (write-set.ts):
+    // a failure part-way leaves the folder as it was, never a half set that could be sent out.
     const files = outcome.forms.map((f) => ({ ...f, path: `${dir}/${f.fileName}` }));
-    for (const f of files) await io.writeFile(f.path, f.bytes);
+    await writeAllOrNothing(io, dir, files);
     if (args.json) {
       io.stdout(
         JSON.stringify(

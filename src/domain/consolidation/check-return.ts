@@ -131,39 +131,77 @@ export function checkReturn(t: ConsolidationTemplate, r: ReturnReading): ReturnR
   const values = readValues(t, fp, r, reasons);
   const activities = readActivities(t, fp, r, reasons);
   schoolCellReason(fp, r, reasons);
-  return { ...rec, school, reasons: emptyFormReasons(reasons, values, activities), values, activities };
+  return {
+    ...rec,
+    school,
+    reasons: unusedFormReasons(fp, r, reasons, values, activities),
+    values,
+    activities,
+  };
 }
 
 export const EMPTY_RULE = "return.empty";
+/** Not one value or status could be read: every input's sheet or name is gone (check-return.ts, unusedFormReasons). */
+export const NOTHING_READ_RULE = "return.nothing-read";
+/** The rules that mark a return as no school's answer: consolidation never uses it (consolidate.ts). */
+export const UNUSED_FORM_RULES: ReadonlySet<string> = new Set([EMPTY_RULE, NOTHING_READ_RULE]);
 const BLANK_RULES = new Set(["return.value-missing", "return.status-missing"]);
+const NOT_FOUND_RULE = "return.input-not-found";
 
 /**
- * A form with nothing filled (every value and status blank, every input found) is not a school's answer:
- * one reason says so instead of a «Не заполнено» per cell, and consolidation does not use it (the school stays
- * missing). The contract's list of rejections has no such case, so the verdict stays «accepted_with_remarks».
+ * A form from which nothing could be taken is not a school's answer: one reason says why instead of a reason
+ * per cell, and consolidation does not use it (the school stays missing). Two cases: nothing filled (every
+ * value and status blank, every input found) and nothing found (every input blank or not found by its name,
+ * e.g. «Показатели» renamed by a program that left the names behind). The contract's list of rejections has
+ * neither, so the verdict stays «accepted_with_remarks».
  */
-function emptyFormReasons(
+function unusedFormReasons(
+  fp: Fingerprint,
+  r: ReturnReading,
   reasons: ReturnReason[],
   values: SchoolValue[],
   activities: ActivityStatus[],
 ): ReturnReason[] {
   const inputReasons = reasons.filter((x) => x.indicator !== undefined);
-  const empty =
+  const nothingTaken =
     values.length === 0 &&
     activities.every((a) => a.status === "") &&
     inputReasons.length > 0 &&
-    inputReasons.every((x) => BLANK_RULES.has(x.rule));
-  if (!empty) return reasons;
+    inputReasons.every((x) => BLANK_RULES.has(x.rule) || x.rule === NOT_FOUND_RULE);
+  if (!nothingTaken) return reasons;
+  const notFound = inputReasons.some((x) => x.rule === NOT_FOUND_RULE);
   return [
-    ...reasons.filter((x) => !BLANK_RULES.has(x.rule)),
-    {
-      rule: EMPTY_RULE,
-      severity: "error",
-      cell: null,
-      message:
-        "Форма не заполнена: нет ни одного значения показателя и ни одного статуса мероприятия. Она не учтена в своде, школа считается не сдавшей форму.",
-    },
+    ...reasons.filter((x) => !BLANK_RULES.has(x.rule) && x.rule !== NOT_FOUND_RULE),
+    notFound
+      ? { rule: NOTHING_READ_RULE, severity: "error", cell: null, message: nothingReadMessage(fp, r) }
+      : {
+          rule: EMPTY_RULE,
+          severity: "error",
+          cell: null,
+          message:
+            "Форма не заполнена: нет ни одного значения показателя и ни одного статуса мероприятия. Она не учтена в своде, школа считается не сдавшей форму.",
+        },
   ];
+}
+
+/** Why no input was found: the sheets the names point to that the file lacks, else the names lost. */
+function nothingReadMessage(fp: Fingerprint, r: ReturnReading): string {
+  const missingSheets = new Set<string>();
+  let namesLost = 0;
+  const note = (loc: Location) => {
+    if (loc.ok) return;
+    if (loc.why === "sheet-missing") missingSheets.add(loc.sheet);
+    else namesLost++;
+  };
+  for (const input of fp.inputs) note(locateInput(input, r.names, r.sheets));
+  for (const act of fp.activityInputs) note(locateActivityField(act, "status", r.names, r.sheets));
+  const why: string[] = [];
+  if (missingSheets.size)
+    why.push(
+      `${missingSheets.size > 1 ? "листы" : "лист"} ${[...missingSheets].map((s) => `«${s}»`).join(", ")} не ${missingSheets.size > 1 ? "найдены" : "найден"} по имени (возможно, ${missingSheets.size > 1 ? "переименованы или удалены" : "переименован или удалён"})`,
+    );
+  if (namesLost) why.push(`у ячеек ввода удалены имена или сами ячейки (${namesLost})`);
+  return `Ни одно значение формы не прочитано: ${why.join("; ")}, поэтому ячейки ввода не найдены. Форма не учтена в своде, школа считается не сдавшей форму: попросите её прислать выданную форму, не переименовывая листов и не удаляя ячеек.`;
 }
 
 function where(sheet: string, cell: string): string {

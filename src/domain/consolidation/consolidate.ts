@@ -9,7 +9,7 @@
 import type { IndicatorType, ConsolidationTemplate } from "./template";
 import { ReturnRecord, type ReturnReason, type SchoolValue, type Verdict } from "./record";
 import { round2 } from "./russian-number";
-import { EMPTY_RULE } from "./check-return";
+import { UNUSED_FORM_RULES } from "./check-return";
 
 export interface ReturnVerdict {
   file: string;
@@ -77,9 +77,9 @@ function newer(a: ReturnRecord, b: ReturnRecord): number {
   return b.file.localeCompare(a.file) || b.key.localeCompare(a.key);
 }
 
-/** A form sent back with nothing filled: never used, its school stays missing (check-return.ts says why). */
+/** A form with nothing filled or nothing readable: never used, its school stays missing (check-return.ts says why). */
 function isEmptyForm(r: ReturnRecord): boolean {
-  return r.reasons.some((x) => x.rule === EMPTY_RULE);
+  return r.reasons.some((x) => UNUSED_FORM_RULES.has(x.rule));
 }
 
 export function consolidate(t: ConsolidationTemplate, records: readonly ReturnRecord[]): Consolidation {

@@ -31,6 +31,7 @@ import { formatRuDate } from "../../domain/russian-dates";
 import { usePane } from "../context";
 import type { MessageKey } from "../i18n";
 import { useCommand } from "../use-command";
+import { formsZip } from "../logic/forms-zip";
 import { CommandStatus, InfoBar, PaneIntro, useStyles } from "../ui";
 
 const TYPES: [IndicatorType, MessageKey][] = [
@@ -172,16 +173,11 @@ export function MonitoringPane() {
   const onForms = () =>
     cmd.run(async () => {
       setDone(null);
-      // The .xlsx writer and the zip library load only when forms are made.
-      const [{ XlsxWorkbookHost }, { default: JSZip }] = await Promise.all([
-        import(/* webpackChunkName: "xlsx" */ "../../xlsx/host"),
-        import(/* webpackChunkName: "jszip" */ "jszip"),
-      ]);
+      // The .xlsx writer loads only when forms are made (the zip library too: forms-zip.ts).
+      const { XlsxWorkbookHost } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/host");
       const outcome = await makeForms(host, (name) => XlsxWorkbookHost.empty(name));
-      const zip = new JSZip();
-      for (const f of outcome.forms) zip.file(f.fileName, f.bytes);
       const file = `Формы ${outcome.template.quarter}.zip`;
-      download(await zip.generateAsync({ type: "uint8array" }), file);
+      download(await formsZip(outcome.forms), file);
       setDone({ key: "monitoringFormsDone", params: { file, count: outcome.forms.length } });
     });
 
