@@ -4,6 +4,7 @@
  */
 import {
   FluentProvider,
+  Spinner,
   Tab,
   TabList,
   ToggleButton,
@@ -12,7 +13,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from "react";
 import type { WorkbookHost } from "../domain/host";
 import { recognise } from "../app/recognise";
 import { reportingWrites, type ChangeSource } from "./changes";
@@ -26,9 +27,7 @@ import {
   type Language,
   type MessageKey,
 } from "./i18n";
-import { ConsolidatePane } from "./panes/ConsolidatePane";
 import { ControlPane } from "./panes/ControlPane";
-import { MonitoringPane } from "./panes/MonitoringPane";
 import { PeoplePane } from "./panes/PeoplePane";
 import { RecognizePane } from "./panes/RecognizePane";
 import { ValidatePane } from "./panes/ValidatePane";
@@ -69,6 +68,21 @@ const useStyles = makeStyles({
 });
 
 /** The panes in the order of an official's quarter: the table, its check, people, control, monitoring, returns. */
+// The quarter's later work (monitoring, consolidation) loads when its tab is first opened: the pane's first
+// load stays within its size budget (scripts/bundle-size.mjs).
+const MonitoringPane = lazy(() =>
+  import(/* webpackChunkName: "monitoring-pane" */ "./panes/MonitoringPane").then((m) => ({
+    default: m.MonitoringPane,
+  })),
+);
+const ConsolidatePane = lazy(() =>
+  import(/* webpackChunkName: "consolidate-pane" */ "./panes/ConsolidatePane").then((m) => ({
+    default: m.ConsolidatePane,
+  })),
+);
+
+const LAZY_PANES: ReadonlySet<TabId> = new Set(["monitoring", "consolidate"]);
+
 const PANES: { id: TabId; label: MessageKey; Pane: ComponentType }[] = [
   { id: "recognize", label: "tabRecognize", Pane: RecognizePane },
   { id: "validate", label: "tabValidate", Pane: ValidatePane },
@@ -98,6 +112,8 @@ export function TaskPane({
   const lang = language ?? ownLang;
   const t = useMemo(() => translator(lang), [lang]);
   const [tab, setTab] = useState<TabId>("recognize");
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set<TabId>([tab]));
+  useEffect(() => setOpened((was) => (was.has(tab) ? was : new Set([...was, tab]))), [tab]);
   const [recognition, setRecognition] = useState<Recognition | null>(null);
   // Counts the workbook's changes: whatever was read at an older revision may point at moved cells.
   const [revision, setRevision] = useState(0);
@@ -166,13 +182,17 @@ export function TaskPane({
               </Tab>
             ))}
           </TabList>
-          {/* Panes stay mounted so switching tabs keeps their results. */}
+          {/* Panes stay mounted so switching tabs keeps their results; a lazy one mounts when first opened. */}
           <main className={s.content}>
-            {PANES.map(({ id, Pane }) => (
-              <div key={id} hidden={tab !== id}>
-                <Pane />
-              </div>
-            ))}
+            {PANES.filter(({ id }) => !LAZY_PANES.has(id) || opened.has(id) || id === tab).map(
+              ({ id, Pane }) => (
+                <div key={id} hidden={tab !== id}>
+                  <Suspense fallback={<Spinner size="small" />}>
+                    <Pane />
+                  </Suspense>
+                </div>
+              ),
+            )}
           </main>
         </div>
       </PaneCtx.Provider>
