@@ -3,7 +3,7 @@
  * No Office.js here, so it is tested directly and usable by any host.
  */
 import { formatDateCell, numberFormatKind } from "../domain/cell-format";
-import { capLongCells, type CellRange, type CellValue, type SheetGrid } from "../domain/grid";
+import { a1, capLongCells, type CellRange, type CellValue, type SheetGrid } from "../domain/grid";
 
 /** Largest serial Excel shows as a date (31.12.9999). */
 const MAX_SERIAL = 2958465;
@@ -44,6 +44,8 @@ export interface UsedBlock {
   values: unknown[][];
   /** Same shape as values, or null when formats were not read. */
   numberFormat: unknown[][] | null;
+  /** Same shape as values when read: a formula whose value is "" is the user's content all the same. */
+  formulas?: unknown[][] | null;
 }
 
 /** Grid rows in sheet coordinates: rows above the used range are empty, cells left of it null. */
@@ -87,7 +89,28 @@ export function makeSheetGrid(
   }
   // Excel itself keeps a cell under the limit; cut anyway, so both hosts read the same grid.
   const cutCells = capLongCells(rows);
-  return { name, rows, ...extra, ...(cutCells.length ? { cutCells } : {}) };
+  const emptyFormulas = emptyFormulaCells(blocks);
+  return {
+    name,
+    rows,
+    ...extra,
+    ...(cutCells.length ? { cutCells } : {}),
+    ...(emptyFormulas.length ? { emptyFormulas } : {}),
+  };
+}
+
+/** Formulas valued "" (=IF(…;"";…)): they read as empty, yet a write must not cover them (see annotate). */
+function emptyFormulaCells(blocks: UsedBlock[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks) {
+    b.formulas?.forEach((line, i) =>
+      line.forEach((f, j) => {
+        if (typeof f === "string" && f.startsWith("=") && b.values[i]?.[j] === "")
+          out.push(a1(b.top + i, b.left + j));
+      }),
+    );
+  }
+  return out;
 }
 
 const MONTH_THEN_NUMBER =

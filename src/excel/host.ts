@@ -233,7 +233,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
     const used = this.req.supports("usedRangeValuesOnly") ? ws.getUsedRange(true) : ws.getUsedRange();
     const props = ["rowIndex", "columnIndex", "rowCount", "columnCount"];
     if (this.req.supports("hiddenRowsColumns")) props.push("rowHidden", "columnHidden");
-    if (withValues) props.push("values", "numberFormat");
+    if (withValues) props.push("values", "numberFormat", "formulas");
     used.load(props);
     const protection = this.req.supports("protection") ? ws.protection.load("protected") : null;
     const merged = this.req.supports("mergedAreas")
@@ -276,6 +276,7 @@ export class ExcelWorkbookHost implements WorkbookHost {
                 left: shape.left,
                 values,
                 numberFormat: p.used.numberFormat as unknown[][] | null,
+                formulas: p.used.formulas as unknown[][] | null,
               },
             ]
           : await this.readBlocks(context, p.name, shape);
@@ -298,14 +299,16 @@ export class ExcelWorkbookHost implements WorkbookHost {
     shape: SheetShape,
   ): Promise<UsedBlock[]> {
     const blocks: UsedBlock[] = [];
-    let rowsPerBlock = Math.max(1, Math.floor(this.cellsPerRead / Math.max(1, shape.cols)));
+    // Each cell comes back twice, as its value and as its formula (a constant's formula is itself): half the cells.
+    const cells = Math.max(1, Math.floor(this.cellsPerRead / 2));
+    let rowsPerBlock = Math.max(1, Math.floor(cells / Math.max(1, shape.cols)));
     let r = 0;
     while (r < shape.rows) {
       const count = Math.min(rowsPerBlock, shape.rows - r);
       const top = shape.top + r;
       const address = `${a1(top, shape.left)}:${a1(top + count - 1, shape.left + shape.cols - 1)}`;
       const block = context.workbook.worksheets.getItem(name).getRange(address);
-      block.load(["values", "numberFormat"]);
+      block.load(["values", "numberFormat", "formulas"]);
       try {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block: a large sheet must not go in one response
         await context.sync();
@@ -315,7 +318,13 @@ export class ExcelWorkbookHost implements WorkbookHost {
         rowsPerBlock = Math.max(1, Math.floor(count / 2));
         continue;
       }
-      blocks.push({ top, left: shape.left, values: block.values, numberFormat: block.numberFormat });
+      blocks.push({
+        top,
+        left: shape.left,
+        values: block.values,
+        numberFormat: block.numberFormat,
+        formulas: block.formulas,
+      });
       r += count;
     }
     return blocks;

@@ -24,6 +24,22 @@ async function annotateSyncs(n: number) {
 }
 
 describe("annotate on the fake Excel", () => {
+  test("formulas valued empty text beside the roadmap are moved right, never written over", async () => {
+    const { excel, host } = setup();
+    const sheet = excel.addSheet("Лист1", roadmap(4));
+    // Column I (index 8), the fifth column annotate would take: =IF(…;"";…) whose value is "".
+    for (let r = 2; r <= 5; r++) {
+      const cell = sheet.cellForWrite(r, 8);
+      cell.value = "";
+      cell.formula = `=IF(D${r + 1}="x",1,"")`;
+    }
+    await addControlColumns(host);
+    // Five columns inserted at E: the formulas stand in N, untouched; «Контрольный срок» is in I.
+    for (let r = 2; r <= 5; r++) expect(sheet.cell(r, 13)?.formula).toBe(`=IF(D${r + 1}="x",1,"")`);
+    expect(sheet.cell(1, 8)?.value).toBe("Контрольный срок");
+    expect(sheet.cell(2, 8)?.formula).toBeUndefined();
+  });
+
   test("the same number of syncs for 10 and 10,000 activities", async () => {
     const small = await annotateSyncs(10);
     const big = await annotateSyncs(10000);

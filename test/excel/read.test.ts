@@ -84,30 +84,32 @@ describe("readSheet", () => {
   });
 
   test("more cells than Excel returns in one read (null values): row blocks, one sync each", async () => {
-    // 300 rows x 4 columns = 1,200 cells over a read limit of 1,000: blocks of 250 cells → 62 rows each.
+    // 300 rows x 4 columns = 1,200 cells over a read limit of 1,000: blocks of 250 cells, halved (value and formula
+    // of each cell come back) → 125 cells → 31 rows each.
     const { excel, host } = setup({ readCellLimit: 1000 }, { cellsPerRead: 250 });
     excel.addSheet("Большой", roadmapRows(299));
     const grid = await host.readSheet("Большой");
-    // 1 (values come back null) + ceil(300 / 62) = 5 blocks.
-    expect(excel.syncCount).toBe(6);
+    // 1 (values come back null) + ceil(300 / 31) = 10 blocks.
+    expect(excel.syncCount).toBe(11);
     expect(grid.rows).toHaveLength(300);
     expect(grid.rows[299]).toEqual(["299.", "Мероприятие 299", "Апрель-май 2023", "Огурцова Т.Н."]);
-    expect(grid.rows[62][0]).toBe("62.");
+    expect(grid.rows[31][0]).toBe("31.");
   });
 
   test("a response over the payload limit: geometry, then blocks each under the limit", async () => {
     const limit = 40000;
     const { excel, host } = setup({ payloadLimitBytes: limit }, { cellsPerRead: 1000 });
     const sheet = excel.addSheet("Лист1");
-    // 1,000 rows x 2 cells of 20 Latin letters: each cell ~22 bytes of values + ~10 of "General" → ~64 KB at once.
+    // 1,000 rows x 2 cells of 20 Latin letters: each cell ~22 bytes of values, ~10 of "General" and ~22 of
+    // formulas (a constant's formula is the constant itself) → ~108 KB at once, ~54 KB per 500 rows.
     putValues(
       sheet,
       "A1",
       Array.from({ length: 1000 }, (_, i) => [`r${String(i).padStart(19, "0")}`, "abcdefghijklmnopqrst"]),
     );
     const grid = await host.readSheet("Лист1");
-    // 1 failed + 1 geometry + 2 blocks of 500 rows.
-    expect(excel.syncCount).toBe(4);
+    // 1 failed + 1 geometry + 4 blocks of 250 rows (cellsPerRead 1,000 halved: value and formula of each cell).
+    expect(excel.syncCount).toBe(6);
     expect(excel.requests.slice(1).every((r) => r.responseBytes <= limit)).toBe(true);
     expect(grid.rows).toHaveLength(1000);
     expect(grid.rows[999][0]).toBe(`r${String(999).padStart(19, "0")}`);
@@ -141,8 +143,8 @@ describe("readWorkbook", () => {
       );
     }
     const wb = await host.readWorkbook();
-    // names; all sheets at once (fails); geometry of all; one block of 500 rows per sheet.
-    expect(excel.syncCount).toBe(5);
+    // names; all sheets at once (fails); geometry of all; two blocks of 250 rows per sheet (cellsPerRead halved).
+    expect(excel.syncCount).toBe(7);
     expect(wb.sheets.map((s) => [s.name, s.rows.length, s.rows[499][0]])).toEqual([
       ["А", 500, `А${String(499).padStart(19, "0")}`],
       ["Б", 500, `Б${String(499).padStart(19, "0")}`],

@@ -137,8 +137,10 @@ export class FakeSheetState {
     let right = -1;
     for (const [r, row] of this.cells) {
       for (const [c, cell] of row) {
+        // A formula cell is never blank in Excel, even when its value is "".
         const used =
           cell.value !== "" ||
+          cell.formula !== undefined ||
           (!valuesOnly && ((cell.numberFormat ?? "General") !== "General" || cell.fill !== undefined));
         if (!used) continue;
         top = Math.min(top, r);
