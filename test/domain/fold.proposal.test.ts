@@ -241,3 +241,55 @@ describe("rows that may be activities of their own", () => {
     expect(proposeFold(t, sheet).joins.map((j) => j.into)).toEqual([2, 4]);
   });
 });
+
+describe("a row holding data outside the table is never deleted by the fold", () => {
+  // Roadmap A:D; row 5 continues activity 1 (lower case, broken off mid-phrase above).
+  const rows = (h5: CellValue, blank6: CellValue = null): CellValue[][] => [
+    ["Дорожная карта на 2023 год"],
+    ["№", "Мероприятие", "Сроки", "Ответственные"],
+    ["1.", "Организация и проведение совещания по вопросам", "Март 2023", "Огурцова Т.Н."],
+    ["2.", "Проведение диагностики профессиональных дефицитов педагогов", "Апрель 2023", "Иванова А.А."],
+    [null, "повышения качества образования", null, null, null, null, null, h5],
+    [null, null, null, null, null, null, null, blank6],
+    ["3.", "Посещение уроков администрацией школы", "Май 2023", "Петров Б.Б."],
+  ];
+  const fold = (grid: CellValue[][], extra = {}) => {
+    const wb: WorkbookGrid = { sheets: [sheetFromRows("Лист1", grid, extra)] };
+    const t = recognizeWorkbook(wb).tables[0];
+    return { p: proposeFold(t, wb.sheets[0]), wb, t };
+  };
+
+  it("without outside data the row joins activity 2", () => {
+    const { p } = fold(rows(null));
+    expect(p.joins.map((j) => [j.into, j.rows])).toEqual([[4, [5]]]);
+    expect(p.leftForUser).toEqual([]);
+  });
+
+  it("a note in H5 keeps the row, left for the user with the cell named", () => {
+    const { p } = fold(rows("заметка"));
+    expect(p.joins).toEqual([]);
+    expect(p.leftForUser).toEqual([
+      {
+        sheet: "Лист1",
+        row: 5,
+        into: 4,
+        reason: "В строке есть данные вне таблицы (H5): строка не удаляется, склейте её вручную.",
+      },
+    ]);
+  });
+
+  it("even when the user asks to include it", () => {
+    const { t, wb } = fold(rows("заметка"));
+    expect(proposeFold(t, wb.sheets[0], { include: [5] }).joins).toEqual([]);
+  });
+
+  it('a formula valued "" in a blank row between the parts keeps that row', () => {
+    const grid = rows(null);
+    grid[4] = [null, null, null, null];
+    grid[5] = [null, "повышения качества образования", null, null];
+    const { wb, t } = fold(grid, { emptyFormulas: ["H5"] });
+    const out = applyPlanToGrid(planFoldContinuations(t, wb.sheets[0]), wb);
+    // Row 6 joined into row 4; row 5 (the formula's row) stays: 6 rows remain of 7.
+    expect(out.sheets[0].rows.length).toBe(6);
+  });
+});

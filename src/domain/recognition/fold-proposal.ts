@@ -143,6 +143,16 @@ function mergedFrom(sheet: SheetGrid, into: number, r: number, cols: Columns): b
   );
 }
 
+/**
+ * A cell of the row the fold would delete that is not part of the table: a value right or left of it, or a
+ * formula valued "" anywhere. Such a row is never deleted — its data would be lost (it stays in the backup only).
+ */
+function contentOutside(sheet: SheetGrid, view: SheetView, r: number, cols: Columns): string | null {
+  const outside = view.nonEmpty(r).find((c) => c < cols.left || c > cols.right);
+  if (outside !== undefined) return `${columnLetter(outside)}${r + 1}`;
+  return (sheet.emptyFormulas ?? []).find((a) => parseA1(a)?.top === r) ?? null;
+}
+
 interface Group {
   into: number;
   rows: number[];
@@ -168,8 +178,21 @@ function groupsOf(table: RoadmapTable, sheet: SheetGrid, view: SheetView, choice
     const jump = jumps.get(row.row);
     for (const r1 of row.rows.slice(1)) {
       const r = r1 - 1;
+      const kept = contentOutside(sheet, view, r, cols);
       if (view.nonEmpty(r, cols.left, cols.right).length === 0) {
-        pendingBlank.push(r);
+        // A blank row between the parts goes with the join, unless it holds something outside the table.
+        if (!kept) pendingBlank.push(r);
+        continue;
+      }
+      if (kept) {
+        // Not even on the user's say-so: deleting the row would lose the cell.
+        g.left.push({
+          sheet: table.sheet,
+          row: r1,
+          into: row.row,
+          reason: `В строке есть данные вне таблицы (${kept}): строка не удаляется, склейте её вручную.`,
+        });
+        if (stopped === null) stopped = r;
         continue;
       }
       let reason: string | null = null;
