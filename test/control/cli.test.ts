@@ -1,42 +1,14 @@
 /** `roadmap annotate` and `roadmap report` in-process on real .xlsx bytes: results, and bad input refused. */
-import path from "node:path";
-import { runCli, type CliIo } from "../../src/cli/run";
+import { runCli } from "../../src/cli/run";
 import type { WorkbookGrid } from "../../src/domain/grid";
 import { QuarterReport } from "../../src/domain/control/report";
 import { CheckReport } from "../../src/domain/model";
 import { writeWorkbookGrid } from "../../src/xlsx/write";
 import { XlsxWorkbookHost } from "../../src/xlsx/host";
 import { seed004WithStatuses } from "./seed-statuses";
+import { fakeCliIo } from "../cli/fake-io";
 
-function fakeIo(files: Record<string, Uint8Array>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, Uint8Array> = {};
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readFile: async (p) => {
-      const f = files[p] ?? written[p];
-      if (!f) throw new Error(`no file ${p}`);
-      return f;
-    },
-    writeFile: async (p, bytes) => {
-      written[p] = bytes;
-    },
-    rename: async () => {
-      throw new Error("only forms renames files");
-    },
-    removeFile: async () => {
-      throw new Error("only forms removes files");
-    },
-    listFolder: async () => null,
-    mtime: async () => null,
-    samePath: (a, b) => path.resolve(a) === path.resolve(b),
-    baseName: (p) => path.basename(p),
-    today: () => "2022-06-20",
-  };
-  return { io, out, err, written };
-}
+const fakeIo = (files: Record<string, Uint8Array>) => fakeCliIo(files, "2022-06-20");
 
 async function xlsx(grid: WorkbookGrid): Promise<Uint8Array> {
   return writeWorkbookGrid(grid, { realDates: true });

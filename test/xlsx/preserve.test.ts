@@ -4,9 +4,8 @@
  * them up; our own chart joins the user's drawing; what cannot be kept is said in Russian. Expectations are written
  * from the fixture's layout (test/xlsx/rich-package.ts), not read back from the code.
  */
-import path from "node:path";
 import JSZip from "jszip";
-import { runCli, type CliIo } from "../../src/cli/run";
+import { runCli } from "../../src/cli/run";
 import { CheckReport } from "../../src/domain/model";
 import { XlsxWorkbookHost } from "../../src/xlsx/host";
 import { shiftChartFormula, shiftDrawing } from "../../src/xlsx/package-shift";
@@ -14,36 +13,9 @@ import { withoutSlicers } from "../../src/xlsx/preserve";
 import { namesToRestore } from "../../src/xlsx/preserve-names";
 import { sheetParts } from "../../src/xlsx/opc";
 import { richWorkbook } from "./rich-package";
+import { fakeCliIo } from "../cli/fake-io";
 
-function fakeIo(files: Record<string, Uint8Array>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, Uint8Array> = {};
-  const io: CliIo = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readFile: async (p) => {
-      const f = files[p] ?? written[p];
-      if (!f) throw new Error(`no file ${p}`);
-      return f;
-    },
-    writeFile: async (p, bytes) => {
-      written[p] = bytes;
-    },
-    rename: async () => {
-      throw new Error("only forms renames files");
-    },
-    removeFile: async () => {
-      throw new Error("only forms removes files");
-    },
-    listFolder: async () => null,
-    mtime: async () => null,
-    samePath: (a, b) => path.resolve(a) === path.resolve(b),
-    baseName: (p) => path.basename(p),
-    today: () => "2024-03-01",
-  };
-  return { io, out, err, written };
-}
+const fakeIo = (files: Record<string, Uint8Array>) => fakeCliIo(files, "2024-03-01");
 
 interface Anchor {
   kind: "chart" | "picture" | "shape";
