@@ -19,6 +19,7 @@ import {
   type FormInput,
 } from "./fingerprint";
 import {
+  finishSheetOps,
   headerColumnWidths,
   inputsOf,
   partLabels,
@@ -174,24 +175,14 @@ function indicatorOps(
       });
   const last = FORM_FIRST_ROW + Math.max(t.indicators.length, 1) - 1;
   ops.push({ op: "setStyle", sheet, range: range(FORM_FIRST_ROW, 1, last, 1), wrap: true });
-  ops.push({ op: "freezePanes", sheet, rows: FORM_FIRST_ROW, cols: 0 });
-  ops.push({
-    op: "setColumnWidths",
-    sheet,
-    widths: headerColumnWidths(header, [5, 55, 9, 13, 13, 11, 10, 11, 12, 30]).map((width, c) => ({
-      col: c,
-      width,
-    })),
-  });
-  ops.push({
-    op: "setPageLayout",
-    sheet,
-    orientation: "landscape",
-    fitToWidth: true,
-    printArea: range(0, 0, last, 8),
-    repeatRows: { top: 6, bottom: 6 },
-  });
-  ops.push({ op: "protectSheet", sheet });
+  ops.push(
+    ...finishSheetOps(sheet, {
+      freeze: { rows: FORM_FIRST_ROW, cols: 0 },
+      widths: headerColumnWidths(header, [5, 55, 9, 13, 13, 11, 10, 11, 12, 30]),
+      headerRow: 6,
+      printArea: range(0, 0, last, 8),
+    }),
+  );
   return { ops, inputs };
 }
 
@@ -279,20 +270,13 @@ function activityOps(t: MonitoringTemplate, school: string): { ops: EditOp[]; in
       inputs.push({ activity: a.id, sheet, status: a1(r, 3), evidence: a1(r, 4), comment: a1(r, 5), names });
     });
   }
-  ops.push({ op: "freezePanes", sheet, rows: first, cols: 0 });
-  ops.push({
-    op: "setColumnWidths",
-    sheet,
-    widths: [5, 55, 18, 22, 30, 30].map((width, c) => ({ col: c, width })),
-  });
-  ops.push({
-    op: "setPageLayout",
-    sheet,
-    orientation: "landscape",
-    fitToWidth: true,
-    repeatRows: { top: 3, bottom: 3 },
-  });
-  ops.push({ op: "protectSheet", sheet });
+  ops.push(
+    ...finishSheetOps(sheet, {
+      freeze: { rows: first, cols: 0 },
+      widths: [5, 55, 18, 22, 30, 30],
+      headerRow: 3,
+    }),
+  );
   return { ops, inputs };
 }
 

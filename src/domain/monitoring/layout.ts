@@ -4,7 +4,8 @@
  * the year's target and the attainment. Formulas are plain Excel 2007 functions (IF, AND, ISNUMBER, ROUND)
  * so LibreOffice, МойОфис and Р7-Офис compute them the same.
  */
-import type { ValidationRule } from "../edit-plan";
+import type { EditOp, ValidationRule } from "../edit-plan";
+import type { CellRange } from "../grid";
 import type { Indicator, IndicatorType, IndicatorValue } from "../indicators";
 import type { InputPart, InputType } from "./fingerprint";
 
@@ -152,4 +153,27 @@ export function headerColumnWidths(header: readonly string[], least: readonly nu
     const longest = Math.max(0, ...(header[c] ?? "").split(/\s+/).map((w) => w.length));
     return Math.max(width, Math.ceil(longest * 1.2) + 2);
   });
+}
+
+/**
+ * How every sheet we make for monitoring ends: header frozen, column widths, A4 landscape fit to width with the
+ * header row repeated, and the sheet protected last (only the input cells were unlocked before).
+ */
+export function finishSheetOps(
+  sheet: string,
+  o: { freeze: { rows: number; cols: number }; widths: number[]; headerRow: number; printArea?: CellRange },
+): EditOp[] {
+  return [
+    { op: "freezePanes", sheet, ...o.freeze },
+    { op: "setColumnWidths", sheet, widths: o.widths.map((width, col) => ({ col, width })) },
+    {
+      op: "setPageLayout",
+      sheet,
+      orientation: "landscape",
+      fitToWidth: true,
+      ...(o.printArea ? { printArea: o.printArea } : {}),
+      repeatRows: { top: o.headerRow, bottom: o.headerRow },
+    },
+    { op: "protectSheet", sheet },
+  ];
 }

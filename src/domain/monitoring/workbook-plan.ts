@@ -12,6 +12,7 @@ import type { EditOp, EditPlan } from "../edit-plan";
 import type { CellRange, CellValue } from "../grid";
 import {
   TYPE_LABEL,
+  finishSheetOps,
   headerColumnWidths,
   inputsOf,
   partLabels,
@@ -141,24 +142,14 @@ export function indicatorSheetOps(t: MonitoringTemplate): EditOp[] {
     }
     r = top + n;
   });
-  ops.push({ op: "freezePanes", sheet, rows: 4, cols: 2 });
-  ops.push({
-    op: "setColumnWidths",
-    sheet,
-    widths: headerColumnWidths(header, [6, 40, 14, 14, 12, 10, 12, 12]).map((width, c) => ({
-      col: c,
-      width,
-    })),
-  });
-  ops.push({
-    op: "setPageLayout",
-    sheet,
-    orientation: "landscape",
-    fitToWidth: true,
-    printArea: range(0, 0, Math.max(r - 1, 3), WIDTH - 1),
-    repeatRows: { top: 3, bottom: 3 },
-  });
-  ops.push({ op: "protectSheet", sheet });
+  ops.push(
+    ...finishSheetOps(sheet, {
+      freeze: { rows: 4, cols: 2 },
+      widths: headerColumnWidths(header, [6, 40, 14, 14, 12, 10, 12, 12]),
+      headerRow: 3,
+      printArea: range(0, 0, Math.max(r - 1, 3), WIDTH - 1),
+    }),
+  );
   return ops;
 }
 
@@ -236,21 +227,14 @@ export function activitySheetOps(t: MonitoringTemplate): EditOp[] {
     ops.push({ op: "setStyle", sheet, range: inputs, fill: INPUT_FILL, border: true, wrap: true });
     ops.push({ op: "setStyle", sheet, range: range(3, 1, 3 + n - 1, 4), wrap: true });
   }
-  ops.push({ op: "freezePanes", sheet, rows: 3, cols: 0 });
-  ops.push({
-    op: "setColumnWidths",
-    sheet,
-    widths: [6, 50, 18, 28, 18, 18, 28, 28].map((width, c) => ({ col: c, width })),
-  });
-  ops.push({
-    op: "setPageLayout",
-    sheet,
-    orientation: "landscape",
-    fitToWidth: true,
-    printArea: range(0, 0, Math.max(2 + n, 3), header.length - 1),
-    repeatRows: { top: 2, bottom: 2 },
-  });
-  ops.push({ op: "protectSheet", sheet });
+  ops.push(
+    ...finishSheetOps(sheet, {
+      freeze: { rows: 3, cols: 0 },
+      widths: [6, 50, 18, 28, 18, 18, 28, 28],
+      headerRow: 2,
+      printArea: range(0, 0, Math.max(2 + n, 3), header.length - 1),
+    }),
+  );
   return ops;
 }
 
